@@ -1,0 +1,53 @@
+# KMP Workbench. Two commands for a newcomer: `make briefs` and `make test`.
+# Both create .venv from requirements.lock on first use; later runs reuse it.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: briefs test lint format sample-data lock clean help
+
+help:
+	@echo "make briefs       write a brief for every kecamatan into outputs/ (sample data)"
+	@echo "make test         run the whole test suite"
+	@echo "make lint         ruff check + format check"
+	@echo "make sample-data  regenerate data/sample/ (deterministic, seed 2025)"
+	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 tidak ditemukan (python3.11/python3)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+briefs: $(STAMP)
+	$(BIN)/kmp briefs
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+sample-data: $(STAMP)
+	$(BIN)/kmp sample-data --out data/sample --seed 2025
+
+# Resolve the newest versions allowed by pyproject.toml in a scratch venv and pin them.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check --upgrade ".[dev]" setuptools
+	.venv-lock/bin/python -m pip freeze --exclude-editable --all \
+	  | grep -v -i '^kmp-analysis' | grep -v '^pip==' > requirements.lock.tmp
+	mv requirements.lock.tmp requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

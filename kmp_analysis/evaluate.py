@@ -1,0 +1,166 @@
+"""Evaluate the whole regency once: indicators + classes, joined to the geography.
+
+:func:`evaluate` is what ``kmp evaluate``, the batch and the notebooks all call, so
+that every brief of a run reads the same table. :class:`Evaluation` can be saved to a
+folder and loaded back by a notebook kernel without recomputing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kmp_analysis import __version__, reference
+from kmp_analysis.classify import classify
+from kmp_analysis.config import Config
+from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
+from kmp_analysis.io import Dataset
+from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
+
+#: Columns of the per-cooperative table, in export order (DESIGN §4–5).
+COLUMNS = (
+    "koperasi_id",
+    "nama_koperasi",
+    "kode_desa",
+    "nama_desa",
+    "kode_kec",
+    "nama_kec",
+    *INDICATORS,
+    "kelas",
+    "alasan",
+    "berisiko",
+    "alasan_risiko",
+    "laporan_terakhir",
+    "anggota_terdaftar",
+)
+
+_TABLE_FILE = "evaluasi.parquet"
+_META_FILE = "evaluasi.json"
+
+
+@dataclass
+class Evaluation:
+    """The evaluated regency: one row per cooperative plus what it was made from."""
+
+    cooperatives: pd.DataFrame
+    period: str
+    config: Config
+    synthetic: bool
+    source: str
+    file_hashes: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] | None = None  # the input, when evaluated here
+
+    @property
+    def window(self) -> list[str]:
+        return window_months(self.period, self.config.thresholds.window_months)
+
+    def of_kecamatan(self, kode_kec: str) -> pd.DataFrame:
+        """The cooperatives of one kecamatan."""
+        coops = self.cooperatives
+        return coops[coops["kode_kec"] == kode_kec].reset_index(drop=True)
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "window": self.window,
+            "synthetic": self.synthetic,
+            "source": self.source,
+            "file_hashes": self.file_hashes,
+            "config": self.config.to_dict(),
+            "package_version": __version__,
+        }
+
+    def save(self, folder: str | Path) -> Path:
+        """Write ``evaluasi.parquet`` and ``evaluasi.json`` into ``folder``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        frame = self.cooperatives.copy()
+        frame["kelas"] = frame["kelas"].astype(str)
+        atomic_write_bytes(folder / _TABLE_FILE, frame.to_parquet(index=False))
+        atomic_write_text(
+            folder / _META_FILE,
+            json.dumps(self.metadata(), indent=2, ensure_ascii=False),
+        )
+        return folder
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Evaluation:
+        """Read back what :meth:`save` wrote."""
+        from kmp_analysis.classify import CLASSES
+        from kmp_analysis.config import Thresholds
+
+        folder = Path(folder)
+        meta = json.loads((folder / _META_FILE).read_text(encoding="utf-8"))
+        frame = pd.read_parquet(folder / _TABLE_FILE)
+        frame["kelas"] = pd.Categorical(
+            frame["kelas"], categories=CLASSES, ordered=True
+        )
+        config = Config(thresholds=Thresholds(**meta["config"]["thresholds"]))
+        return cls(
+            cooperatives=frame,
+            period=meta["period"],
+            config=config,
+            synthetic=bool(meta["synthetic"]),
+            source=meta["source"],
+            file_hashes=meta.get("file_hashes", {}),
+        )
+
+
+def choose_period(dataset: Dataset, period: str | None) -> str:
+    """The evaluation period: as given (checked), else the last month in the data."""
+    if period:
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period.strip()):
+            raise ValidationFailed(
+                [Problem("--period", None, None, "period_bad", value=period)]
+            )
+        return period.strip()
+    last = dataset.last_month
+    if last is None:
+        raise ValidationFailed([Problem(dataset.source, None, None, "period_no_data")])
+    return last
+
+
+def evaluate(
+    dataset: Dataset, period: str | None = None, config: Config | None = None
+) -> Evaluation:
+    """Indicators and classes of every cooperative for ``period``."""
+    config = config or Config()
+    period = choose_period(dataset, period)
+    t = config.thresholds
+    ind = compute_indicators(
+        dataset["koperasi"],
+        dataset["unit_usaha"],
+        dataset["laporan_bulanan"],
+        dataset["rapat"],
+        dataset["pengurus"],
+        period,
+        t,
+    )
+    classes = classify(ind, period, t)
+    villages = reference.villages()[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
+    coops = (
+        dataset["koperasi"][["koperasi_id", "nama_koperasi", "kode_desa"]]
+        .merge(villages, on="kode_desa", how="left", validate="many_to_one")
+        .set_index("koperasi_id")
+        .join(ind)
+        .join(classes)
+        .reset_index()
+    )
+    coops = coops.loc[:, list(COLUMNS)].sort_values(
+        ["kode_kec", "kode_desa", "koperasi_id"], ignore_index=True
+    )
+    return Evaluation(
+        cooperatives=coops,
+        period=period,
+        config=config,
+        synthetic=dataset.synthetic,
+        source=dataset.source,
+        file_hashes=dataset.file_hashes,
+        tables=dataset.tables,
+    )

@@ -1,0 +1,207 @@
+"""Every word a planner reads, in Bahasa Indonesia (default) and English.
+
+Two tables: :data:`MESSAGES` for problems in the input (``file:row:column: message``)
+and :data:`LABELS` for everything in briefs and exported tables. Code never writes
+user-facing text inline; it asks :func:`message` or :func:`label`.
+"""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "path_not_found": {
+        "id": "data tidak ditemukan (harus folder CSV atau file .xlsx)",
+        "en": "data not found (must be a CSV folder or an .xlsx file)",
+    },
+    "path_not_supported": {
+        "id": "bukan folder CSV atau file .xlsx",
+        "en": "not a CSV folder or an .xlsx file",
+    },
+    "file_not_found": {"id": "file tidak ditemukan", "en": "file not found"},
+    "table_missing": {
+        "id": "file tabel '{table}' tidak ada di folder",
+        "en": "the file of table '{table}' is missing from the folder",
+    },
+    "sheet_missing": {
+        "id": "sheet '{table}' tidak ada di workbook",
+        "en": "sheet '{table}' is missing from the workbook",
+    },
+    "file_not_text": {
+        "id": "bukan file teks CSV (isi biner)",
+        "en": "not a CSV text file (binary content)",
+    },
+    "file_unreadable": {
+        "id": "file tidak dapat dibaca ({detail})",
+        "en": "file cannot be read ({detail})",
+    },
+    "metadata_unreadable": {
+        "id": "metadata.json tidak dapat dibaca (bukan JSON yang sah)",
+        "en": "metadata.json cannot be read (not valid JSON)",
+    },
+    "column_missing": {
+        "id": "kolom wajib tidak ada di baris judul",
+        "en": "required column is missing from the header row",
+    },
+    "empty": {"id": "wajib diisi, tetapi kosong", "en": "required, but empty"},
+    "not_a_number": {
+        "id": "'{value}' bukan angka",
+        "en": "'{value}' is not a number",
+    },
+    "not_integer": {
+        "id": "'{value}' bukan bilangan bulat",
+        "en": "'{value}' is not a whole number",
+    },
+    "negative": {
+        "id": "nilai negatif ({value}) tidak boleh",
+        "en": "negative value ({value}) is not allowed",
+    },
+    "bad_date": {
+        "id": "'{value}' bukan tanggal (pakai dd/mm/yyyy atau yyyy-mm-dd)",
+        "en": "'{value}' is not a date (use dd/mm/yyyy or yyyy-mm-dd)",
+    },
+    "bad_month": {
+        "id": "'{value}' bukan bulan dengan format YYYY-MM (mis. 2026-03)",
+        "en": "'{value}' is not a month in the form YYYY-MM (e.g. 2026-03)",
+    },
+    "bad_yesno": {
+        "id": "'{value}' harus 'ya' atau 'tidak'",
+        "en": "'{value}' must be 'ya' (yes) or 'tidak' (no)",
+    },
+    "not_in_choices": {
+        "id": "'{value}' tidak dikenal; pilihan: {choices}",
+        "en": "'{value}' is not known; choices: {choices}",
+    },
+    "unknown_desa": {
+        "id": "kode desa '{value}' tidak ada di daftar resmi Kemendagri untuk Kukar",
+        "en": "village code '{value}' is not in Kemendagri's official list for Kukar",
+    },
+    "unknown_koperasi": {
+        "id": "koperasi_id '{value}' tidak ada di tabel koperasi",
+        "en": "koperasi_id '{value}' is not in the koperasi table",
+    },
+    "duplicate_key": {
+        "id": "baris ganda: {key} sudah ada di baris sebelumnya",
+        "en": "duplicate row: {key} already appears on an earlier row",
+    },
+    "aktif_gt_terdaftar": {
+        "id": "anggota_aktif ({aktif}) lebih besar dari anggota_terdaftar "
+        "({terdaftar})",
+        "en": "anggota_aktif ({aktif}) is larger than anggota_terdaftar ({terdaftar})",
+    },
+    "tunggak_gt_beredar": {
+        "id": "pinjaman_tunggak_30 ({tunggak}) lebih besar dari pinjaman_beredar "
+        "({beredar})",
+        "en": "pinjaman_tunggak_30 ({tunggak}) is larger than pinjaman_beredar "
+        "({beredar})",
+    },
+    "rat_needs_tahun_buku": {
+        "id": "rapat jenis 'rat' wajib mengisi tahun_buku",
+        "en": "a meeting of type 'rat' needs tahun_buku",
+    },
+    "config_unreadable": {
+        "id": "file konfigurasi tidak dapat dibaca ({detail})",
+        "en": "config file cannot be read ({detail})",
+    },
+    "config_not_mapping": {
+        "id": "harus berisi pasangan nama: nilai",
+        "en": "must hold name: value pairs",
+    },
+    "config_unknown_key": {
+        "id": "nama pengaturan tidak dikenal",
+        "en": "unknown setting",
+    },
+    "config_bad_value": {
+        "id": "nilai '{value}' tidak sah (harus angka tidak negatif)",
+        "en": "value '{value}' is not valid (must be a non-negative number)",
+    },
+    "period_bad": {
+        "id": "periode '{value}' harus berformat YYYY-MM",
+        "en": "period '{value}' must be in the form YYYY-MM",
+    },
+    "period_no_data": {
+        "id": "tidak ada laporan bulanan, periode tidak dapat ditentukan",
+        "en": "there are no monthly reports, so no period can be chosen",
+    },
+}
+
+
+#: Labels in briefs and exported tables.
+LABELS: dict[str, dict[str, str]] = {
+    # classes
+    "tidak_bergerak": {"id": "Tidak bergerak", "en": "Dormant"},
+    "administratif": {"id": "Administratif", "en": "Formal only"},
+    "aktif": {"id": "Aktif", "en": "Active"},
+    "berdampak": {"id": "Berdampak", "en": "Impactful"},
+    "tanpa_data": {"id": "Tanpa data", "en": "No data"},
+    # columns
+    "koperasi_id": {"id": "ID koperasi", "en": "Cooperative ID"},
+    "nama_koperasi": {"id": "Nama koperasi", "en": "Cooperative"},
+    "nama_desa": {"id": "Desa/kelurahan", "en": "Village"},
+    "kelas": {"id": "Kelas", "en": "Class"},
+    "alasan": {"id": "Alasan", "en": "Reasons"},
+    "berisiko": {"id": "Berisiko", "en": "At risk"},
+    "alasan_risiko": {"id": "Alasan risiko", "en": "Risk reasons"},
+    "bulan_transaksi": {"id": "Bulan bertransaksi (6)", "en": "Months trading (6)"},
+    "partisipasi": {"id": "Partisipasi anggota", "en": "Member participation"},
+    "unit_beroperasi": {"id": "Unit beroperasi", "en": "Units operating"},
+    "kemandirian": {"id": "Kemandirian", "en": "Self-sufficiency"},
+    "manfaat": {"id": "Manfaat", "en": "Benefits"},
+    "ya": {"id": "ya", "en": "yes"},
+    "tidak": {"id": "tidak", "en": "no"},
+    # brief
+    "brief_title": {
+        "id": "Brief evaluasi KMP — Kecamatan {nama}",
+        "en": "KMP evaluation brief — Kecamatan {nama}",
+    },
+    "brief_subtitle": {
+        "id": "Kabupaten Kutai Kartanegara · periode {period} (jendela {start}–{end})",
+        "en": "Kutai Kartanegara Regency · period {period} (window {start}–{end})",
+    },
+    "synthetic_notice": {
+        "id": "DATA SINTETIS — angka dalam brief ini berasal dari data contoh buatan, "
+        "bukan data koperasi yang sebenarnya. Jangan dipakai untuk keputusan.",
+        "en": "SYNTHETIC DATA — the figures in this brief come from made-up sample "
+        "data, not from real cooperatives. Do not use them for decisions.",
+    },
+    "headline_koperasi": {"id": "Koperasi", "en": "Cooperatives"},
+    "headline_berisiko": {"id": "Berisiko", "en": "At risk"},
+    "headline_lapor": {
+        "id": "Melapor bulan terakhir",
+        "en": "Reported in the last month",
+    },
+    "map_title": {
+        "id": "Kelas KMP per desa/kelurahan",
+        "en": "KMP class per village",
+    },
+    "section_headline": {"id": "Ringkasan", "en": "Summary"},
+    "section_map": {"id": "Peta", "en": "Map"},
+    "section_table": {"id": "Daftar koperasi", "en": "Cooperatives"},
+    "index_title": {
+        "id": "Brief evaluasi KMP Kukar — periode {period}",
+        "en": "Kukar KMP evaluation briefs — period {period}",
+    },
+    "status_ok": {"id": "selesai", "en": "done"},
+    "status_failed": {"id": "gagal", "en": "failed"},
+}
+
+
+def message(code: str, lang: str = "id", **params: object) -> str:
+    """The sentence for a problem code, with its parameters filled in."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code
+    template = entry.get(lang, entry["id"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def label(key: str, lang: str = "id", **params: object) -> str:
+    """A label or sentence of the briefs, with its parameters filled in."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use one of {LANGS}")
+    entry = LABELS[key]
+    text = entry[lang]
+    return text.format(**params) if params else text

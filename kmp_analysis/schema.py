@@ -1,0 +1,331 @@
+"""The six input tables (DESIGN §3) and their checks.
+
+:data:`TABLES` is the single description of every table: its columns, their kind,
+whether they may be empty, the allowed values and the key. :mod:`kmp_analysis.io`
+uses it to parse cells; :func:`check_table` builds pandera schemas from it and turns
+every failure (collected lazily, all at once) into a
+:class:`~kmp_analysis.errors.Problem` that names the file, the spreadsheet row and
+the column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from kmp_analysis.errors import Problem
+
+UNITS = (
+    "kantor",
+    "sembako",
+    "simpan_pinjam",
+    "klinik",
+    "apotek",
+    "gudang",
+    "logistik",
+    "usaha_lokal",
+)
+UNIT_STATUS = ("rencana", "beroperasi", "berhenti")
+LOAN_STATUS = ("belum", "diajukan", "disetujui", "dicairkan")
+MEETING_TYPES = ("rat", "rapat_anggota", "rapat_pengurus")
+ROLES = (
+    "ketua",
+    "wakil_ketua_usaha",
+    "wakil_ketua_anggota",
+    "sekretaris",
+    "bendahara",
+    "pengurus_lain",
+    "pengawas",
+)
+SEXES = ("L", "P")
+TRAINING_TIERS = ("belum", "dasar", "menengah", "lanjut")
+BUMDES_STATUS = ("aktif", "tidak_aktif")
+
+#: Column kinds understood by the parser in :mod:`kmp_analysis.io`.
+KINDS = ("text", "id", "kode_desa", "int", "money", "date", "month", "yesno", "enum")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of an input table."""
+
+    name: str
+    kind: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One input table: a CSV file ``<name>.csv`` or a workbook sheet ``<name>``."""
+
+    name: str
+    columns: tuple[Col, ...]
+    key: tuple[str, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def col(self, name: str) -> Col:
+        return next(c for c in self.columns if c.name == name)
+
+
+_YESNO = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
+_MONEY_REPORT = (
+    "omzet",
+    "pendapatan_usaha",
+    "biaya_operasional",
+    "pinjaman_beredar",
+    "pinjaman_tunggak_30",
+    "simpanan_anggota",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "koperasi",
+            (
+                Col("koperasi_id", "id"),
+                Col("nama_koperasi", "text"),
+                Col("kode_desa", "kode_desa"),
+                Col("tanggal_musdes", "date", required=False),
+                Col("tanggal_badan_hukum", "date", required=False),
+                *(Col(c, "yesno") for c in _YESNO),
+                Col("status_pinjaman", "enum", choices=LOAN_STATUS),
+                Col("plafon_pinjaman", "money", required=False),
+            ),
+            key=("koperasi_id",),
+        ),
+        Table(
+            "unit_usaha",
+            (
+                Col("koperasi_id", "id"),
+                Col("unit", "enum", choices=UNITS),
+                Col("status", "enum", choices=UNIT_STATUS),
+                Col("tanggal_mulai", "date", required=False),
+            ),
+            key=("koperasi_id", "unit"),
+        ),
+        Table(
+            "laporan_bulanan",
+            (
+                Col("koperasi_id", "id"),
+                Col("bulan", "month"),
+                Col("anggota_terdaftar", "int"),
+                Col("anggota_aktif", "int"),
+                Col("omzet", "money"),
+                *(Col(c, "money", required=False) for c in _MONEY_REPORT[1:]),
+                Col("tenaga_kerja", "int", required=False),
+                Col("pembelian_produk_lokal", "money", required=False),
+            ),
+            key=("koperasi_id", "bulan"),
+        ),
+        Table(
+            "rapat",
+            (
+                Col("koperasi_id", "id"),
+                Col("tanggal", "date"),
+                Col("jenis", "enum", choices=MEETING_TYPES),
+                Col("tahun_buku", "int", required=False),
+            ),
+            # DESIGN §3 keys rapat on (koperasi_id, tanggal); a RAT and a board meeting
+            # on the same day are legitimate, so the meeting type is part of the key.
+            key=("koperasi_id", "tanggal", "jenis"),
+        ),
+        Table(
+            "pengurus",
+            (
+                Col("koperasi_id", "id"),
+                Col("id_orang", "id"),
+                Col("peran", "enum", choices=ROLES),
+                Col("jenis_kelamin", "enum", choices=SEXES),
+                Col("jenjang_pelatihan", "enum", choices=TRAINING_TIERS),
+            ),
+            key=("koperasi_id", "id_orang"),
+        ),
+        Table(
+            "bumdes",
+            (
+                Col("kode_desa", "kode_desa"),
+                Col("nama_bumdes", "text"),
+                Col("status", "enum", choices=BUMDES_STATUS),
+                Col("unit_usaha", "text", required=False),
+                Col("kerja_sama_kmp", "yesno"),
+            ),
+            key=("kode_desa",),
+        ),
+    )
+}
+
+#: Tables whose ``koperasi_id`` must name a row of ``koperasi``.
+CHILD_TABLES = ("unit_usaha", "laporan_bulanan", "rapat", "pengurus")
+
+
+def _row_checks(table: str) -> list[pa.Check]:
+    """Checks across columns of one row, each named by the message code it raises."""
+    if table == "laporan_bulanan":
+        return [
+            pa.Check(
+                lambda df: ~(df["anggota_aktif"] > df["anggota_terdaftar"]),
+                name="aktif_gt_terdaftar",
+            ),
+            pa.Check(
+                lambda df: ~(df["pinjaman_tunggak_30"] > df["pinjaman_beredar"]),
+                name="tunggak_gt_beredar",
+            ),
+        ]
+    if table == "rapat":
+        return [
+            pa.Check(
+                lambda df: ~((df["jenis"] == "rat") & df["tahun_buku"].isna()),
+                name="rat_needs_tahun_buku",
+            )
+        ]
+    return []
+
+
+#: The column a row check is reported against.
+_ROW_CHECK_COLUMN = {
+    "aktif_gt_terdaftar": "anggota_aktif",
+    "tunggak_gt_beredar": "pinjaman_tunggak_30",
+    "rat_needs_tahun_buku": "tahun_buku",
+}
+
+
+def build_schema(
+    table: str,
+    village_codes: Iterable[str] | None = None,
+    koperasi_ids: Iterable[str] | None = None,
+) -> pa.DataFrameSchema:
+    """The pandera schema of one parsed table.
+
+    ``village_codes`` and ``koperasi_ids`` make the references to other tables part of
+    the schema; leave them out to check a table on its own.
+    """
+    spec = TABLES[table]
+    columns: dict[str, pa.Column] = {}
+    for col in spec.columns:
+        checks: list[pa.Check] = []
+        if col.kind == "enum":
+            checks.append(pa.Check.isin(list(col.choices), name="not_in_choices"))
+        elif col.kind in ("int", "money"):
+            checks.append(pa.Check.ge(0, name="negative"))
+        elif col.kind == "kode_desa" and village_codes is not None:
+            checks.append(
+                pa.Check.isin(sorted(set(village_codes)), name="unknown_desa")
+            )
+        elif (
+            col.name == "koperasi_id"
+            and table in CHILD_TABLES
+            and koperasi_ids is not None
+        ):
+            checks.append(
+                pa.Check.isin(sorted(set(koperasi_ids)), name="unknown_koperasi")
+            )
+        columns[col.name] = pa.Column(
+            nullable=not col.required, checks=checks, required=True, coerce=False
+        )
+    return pa.DataFrameSchema(
+        columns,
+        checks=_row_checks(table),
+        unique=list(spec.key),
+        report_duplicates="exclude_first",
+        name=table,
+    )
+
+
+def check_table(
+    frame: pd.DataFrame,
+    table: str,
+    file: str,
+    rows: pd.Series,
+    village_codes: Iterable[str] | None = None,
+    koperasi_ids: Iterable[str] | None = None,
+    skip: Mapping[str, set[int]] | None = None,
+) -> list[Problem]:
+    """Every problem pandera finds in a parsed table, as problems with row numbers.
+
+    ``rows`` maps the frame's index to the spreadsheet row the user sees. ``skip``
+    lists, per column, the index labels whose cell already failed to parse, so that an
+    unparseable cell is reported once (as unparseable), not again as empty.
+    """
+    schema = build_schema(table, village_codes, koperasi_ids)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return _problems_from_failures(
+            exc.failure_cases, frame, table, file, rows, skip
+        )
+    return []
+
+
+def _problems_from_failures(
+    failures: pd.DataFrame,
+    frame: pd.DataFrame,
+    table: str,
+    file: str,
+    rows: pd.Series,
+    skip: Mapping[str, set[int]] | None,
+) -> list[Problem]:
+    spec = TABLES[table]
+    skip = skip or {}
+    problems: list[Problem] = []
+    seen: set[tuple[int | None, str | None, str]] = set()
+    for failure in failures.itertuples(index=False):
+        check = str(failure.check)
+        index = failure.index
+        if index is None or pd.isna(index):
+            continue  # schema-level failures are caught by io before validation
+        index = int(index)
+        row = int(rows.loc[index])
+        if check.startswith("not_nullable"):
+            column, code, params = str(failure.column), "empty", {}
+        elif check in _ROW_CHECK_COLUMN:
+            column = _ROW_CHECK_COLUMN[check]
+            record = frame.loc[index]
+            code = check
+            params = {
+                "aktif": _fmt(record.get("anggota_aktif")),
+                "terdaftar": _fmt(record.get("anggota_terdaftar")),
+                "tunggak": _fmt(record.get("pinjaman_tunggak_30")),
+                "beredar": _fmt(record.get("pinjaman_beredar")),
+            }
+        elif "uniqueness" in check or check == "unique":
+            column = spec.key[-1]
+            code = "duplicate_key"
+            params = {
+                "key": ", ".join(
+                    f"{k}={frame.loc[index, k]}" for k in spec.key if k in frame.columns
+                )
+            }
+        else:
+            column = str(failure.column)
+            code = check.split("(")[0]
+            params = {"value": _fmt(failure.failure_case)}
+            if code == "not_in_choices":
+                params["choices"] = ", ".join(spec.col(column).choices)
+        if index in skip.get(column, set()):
+            continue
+        key = (row, column, code)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(file, row, column, code, **params))
+    return problems
+
+
+def _fmt(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
