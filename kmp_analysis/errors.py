@@ -56,8 +56,8 @@ class ValidationFailed(Exception):
     """Raised with every problem found, never with a partial list."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the input")
         self.problems = problems
+        super().__init__("\n".join(self.render()))
 
     def render(self, lang: str = "id") -> list[str]:
         return [p.render(lang) for p in self.problems]

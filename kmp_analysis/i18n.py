@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "rapat jenis 'rat' wajib mengisi tahun_buku",
         "en": "a meeting of type 'rat' needs tahun_buku",
     },
+    "summary_problems": {
+        "id": "{n} masalah ditemukan; perbaiki lalu jalankan lagi.",
+        "en": "{n} problem(s) found; fix them and run again.",
+    },
     "config_unreadable": {
         "id": "file konfigurasi tidak dapat dibaca ({detail})",
         "en": "config file cannot be read ({detail})",
@@ -177,10 +181,40 @@ LABELS: dict[str, dict[str, str]] = {
     "section_headline": {"id": "Ringkasan", "en": "Summary"},
     "section_map": {"id": "Peta", "en": "Map"},
     "section_table": {"id": "Daftar koperasi", "en": "Cooperatives"},
+    "sentence_active": {
+        "id": "Dari {n} KMP di Kecamatan {nama}, {n_aktif} ({pct_aktif}) aktif atau "
+        "berdampak; di seluruh kabupaten {pct_aktif_kab}.",
+        "en": "Of the {n} KMP in Kecamatan {nama}, {n_aktif} ({pct_aktif}) are active "
+        "or impactful; across the regency {pct_aktif_kab}.",
+    },
+    "sentence_dormant": {
+        "id": "{n_tb} KMP ({pct_tb}) tidak bergerak: tidak ada transaksi dalam "
+        "{recent} bulan terakhir (kabupaten {pct_tb_kab}).",
+        "en": "{n_tb} KMP ({pct_tb}) are dormant: no transactions in the last "
+        "{recent} months (regency {pct_tb_kab}).",
+    },
+    "sentence_risk": {
+        "id": "{n_risk} KMP berisiko (tunggakan pinjaman, laporan basi atau pengurus "
+        "tidak lengkap); {n_lapor} dari {n} melapor untuk {period}.",
+        "en": "{n_risk} KMP are at risk (loan arrears, stale reports or an incomplete "
+        "board); {n_lapor} of {n} reported for {period}.",
+    },
+    "sentence_none": {
+        "id": "Tidak ada data KMP untuk Kecamatan {nama}.",
+        "en": "There is no KMP data for Kecamatan {nama}.",
+    },
+    "provenance": {
+        "id": "Sumber data: {source} · periode {period} · kmp-analysis {version}",
+        "en": "Data source: {source} · period {period} · kmp-analysis {version}",
+    },
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",
     },
+    "kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "status": {"id": "Status", "en": "Status"},
+    "brief": {"id": "Brief", "en": "Brief"},
+    "duration": {"id": "Durasi (detik)", "en": "Duration (s)"},
     "status_ok": {"id": "selesai", "en": "done"},
     "status_failed": {"id": "gagal", "en": "failed"},
 }

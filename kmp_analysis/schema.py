@@ -216,21 +216,17 @@ def build_schema(
     for col in spec.columns:
         checks: list[pa.Check] = []
         if col.kind == "enum":
-            checks.append(pa.Check.isin(list(col.choices), name="not_in_choices"))
+            checks.append(pa.Check.isin(list(col.choices)))
         elif col.kind in ("int", "money"):
-            checks.append(pa.Check.ge(0, name="negative"))
+            checks.append(pa.Check.ge(0))
         elif col.kind == "kode_desa" and village_codes is not None:
-            checks.append(
-                pa.Check.isin(sorted(set(village_codes)), name="unknown_desa")
-            )
+            checks.append(pa.Check.isin(sorted(set(village_codes))))
         elif (
             col.name == "koperasi_id"
             and table in CHILD_TABLES
             and koperasi_ids is not None
         ):
-            checks.append(
-                pa.Check.isin(sorted(set(koperasi_ids)), name="unknown_koperasi")
-            )
+            checks.append(pa.Check.isin(sorted(set(koperasi_ids))))
         columns[col.name] = pa.Column(
             nullable=not col.required, checks=checks, required=True, coerce=False
         )
@@ -309,7 +305,7 @@ def _problems_from_failures(
             }
         else:
             column = str(failure.column)
-            code = check.split("(")[0]
+            code = _column_check_code(check, column, spec)
             params = {"value": _fmt(failure.failure_case)}
             if code == "not_in_choices":
                 params["choices"] = ", ".join(spec.col(column).choices)
@@ -321,6 +317,21 @@ def _problems_from_failures(
         seen.add(key)
         problems.append(Problem(file, row, column, code, **params))
     return problems
+
+
+def _column_check_code(check: str, column: str, spec: Table) -> str:
+    """Message code of a failed built-in column check (pandera names them itself)."""
+    name = check.split("(")[0]
+    if name == "isin":
+        kind = spec.col(column).kind
+        if kind == "kode_desa":
+            return "unknown_desa"
+        if column == "koperasi_id":
+            return "unknown_koperasi"
+        return "not_in_choices"
+    if name == "greater_than_or_equal_to":
+        return "negative"
+    return name
 
 
 def _fmt(value: object) -> str:

@@ -1,0 +1,333 @@
+"""The batch: one brief per kecamatan, executed with papermill, in parallel.
+
+:func:`write_briefs` checks everything first (kecamatan names, the data, the config),
+evaluates the regency once and saves it, then runs the brief notebook for every
+kecamatan in worker processes. One failing brief never stops the others; each brief's
+files are written to a temporary folder and renamed into place, so a brief folder holds
+either the previous complete brief or the new one. The run ends with
+``manifest.json`` (per brief: parameters, status, duration, error) and ``index.html``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from kmp_analysis import __version__, reference
+from kmp_analysis.briefs import headline
+from kmp_analysis.config import BRIEF_NOTEBOOK, OUTPUTS_DIR, SAMPLE_DIR, load_config
+from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.io import read_dataset
+from kmp_analysis.safeio import atomic_write_text
+
+EVALUATION_DIR = "evaluasi"
+BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.json")
+CELL_TIMEOUT_S = 600
+
+
+class UnknownKecamatanError(ValueError):
+    """One or more requested kecamatan match none of the 20 (a usage error)."""
+
+    def __init__(self, failures: list[reference.UnknownKecamatan]) -> None:
+        self.failures = failures
+        super().__init__(", ".join(f.given for f in failures))
+
+
+@dataclass(frozen=True)
+class BriefJob:
+    """One brief to write: which kecamatan, where, and the notebook's parameters."""
+
+    kode_kec: str
+    nama_kec: str
+    out_dir: Path
+    notebook: Path
+    parameters: dict[str, str]
+
+
+@dataclass
+class BriefResult:
+    kode_kec: str
+    nama_kec: str
+    folder: str
+    status: str  # "ok" or "gagal"
+    duration_s: float
+    parameters: dict[str, str]
+    error: str | None = None
+    files: list[str] = field(default_factory=list)
+    headline: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BatchReport:
+    run_dir: Path
+    period: str
+    results: list[BriefResult]
+    duration_s: float
+
+    @property
+    def failed(self) -> list[BriefResult]:
+        return [r for r in self.results if r.status != "ok"]
+
+    @property
+    def index_html(self) -> Path:
+        return self.run_dir / "index.html"
+
+
+def resolve_kecamatan_list(values: list[str] | None) -> list[str]:
+    """Codes of the requested kecamatan (all 20 when none are named)."""
+    if not values:
+        return list(reference.kecamatan()["kode_kec"])
+    codes, failures = reference.resolve_many(values)
+    if failures:
+        raise UnknownKecamatanError(failures)
+    return codes
+
+
+def write_briefs(
+    data: str | Path | None = None,
+    period: str | None = None,
+    kecamatan: list[str] | None = None,
+    out: str | Path | None = None,
+    workers: int | None = None,
+    lang: str = "id",
+    config: str | Path | None = None,
+    notebook: str | Path | None = None,
+    progress: bool = True,
+) -> BatchReport:
+    """Write the briefs; see the module docstring. Raises before any brief starts on
+    an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
+    (:class:`~kmp_analysis.errors.ValidationFailed`)."""
+    started = time.perf_counter()
+    codes = resolve_kecamatan_list(kecamatan)
+    data_path = Path(data) if data else SAMPLE_DIR
+    config_path = Path(config).resolve() if config else None
+    cfg = load_config(config_path)
+    evaluation = evaluate(read_dataset(data_path), period, cfg)
+    run_dir = Path(out or OUTPUTS_DIR).resolve() / "briefs" / evaluation.period
+    evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
+    notebook_path = Path(notebook or BRIEF_NOTEBOOK).resolve()
+
+    jobs = [
+        _job(
+            code,
+            run_dir,
+            notebook_path,
+            {
+                "kecamatan": code,
+                "data": str(data_path.resolve()),
+                "period": evaluation.period,
+                "lang": lang,
+                "config": str(config_path) if config_path else "",
+                "evaluasi": str(evaluation_dir),
+            },
+        )
+        for code in codes
+    ]
+    _remove_stale_temp(run_dir / "kecamatan")
+    results = _run_jobs(
+        jobs, workers or os.cpu_count() or 1, progress, run_dir / "batch.log"
+    )
+    for result in results:
+        result.headline = headline(
+            evaluation.of_kecamatan(result.kode_kec), evaluation.period
+        )
+    order = {code: i for i, code in enumerate(codes)}
+    results.sort(key=lambda r: order[r.kode_kec])
+    report = BatchReport(
+        run_dir=run_dir,
+        period=evaluation.period,
+        results=results,
+        duration_s=time.perf_counter() - started,
+    )
+    _write_manifest(report, evaluation, data_path, lang)
+    from kmp_analysis.export import index_html
+
+    atomic_write_text(report.index_html, index_html(report, evaluation.synthetic, lang))
+    return report
+
+
+def _job(code: str, run_dir: Path, notebook: Path, params: dict[str, str]) -> BriefJob:
+    folder = run_dir / "kecamatan" / reference.kecamatan_dir_name(code)
+    names = reference.kecamatan().set_index("kode_kec")["nama_kec"]
+    return BriefJob(code, str(names[code]), folder, notebook, params)
+
+
+def _remove_stale_temp(folder: Path) -> None:
+    """Temporary folders left by a run that was killed."""
+    if folder.is_dir():
+        for child in folder.iterdir():
+            if child.name.startswith(".") and child.name.endswith(".tmp"):
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def _run_jobs(
+    jobs: list[BriefJob], workers: int, progress: bool, log_file: Path
+) -> list[BriefResult]:
+    from tqdm import tqdm
+
+    workers = max(1, min(workers, len(jobs)))
+    results: list[BriefResult] = []
+    bar = tqdm(total=len(jobs), unit="brief", desc="Brief", disable=not progress)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(str(log_file),),
+        ) as pool:
+            futures = {pool.submit(run_brief, job): job for job in jobs}
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # a worker process died
+                    result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
+                results.append(result)
+                bar.set_postfix_str(f"{job.nama_kec}: {result.status}", refresh=False)
+                bar.update(1)
+    finally:
+        bar.close()
+    return results
+
+
+def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
+    return BriefResult(
+        kode_kec=job.kode_kec,
+        nama_kec=job.nama_kec,
+        folder=_rel_folder(job),
+        status="gagal",
+        duration_s=round(duration, 2),
+        parameters=job.parameters,
+        error=error,
+    )
+
+
+def _rel_folder(job: BriefJob) -> str:
+    return f"kecamatan/{job.out_dir.name}"
+
+
+def run_brief(job: BriefJob) -> BriefResult:
+    """Execute one brief in a fresh kernel and move its files into place.
+
+    Runs in a worker process. The kernel's stderr is kept out of the terminal, and a
+    kernel that fails to start (papermill#511: port collisions) is retried once.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from kmp_analysis.export import notebook_to_html
+
+    start = time.perf_counter()
+    job.out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(
+        tempfile.mkdtemp(
+            prefix=f".{job.out_dir.name}.", suffix=".tmp", dir=job.out_dir.parent
+        )
+    )
+    try:
+        executed = tmp / "brief.ipynb"
+        parameters = {**job.parameters, "out_dir": str(tmp)}
+        for attempt in (1, 2):
+            try:
+                papermill.execute_notebook(
+                    str(job.notebook),
+                    str(executed),
+                    parameters=parameters,
+                    kernel_name="python3",
+                    progress_bar=False,
+                    log_output=False,
+                    execution_timeout=CELL_TIMEOUT_S,
+                )
+                break
+            except PapermillExecutionError as exc:
+                return _failure(job, time.perf_counter() - start, _describe(exc))
+            except Exception as exc:  # kernel did not start or died
+                if attempt == 2:
+                    return _failure(
+                        job, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
+                    )
+        nb = nbformat.read(executed, as_version=4)
+        html_text = notebook_to_html(nb, title=f"Brief KMP — {job.nama_kec}")
+        (tmp / "brief.html").write_text(html_text, encoding="utf-8")
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        files = []
+        for name in BRIEF_FILES:
+            if (tmp / name).exists():
+                os.replace(tmp / name, job.out_dir / name)
+                files.append(f"{_rel_folder(job)}/{name}")
+        return BriefResult(
+            kode_kec=job.kode_kec,
+            nama_kec=job.nama_kec,
+            folder=_rel_folder(job),
+            status="ok",
+            duration_s=round(time.perf_counter() - start, 2),
+            parameters=job.parameters,
+            files=files,
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _describe(exc: Exception) -> str:
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    cell = getattr(exc, "exec_count", None)
+    where = f" (sel {cell})" if cell is not None else ""
+    return f"{ename}: {evalue}{where}"
+
+
+def _init_worker(log_file: str) -> None:
+    """Keep library and kernel chatter out of the terminal: stderr goes to a log.
+
+    Kernels inherit the worker's stderr, so redirecting file descriptor 2 also
+    catches what they print (warnings, debugger notes) while starting.
+    """
+    Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+    warnings.simplefilter("ignore")
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def _write_manifest(
+    report: BatchReport, evaluation: Evaluation, data_path: Path, lang: str
+) -> None:
+    manifest = {
+        "period": report.period,
+        "window": evaluation.window,
+        "data": str(data_path.resolve()),
+        "synthetic": evaluation.synthetic,
+        "input_hashes": evaluation.file_hashes,
+        "config": evaluation.config.to_dict(),
+        "lang": lang,
+        "package_version": __version__,
+        "python": sys.version.split()[0],
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "duration_s": round(report.duration_s, 2),
+        "summary": {
+            "total": len(report.results),
+            "ok": len(report.results) - len(report.failed),
+            "gagal": len(report.failed),
+        },
+        "briefs": [asdict(r) for r in report.results],
+    }
+    atomic_write_text(
+        report.run_dir / "manifest.json",
+        json.dumps(manifest, indent=2, ensure_ascii=False),
+    )

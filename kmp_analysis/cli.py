@@ -1,0 +1,237 @@
+"""``kmp``: the command line (DESIGN §9). A thin layer over the library.
+
+Exit codes: 0 done, 1 invalid data or a failed brief, 2 bad usage. A problem in the
+user's input is printed as ``file:row:column: message`` lines, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmp_analysis.errors import ValidationFailed
+
+app = typer.Typer(
+    name="kmp",
+    help="KMP Workbench: evaluasi Koperasi Merah Putih Kutai Kartanegara.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
+
+
+class Scale(StrEnum):
+    kukar = "kukar"
+
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Folder CSV atau file .xlsx (bawaan: data/sample).",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa pesan dan keluaran.")]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", help="Bulan evaluasi YYYY-MM (bawaan: bulan terakhir)."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="File YAML yang mengganti ambang batas bawaan."),
+]
+
+
+def _data_path(data: Path | None) -> Path:
+    from kmp_analysis.config import SAMPLE_DIR
+
+    return data if data is not None else SAMPLE_DIR
+
+
+def _report_problems(exc: ValidationFailed, lang: str) -> None:
+    from kmp_analysis.i18n import message
+
+    for line in exc.render(lang):
+        typer.echo(line, err=True)
+    typer.echo(message("summary_problems", lang, n=len(exc.problems)), err=True)
+
+
+@app.command("sample-data")
+def sample_data(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder tujuan (bawaan: data/sample).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Benih acak.")] = 2025,
+    scale: Annotated[
+        Scale, typer.Option("--scale", help="Cakupan data.")
+    ] = Scale.kukar,
+) -> None:
+    """Tulis data contoh sintetis (237 desa/kelurahan nyata, aktivitas buatan)."""
+    from kmp_analysis.config import SAMPLE_DIR
+    from kmp_analysis.sample import write_sample
+
+    target = out or SAMPLE_DIR
+    counts = write_sample(target, seed=seed)
+    rows = ", ".join(f"{k} {v}" for k, v in counts.items())
+    typer.echo(f"Data contoh (sintetis, seed {seed}) ditulis ke {target}: {rows}")
+
+
+@app.command()
+def validate(data: DataOpt = None, lang: LangOpt = Lang.id) -> None:
+    """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
+    from kmp_analysis.io import read_dataset
+
+    path = _data_path(data)
+    try:
+        dataset = read_dataset(path)
+    except ValidationFailed as exc:
+        _report_problems(exc, lang.value)
+        raise typer.Exit(1) from None
+    counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
+    if lang is Lang.id:
+        typer.echo(f"Data valid: {path} ({counts} baris).")
+    else:
+        typer.echo(f"Data valid: {path} ({counts} rows).")
+
+
+@app.command()
+def evaluate(
+    data: DataOpt = None,
+    period: PeriodOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="File keluaran .csv atau .xlsx (satu baris/koperasi)."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Hitung indikator, kelas, alasan dan tanda berisiko setiap koperasi."""
+    from kmp_analysis.config import load_config
+    from kmp_analysis.evaluate import evaluate as run_evaluate
+    from kmp_analysis.io import read_dataset
+    from kmp_analysis.safeio import write_table
+
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        typer.echo("--out harus berakhiran .csv atau .xlsx", err=True)
+        raise typer.Exit(2)
+    try:
+        cfg = load_config(config)
+        ev = run_evaluate(read_dataset(_data_path(data)), period, cfg)
+    except ValidationFailed as exc:
+        _report_problems(exc, lang.value)
+        raise typer.Exit(1) from None
+    frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
+    counts = frame["kelas"].value_counts()
+    summary = ", ".join(
+        f"{k} {counts.get(k, 0)}" for k in ev.cooperatives["kelas"].cat.categories
+    )
+    if out is None:
+        typer.echo(frame.to_csv(index=False), nl=False)
+    else:
+        write_table(frame, out, sheet_name="koperasi")
+        typer.echo(f"{len(frame)} koperasi, periode {ev.period}: {summary} -> {out}")
+
+
+@app.command()
+def briefs(
+    data: DataOpt = None,
+    period: PeriodOpt = None,
+    kecamatan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kecamatan",
+            "-k",
+            help="Nama atau kode kecamatan; boleh diulang. Bawaan: ke-20 kecamatan.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder keluaran (bawaan: outputs/).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Proses paralel (bawaan: jumlah inti)."),
+    ] = None,
+    lang: LangOpt = Lang.id,
+    config: ConfigOpt = None,
+    notebook: Annotated[
+        Path | None,
+        typer.Option(
+            "--notebook", help="Notebook brief lain (bawaan: notebooks/).", hidden=True
+        ),
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
+    ] = True,
+) -> None:
+    """Tulis brief evaluasi untuk setiap kecamatan (papermill, paralel)."""
+    from kmp_analysis.batch import UnknownKecamatanError, write_briefs
+
+    if notebook is not None and not notebook.is_file():
+        typer.echo(f"--notebook: file tidak ditemukan: {notebook}", err=True)
+        raise typer.Exit(2)
+    try:
+        report = write_briefs(
+            data=_data_path(data),
+            period=period,
+            kecamatan=kecamatan,
+            out=out,
+            workers=workers,
+            lang=lang.value,
+            config=config,
+            notebook=notebook,
+            progress=progress,
+        )
+    except UnknownKecamatanError as exc:
+        for failure in exc.failures:
+            hint = (
+                f"; maksud Anda: {', '.join(failure.suggestions)}?"
+                if failure.suggestions
+                else ""
+            )
+            typer.echo(f"--kecamatan: '{failure.given}' tidak dikenal{hint}", err=True)
+        raise typer.Exit(2) from None
+    except ValidationFailed as exc:
+        _report_problems(exc, lang.value)
+        raise typer.Exit(1) from None
+    ok = len(report.results) - len(report.failed)
+    typer.echo(
+        f"{ok} brief ditulis, {len(report.failed)} gagal, "
+        f"{report.duration_s:.0f} detik -> {report.index_html}"
+    )
+    for failed in report.failed:
+        typer.echo(
+            f"  gagal: {failed.nama_kec} ({failed.kode_kec}): {failed.error}", err=True
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console entry point: a bug prints one line (full traceback with KMP_DEBUG=1)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Dihentikan.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("KMP_DEBUG"):
+            raise
+        typer.echo(
+            f"Kesalahan tak terduga: {type(exc).__name__}: {exc} "
+            "(jalankan lagi dengan KMP_DEBUG=1 untuk detail)",
+            err=True,
+        )
+        sys.exit(3)

@@ -1,0 +1,196 @@
+"""Small hand-made tables for unit tests: one cooperative at a time, explicit values.
+
+``coop()`` returns the typed tables of a single cooperative whose every figure is
+given in the call, so a test can compute the expected indicators by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kmp_analysis.schema import TABLES
+
+PERIOD = "2026-10"
+WINDOW = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+
+
+def report(
+    bulan: str,
+    terdaftar: int = 100,
+    aktif: int = 30,
+    omzet: float = 10_000_000,
+    pendapatan: float = 2_000_000,
+    biaya: float = 1_500_000,
+    beredar: float = 0,
+    tunggak: float = 0,
+    tenaga_kerja: int = 3,
+    lokal: float = 0,
+    kid: str = "K1",
+) -> dict:
+    return {
+        "koperasi_id": kid,
+        "bulan": bulan,
+        "anggota_terdaftar": float(terdaftar),
+        "anggota_aktif": float(aktif),
+        "omzet": float(omzet),
+        "pendapatan_usaha": float(pendapatan),
+        "biaya_operasional": float(biaya),
+        "pinjaman_beredar": float(beredar),
+        "pinjaman_tunggak_30": float(tunggak),
+        "simpanan_anggota": 0.0,
+        "tenaga_kerja": float(tenaga_kerja),
+        "pembelian_produk_lokal": float(lokal),
+    }
+
+
+def board(kid: str = "K1", n_pengurus: int = 5, n_pengawas: int = 1, trained: int = 0):
+    """Pengurus rows: ``trained`` of them at tier dasar, the rest belum."""
+    rows = []
+    roles = ["ketua", "sekretaris", "bendahara", "wakil_ketua_usaha"]
+    for i in range(n_pengurus):
+        peran = roles[i] if i < len(roles) else "pengurus_lain"
+        rows.append((kid, f"P{i:02d}", peran))
+    for i in range(n_pengawas):
+        rows.append((kid, f"W{i:02d}", "pengawas"))
+    return [
+        {
+            "koperasi_id": k,
+            "id_orang": o,
+            "peran": p,
+            "jenis_kelamin": "L" if j % 2 else "P",
+            "jenjang_pelatihan": "dasar" if j < trained else "belum",
+        }
+        for j, (k, o, p) in enumerate(rows)
+    ]
+
+
+def coop(
+    reports: list[dict] | None = None,
+    units: dict[str, str] | None = None,
+    legal: bool = True,
+    badan_hukum: str | None = "2025-07-15",
+    pengurus: list[dict] | None = None,
+    rapat: list[dict] | None = None,
+    kid: str = "K1",
+    kode_desa: str = "64.02.06.1001",
+    status_pinjaman: str = "belum",
+) -> dict[str, pd.DataFrame]:
+    """Typed tables (as :func:`kmp_analysis.io.read_dataset` returns them)."""
+    reports = reports if reports is not None else [report(m) for m in WINDOW]
+    units = units if units is not None else {"sembako": "beroperasi"}
+    koperasi = pd.DataFrame(
+        [
+            {
+                "koperasi_id": kid,
+                "nama_koperasi": f"Koperasi {kid}",
+                "kode_desa": kode_desa,
+                "tanggal_musdes": pd.Timestamp("2025-05-01"),
+                "tanggal_badan_hukum": pd.Timestamp(badan_hukum) if badan_hukum else pd.NaT,
+                "nib": legal,
+                "npwp": legal,
+                "rekening_bank": legal,
+                "nik_koperasi": legal,
+                "akun_simkopdes": legal,
+                "status_pinjaman": status_pinjaman,
+                "plafon_pinjaman": 0.0,
+            }
+        ]
+    )
+    for c in ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes"):
+        koperasi[c] = koperasi[c].astype("boolean")
+    unit_usaha = pd.DataFrame(
+        [
+            {"koperasi_id": kid, "unit": u, "status": s, "tanggal_mulai": pd.NaT}
+            for u, s in units.items()
+        ],
+        columns=TABLES["unit_usaha"].column_names,
+    )
+    unit_usaha["tanggal_mulai"] = pd.to_datetime(unit_usaha["tanggal_mulai"])
+    laporan = pd.DataFrame(reports, columns=TABLES["laporan_bulanan"].column_names)
+    rapat_df = pd.DataFrame(
+        rapat
+        if rapat is not None
+        else [
+            {
+                "koperasi_id": kid,
+                "tanggal": pd.Timestamp("2026-03-20"),
+                "jenis": "rat",
+                "tahun_buku": 2025.0,
+            }
+        ],
+        columns=TABLES["rapat"].column_names,
+    )
+    rapat_df["tanggal"] = pd.to_datetime(rapat_df["tanggal"])
+    pengurus_df = pd.DataFrame(
+        pengurus if pengurus is not None else board(kid),
+        columns=TABLES["pengurus"].column_names,
+    )
+    bumdes = pd.DataFrame(columns=TABLES["bumdes"].column_names)
+    return {
+        "koperasi": koperasi,
+        "unit_usaha": unit_usaha,
+        "laporan_bulanan": laporan,
+        "rapat": rapat_df,
+        "pengurus": pengurus_df,
+        "bumdes": bumdes,
+    }
+
+
+def combine(*parts: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tables of several cooperatives stacked."""
+    return {
+        name: pd.concat([p[name] for p in parts], ignore_index=True)
+        for name in parts[0]
+    }
+
+
+# ----------------------------------------------------------------- CSV files (text)
+
+GOOD_CSV = {
+    "koperasi": [
+        "koperasi_id,nama_koperasi,kode_desa,tanggal_musdes,tanggal_badan_hukum,nib,npwp,"
+        "rekening_bank,nik_koperasi,akun_simkopdes,status_pinjaman,plafon_pinjaman",
+        "K1,Koperasi Satu,64.02.06.1001,2025-05-01,2025-07-15,ya,ya,ya,ya,ya,belum,0",
+        "K2,Koperasi Dua,6402122001,01/05/2025,,tidak,tidak,ya,tidak,ya,diajukan,"
+        "Rp 1.250.000",
+    ],
+    "unit_usaha": [
+        "koperasi_id,unit,status,tanggal_mulai",
+        "K1,sembako,beroperasi,2025-09-01",
+        "K2,kantor,rencana,",
+    ],
+    "laporan_bulanan": [
+        "koperasi_id,bulan,anggota_terdaftar,anggota_aktif,omzet,pendapatan_usaha,"
+        "biaya_operasional,pinjaman_beredar,pinjaman_tunggak_30,simpanan_anggota,"
+        "tenaga_kerja,pembelian_produk_lokal",
+        "K1,2026-09,100,30,10000000,2000000,1500000,0,0,0,3,0",
+        "K1,2026-10,100,25,12000000,2000000,1500000,0,0,0,3,0",
+        "K2,2026-10,50,0,0,0,0,0,0,0,0,0",
+    ],
+    "rapat": [
+        "koperasi_id,tanggal,jenis,tahun_buku",
+        "K1,2026-03-20,rat,2025",
+    ],
+    "pengurus": [
+        "koperasi_id,id_orang,peran,jenis_kelamin,jenjang_pelatihan",
+        "K1,P01,ketua,L,dasar",
+        "K1,P02,pengawas,P,belum",
+    ],
+    "bumdes": [
+        "kode_desa,nama_bumdes,status,unit_usaha,kerja_sama_kmp",
+        "64.02.12.2001,BUMDes Maju,aktif,sembako;air bersih,tidak",
+    ],
+}
+
+
+def write_csv_folder(
+    folder: Path, changes: dict[str, list[str]] | None = None
+) -> Path:
+    """Write :data:`GOOD_CSV` (with whole tables replaced by ``changes``) to ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {**GOOD_CSV, **(changes or {})}
+    for name, lines in tables.items():
+        (folder / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
