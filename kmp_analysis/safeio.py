@@ -31,6 +31,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, 0o644)  # mkstemp makes the file private (0600)
         os.replace(tmp_path, target)
     finally:
         if tmp_path.exists():

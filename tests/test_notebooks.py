@@ -1,0 +1,192 @@
+"""End to end: real notebooks executed with papermill on the shipped sample data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kmp_analysis.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
+from kmp_analysis.evaluate import evaluate
+from kmp_analysis.io import read_dataset
+
+pytestmark = pytest.mark.e2e
+
+
+def kmp(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kmp_analysis", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def two_briefs(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    out = tmp_path_factory.mktemp("briefs")
+    result = kmp(
+        "briefs",
+        "--kecamatan",
+        "Sangasanga",
+        "--kecamatan",
+        "640206",
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--no-progress",
+    )
+    return result, out / "briefs" / "2026-10"
+
+
+def test_committed_notebooks_carry_no_outputs():
+    notebooks = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [], f"{path.name} has outputs"
+                assert cell.execution_count is None, f"{path.name} has counts"
+
+
+def test_brief_notebook_has_a_parameters_cell_with_every_design_parameter():
+    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
+    first = nb.cells[0]
+    assert "parameters" in first.metadata.get("tags", [])
+    for name in ("kecamatan", "data", "period", "lang", "config", "out_dir"):
+        assert f"\n{name}: str = " in f"\n{first.source}"
+
+
+def test_two_briefs_are_written(two_briefs):
+    result, run_dir = two_briefs
+    assert result.returncode == 0, result.stderr
+    assert "2 brief ditulis, 0 gagal" in result.stdout
+    for folder, name in (
+        ("64.02.15-sanga-sanga", "Sanga Sanga"),
+        ("64.02.06-tenggarong", "Tenggarong"),
+    ):
+        html = (run_dir / "kecamatan" / folder / "brief.html").read_text("utf-8")
+        assert f"Kecamatan {name}" in html
+        assert "data:image/png;base64" in html  # the map
+        assert "DATA SINTETIS" in html
+        # no code: not the source of any cell, no input areas, no tracebacks
+        assert "from kmp_analysis" not in html
+        assert "brief.summary()" not in html
+        assert 'class="jp-InputArea' not in html
+        assert 'class="highlight' not in html
+        assert "Traceback" not in html
+        assert (run_dir / "kecamatan" / folder / "brief.ipynb").is_file()
+
+
+def test_manifest_and_index(two_briefs):
+    _, run_dir = two_briefs
+    manifest = json.loads((run_dir / "manifest.json").read_text("utf-8"))
+    assert manifest["summary"] == {"total": 2, "ok": 2, "gagal": 0}
+    assert manifest["synthetic"] is True
+    assert set(manifest["input_hashes"]) >= {"koperasi.csv", "laporan_bulanan.csv"}
+    codes = [b["kode_kec"] for b in manifest["briefs"]]
+    assert codes == ["64.02.15", "64.02.06"]  # the order asked for
+    for brief in manifest["briefs"]:
+        assert brief["status"] == "ok"
+        assert brief["error"] is None
+        assert brief["duration_s"] > 0
+        assert brief["parameters"]["kecamatan"] == brief["kode_kec"]
+        assert brief["parameters"]["period"] == "2026-10"
+    index = (run_dir / "index.html").read_text("utf-8")
+    assert 'href="kecamatan/64.02.15-sanga-sanga/brief.html"' in index
+    assert "Tenggarong" in index
+    leftovers = [
+        p.name for p in (run_dir / "kecamatan").iterdir() if p.name.startswith(".")
+    ]
+    assert leftovers == []
+
+
+def test_brief_json_matches_the_evaluation(two_briefs):
+    _, run_dir = two_briefs
+    said = json.loads(
+        (run_dir / "kecamatan" / "64.02.06-tenggarong" / "brief.json").read_text(
+            "utf-8"
+        )
+    )
+    ev = evaluate(read_dataset(SAMPLE_DIR))
+    coops = ev.of_kecamatan("64.02.06")
+    assert said["headline"]["n"] == len(coops)
+    assert {c["koperasi_id"]: c["kelas"] for c in said["koperasi"]} == dict(
+        zip(coops["koperasi_id"], coops["kelas"].astype(str), strict=True)
+    )
+
+
+def test_a_failing_brief_leaves_the_others_written(tmp_path):
+    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
+    nb.cells.insert(
+        2,
+        nbformat.v4.new_code_cell(
+            'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
+        ),
+    )
+    broken = tmp_path / "brief_rusak.ipynb"
+    nbformat.write(nb, broken)
+    out = tmp_path / "out"
+    result = kmp(
+        "briefs",
+        "-k",
+        "Tabang",
+        "-k",
+        "Muara Wis",
+        "--out",
+        str(out),
+        "--notebook",
+        str(broken),
+        "--no-progress",
+    )
+    assert result.returncode == 1
+    assert "1 brief ditulis, 1 gagal" in result.stdout
+    assert "gagal sengaja untuk uji" in result.stderr
+    assert "Traceback" not in result.stderr
+    run_dir = out / "briefs" / "2026-10"
+    assert (run_dir / "kecamatan" / "64.02.18-muara-wis" / "brief.html").is_file()
+    assert not (run_dir / "kecamatan" / "64.02.12-tabang").exists()
+    manifest = json.loads((run_dir / "manifest.json").read_text("utf-8"))
+    status = {b["kode_kec"]: (b["status"], b["error"]) for b in manifest["briefs"]}
+    assert status["64.02.18"] == ("ok", None)
+    assert status["64.02.12"][0] == "gagal"
+    assert "gagal sengaja untuk uji" in status["64.02.12"][1]
+    assert "gagal" in (run_dir / "index.html").read_text("utf-8")
+
+
+def test_unknown_kecamatan_is_a_usage_error_before_anything_runs(tmp_path):
+    result = kmp(
+        "briefs", "-k", "Tenggarongg", "-k", "Atlantis", "--out", str(tmp_path)
+    )
+    assert result.returncode == 2
+    assert "'Tenggarongg' tidak dikenal; maksud Anda: Tenggarong" in result.stderr
+    assert "'Atlantis' tidak dikenal" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_notebook_runs_unedited_with_its_defaults(tmp_path):
+    """What a planner gets opening the notebook in JupyterLab and pressing Run All."""
+    import papermill
+
+    executed = tmp_path / "brief.ipynb"
+    papermill.execute_notebook(
+        str(BRIEF_NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False
+    )
+    nb = nbformat.read(executed, as_version=4)
+    html_outputs = [
+        out["data"]["text/html"]
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if "text/html" in out.get("data", {})
+    ]
+    assert any("Kecamatan Tenggarong" in h for h in html_outputs)
+    errors = [
+        o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
+    ]
+    assert errors == []
