@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from kmp_analysis.errors import ValidationFailed
+from kmp_analysis.i18n import label, message
 
 app = typer.Typer(
     name="kmp",
@@ -60,8 +61,6 @@ def _data_path(data: Path | None) -> Path:
 
 
 def _report_problems(exc: ValidationFailed, lang: str) -> None:
-    from kmp_analysis.i18n import message
-
     for line in exc.render(lang):
         typer.echo(line, err=True)
     typer.echo(message("summary_problems", lang, n=len(exc.problems)), err=True)
@@ -84,7 +83,7 @@ def sample_data(
     target = out or SAMPLE_DIR
     counts = write_sample(target, seed=seed)
     rows = ", ".join(f"{k} {v}" for k, v in counts.items())
-    typer.echo(f"Data contoh (sintetis, seed {seed}) ditulis ke {target}: {rows}")
+    typer.echo(message("sample_written", "id", seed=seed, path=target, rows=rows))
 
 
 @app.command()
@@ -99,10 +98,7 @@ def validate(data: DataOpt = None, lang: LangOpt = Lang.id) -> None:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
-    if lang is Lang.id:
-        typer.echo(f"Data valid: {path} ({counts} baris).")
-    else:
-        typer.echo(f"Data valid: {path} ({counts} rows).")
+    typer.echo(message("data_valid", lang, path=path, counts=counts))
 
 
 @app.command()
@@ -119,13 +115,14 @@ def evaluate(
     lang: LangOpt = Lang.id,
 ) -> None:
     """Hitung indikator, kelas, alasan dan tanda berisiko setiap koperasi."""
+    from kmp_analysis.classify import CLASSES
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluate import evaluate as run_evaluate
     from kmp_analysis.io import read_dataset
     from kmp_analysis.safeio import write_table
 
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        typer.echo("--out harus berakhiran .csv atau .xlsx", err=True)
+        typer.echo(message("out_suffix", lang), err=True)
         raise typer.Exit(2)
     try:
         cfg = load_config(config)
@@ -135,14 +132,21 @@ def evaluate(
         raise typer.Exit(1) from None
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
-    summary = ", ".join(
-        f"{k} {counts.get(k, 0)}" for k in ev.cooperatives["kelas"].cat.categories
-    )
+    summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)
     if out is None:
         typer.echo(frame.to_csv(index=False), nl=False)
     else:
         write_table(frame, out, sheet_name="koperasi")
-        typer.echo(f"{len(frame)} koperasi, periode {ev.period}: {summary} -> {out}")
+        typer.echo(
+            message(
+                "evaluate_done",
+                lang,
+                n=len(frame),
+                period=ev.period,
+                summary=summary,
+                out=out,
+            )
+        )
 
 
 @app.command()
@@ -180,7 +184,7 @@ def briefs(
     from kmp_analysis.batch import UnknownKecamatanError, write_briefs
 
     if notebook is not None and not notebook.is_file():
-        typer.echo(f"--notebook: file tidak ditemukan: {notebook}", err=True)
+        typer.echo(message("notebook_missing", lang, path=notebook), err=True)
         raise typer.Exit(2)
     try:
         report = write_briefs(
@@ -197,23 +201,37 @@ def briefs(
     except UnknownKecamatanError as exc:
         for failure in exc.failures:
             hint = (
-                f"; maksud Anda: {', '.join(failure.suggestions)}?"
+                message("did_you_mean", lang, names=", ".join(failure.suggestions))
                 if failure.suggestions
                 else ""
             )
-            typer.echo(f"--kecamatan: '{failure.given}' tidak dikenal{hint}", err=True)
+            typer.echo(
+                message("unknown_kecamatan", lang, given=failure.given) + hint, err=True
+            )
         raise typer.Exit(2) from None
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
-    ok = len(report.results) - len(report.failed)
     typer.echo(
-        f"{ok} brief ditulis, {len(report.failed)} gagal, "
-        f"{report.duration_s:.0f} detik -> {report.index_html}"
+        message(
+            "briefs_done",
+            lang,
+            ok=len(report.results) - len(report.failed),
+            failed=len(report.failed),
+            seconds=report.duration_s,
+            index=report.index_html,
+        )
     )
     for failed in report.failed:
         typer.echo(
-            f"  gagal: {failed.nama_kec} ({failed.kode_kec}): {failed.error}", err=True
+            message(
+                "brief_failed",
+                lang,
+                nama=failed.nama_kec,
+                kode=failed.kode_kec,
+                error=failed.error,
+            ),
+            err=True,
         )
     if report.failed:
         raise typer.Exit(1)
@@ -224,14 +242,11 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("Dihentikan.", err=True)
+        typer.echo(message("interrupted"), err=True)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("KMP_DEBUG"):
             raise
-        typer.echo(
-            f"Kesalahan tak terduga: {type(exc).__name__}: {exc} "
-            "(jalankan lagi dengan KMP_DEBUG=1 untuk detail)",
-            err=True,
-        )
+        error = f"{type(exc).__name__}: {exc}"
+        typer.echo(message("unexpected", error=error), err=True)
         sys.exit(3)

@@ -99,6 +99,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "rapat jenis 'rat' wajib mengisi tahun_buku",
         "en": "a meeting of type 'rat' needs tahun_buku",
     },
+    "data_valid": {
+        "id": "Data valid: {path} ({counts} baris).",
+        "en": "Data valid: {path} ({counts} rows).",
+    },
+    "out_suffix": {
+        "id": "--out harus berakhiran .csv atau .xlsx",
+        "en": "--out must end in .csv or .xlsx",
+    },
+    "evaluate_done": {
+        "id": "{n} koperasi, periode {period}: {summary} -> {out}",
+        "en": "{n} cooperatives, period {period}: {summary} -> {out}",
+    },
+    "briefs_done": {
+        "id": "{ok} brief ditulis, {failed} gagal, {seconds:.0f} detik -> {index}",
+        "en": "{ok} briefs written, {failed} failed, {seconds:.0f} s -> {index}",
+    },
+    "brief_failed": {
+        "id": "  gagal: {nama} ({kode}): {error}",
+        "en": "  failed: {nama} ({kode}): {error}",
+    },
+    "unknown_kecamatan": {
+        "id": "--kecamatan: '{given}' tidak dikenal",
+        "en": "--kecamatan: '{given}' is not known",
+    },
+    "did_you_mean": {"id": "; maksud Anda: {names}?", "en": "; did you mean: {names}?"},
+    "notebook_missing": {
+        "id": "--notebook: file tidak ditemukan: {path}",
+        "en": "--notebook: file not found: {path}",
+    },
+    "sample_written": {
+        "id": "Data contoh (sintetis, seed {seed}) ditulis ke {path}: {rows}",
+        "en": "Synthetic sample (seed {seed}) written to {path}: {rows}",
+    },
+    "interrupted": {"id": "Dihentikan.", "en": "Interrupted."},
+    "unexpected": {
+        "id": "Kesalahan tak terduga: {error} (jalankan lagi dengan KMP_DEBUG=1 untuk "
+        "detail)",
+        "en": "Unexpected error: {error} (run again with KMP_DEBUG=1 for details)",
+    },
     "summary_problems": {
         "id": "{n} masalah ditemukan; perbaiki lalu jalankan lagi.",
         "en": "{n} problem(s) found; fix them and run again.",
