@@ -36,7 +36,7 @@ _STYLE = """
 .kmp-card small{color:#555}
 table.kmp-table{border-collapse:collapse;font-size:.85em}
 table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.2em .45em;
- vertical-align:top}
+ vertical-align:top;text-align:left}
 table.kmp-table th{background:#f3f3f3}
 .kmp-provenance{color:#555;font-size:.8em}
 </style>
