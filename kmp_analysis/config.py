@@ -8,6 +8,7 @@ them (``kmp evaluate --config FILE.yaml``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -107,10 +108,17 @@ def load_config(path: str | Path | None = None) -> Config:
             )
             continue
         wants_int = isinstance(getattr(defaults, key), int)
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and wants_int and float(value) != int(value):
+        ok = (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and value >= 0
+        )
+        if ok and wants_int and not float(value).is_integer():
             ok = False
-        if not ok or value < 0:
+        if ok and key in ("window_months", "recent_months") and value < 1:
+            ok = False
+        if not ok:
             problems.append(
                 Problem(
                     name,

@@ -49,7 +49,8 @@ class Problem:
         """The one-line message shown to a planner."""
         from kmp_analysis.i18n import message
 
-        return f"{self.location()}: {message(self.code, lang, **self.params)}"
+        text = message(self.code, lang, **self.params)
+        return f"{self.location()}: {' '.join(text.split())}"  # always one line
 
 
 class ValidationFailed(Exception):

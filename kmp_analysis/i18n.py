@@ -39,6 +39,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "metadata.json tidak dapat dibaca (bukan JSON yang sah)",
         "en": "metadata.json cannot be read (not valid JSON)",
     },
+    "column_repeated": {
+        "id": "kolom ini muncul lebih dari sekali di baris judul",
+        "en": "this column appears more than once in the header row",
+    },
+    "no_header": {
+        "id": "file kosong atau tanpa baris judul",
+        "en": "empty file or no header row",
+    },
+    "too_many_fields": {
+        "id": "baris ini berisi {got} kolom, baris judul hanya {n} "
+        "(cek pemisah , atau ;)",
+        "en": "this row has {got} fields but the header only {n} (check the , or ; "
+        "separator)",
+    },
     "column_missing": {
         "id": "kolom wajib tidak ada di baris judul",
         "en": "required column is missing from the header row",

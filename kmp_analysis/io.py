@@ -9,13 +9,16 @@ every problem at once. It never modifies its input.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+import math
 import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -114,9 +117,18 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Problems in reading order: by file, then row, then column position."""
 
     def key(p: Problem) -> tuple:
-        return (p.file, p.row if p.row is not None else -1, p.column or "")
+        columns = TABLES[table].column_names if (table := _table_of(p.file)) else []
+        position = columns.index(p.column) if p.column in columns else len(columns)
+        return (p.file, p.row if p.row is not None else -1, position, p.column or "")
 
     return sorted(problems, key=key)
+
+
+def _table_of(file: str) -> str | None:
+    """The table of a problem's file label (``x/koperasi.csv``, ``x.xlsx[rapat]``)."""
+    match = re.search(r"\[(\w+)\]$", file)
+    name = match.group(1) if match else Path(file).stem
+    return name if name in TABLES else None
 
 
 def file_sha256(path: Path) -> str:
@@ -179,20 +191,25 @@ def _read_csv_text(
     first_line = text.split("\n", 1)[0]
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        from io import StringIO
-
-        return pd.read_csv(
-            StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-        problems.append(
-            Problem(label, None, None, "file_unreadable", detail=str(exc)[:160])
-        )
+        records = list(csv.reader(StringIO(text, newline=""), delimiter=sep))
+    except csv.Error as exc:
+        problems.append(Problem(label, None, None, "file_unreadable", detail=str(exc)))
         return None
+    if not records or not any(cell.strip() for cell in records[0]):
+        problems.append(Problem(label, HEADER_ROW, None, "no_header"))
+        return None
+    header = records[0]
+    width = len(header)
+    rows: list[list[str]] = []
+    for number, record in enumerate(records[1:], start=HEADER_ROW + 1):
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            problems.append(
+                Problem(
+                    label, number, None, "too_many_fields", n=width, got=len(record)
+                )
+            )
+        rows.append((record + [""] * width)[:width])
+    return pd.DataFrame(rows, columns=header, dtype=object)
 
 
 def _read_workbook(
@@ -249,14 +266,18 @@ def _to_raw(
     expected: list[str],
     problems: list[Problem],
 ) -> RawTable | None:
-    frame = frame.rename(columns=_normalise_header)
-    missing = [c for c in expected if c not in frame.columns]
+    names = [_normalise_header(c) for c in frame.columns]
+    frame = frame.set_axis(range(len(names)), axis=1).reset_index(drop=True)
+    missing = [c for c in expected if c not in names]
     for column in missing:
         problems.append(Problem(label, HEADER_ROW, column, "column_missing"))
-    if missing:
+    repeated = sorted({c for c in expected if names.count(c) > 1})
+    for column in repeated:
+        problems.append(Problem(label, HEADER_ROW, column, "column_repeated"))
+    if missing or repeated:
         return None
     frame = pd.DataFrame(
-        {c: frame[c].fillna("").astype(str).str.strip() for c in expected},
+        {c: frame[names.index(c)].fillna("").astype(str).str.strip() for c in expected},
         index=frame.index,
     )
     rows = pd.Series(frame.index + HEADER_ROW + 1, index=frame.index)
@@ -288,15 +309,18 @@ def parse_number(text: str) -> float:
         .replace(" ", "")
         .replace("\u00a0", "")
     )
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # 1.250.000 or 1.250.000,50
+    if re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?", s):  # 1.250.000 / 1.250.000,50
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", s):  # 1,250,000 or 1,250,000.50
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?", s):  # 1,250,000 / ...,50
         s = s.replace(",", "")
     elif re.fullmatch(r"-?\d+,\d+", s):  # decimal comma
         s = s.replace(",", ".")
     if not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", s):
         raise _Unparseable(text)
-    return float(s)
+    value = float(s)
+    if not math.isfinite(value):
+        raise _Unparseable(text)
+    return value
 
 
 def parse_int(text: str) -> float:
@@ -312,7 +336,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 def parse_date(text: str) -> pd.Timestamp:
     """``yyyy-mm-dd``, ``dd/mm/yyyy`` (or ``dd-mm-yyyy``) or an Excel serial number."""
     s = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", s)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", s)
     if m:
         y, mo, d = (int(g) for g in m.groups())
     else:

@@ -87,7 +87,9 @@ def coop(
                 "nama_koperasi": f"Koperasi {kid}",
                 "kode_desa": kode_desa,
                 "tanggal_musdes": pd.Timestamp("2025-05-01"),
-                "tanggal_badan_hukum": pd.Timestamp(badan_hukum) if badan_hukum else pd.NaT,
+                "tanggal_badan_hukum": pd.Timestamp(badan_hukum)
+                if badan_hukum
+                else pd.NaT,
                 "nib": legal,
                 "npwp": legal,
                 "rekening_bank": legal,
@@ -185,12 +187,32 @@ GOOD_CSV = {
 }
 
 
-def write_csv_folder(
-    folder: Path, changes: dict[str, list[str]] | None = None
-) -> Path:
-    """Write :data:`GOOD_CSV` (with whole tables replaced by ``changes``) to ``folder``."""
+def write_csv_folder(folder: Path, changes: dict[str, list[str]] | None = None) -> Path:
+    """Write :data:`GOOD_CSV`, whole tables replaced by ``changes``, to ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {**GOOD_CSV, **(changes or {})}
     for name, lines in tables.items():
         (folder / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+def csv_with(
+    table: str,
+    edits: dict[tuple[int, str], str] | None = None,
+    extra: list[str] | None = None,
+) -> list[str]:
+    """Lines of ``GOOD_CSV[table]`` with cells replaced, plus ``extra`` lines appended.
+
+    ``edits`` maps (spreadsheet row, column name) to the new cell text; the header is
+    row 1, the first data row is row 2 (as the user sees it in a spreadsheet).
+    """
+    import csv
+    import io
+
+    rows = list(csv.reader(GOOD_CSV[table]))
+    header = rows[0]
+    for (row, column), value in (edits or {}).items():
+        rows[row - 1][header.index(column)] = value
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue().rstrip("\n").split("\n") + list(extra or [])

@@ -1,0 +1,236 @@
+"""``kmp validate`` and ``kmp evaluate`` (DESIGN §9) through typer's CliRunner.
+
+With click >= 8.2 the runner keeps stdout and stderr apart (``result.stdout``,
+``result.stderr``); ``result.output`` is both interleaved.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from builders import csv_with, write_csv_folder
+from typer.testing import CliRunner
+
+from kmp_analysis.cli import app
+
+LAP = "laporan_bulanan"
+EXPORT_COLUMNS = [
+    "koperasi_id",
+    "kode_desa",
+    "kode_kec",
+    "nama_kec",
+    "kelas",
+    "alasan",
+    "berisiko",
+]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def good(tmp_path):
+    return write_csv_folder(tmp_path / "good")
+
+
+@pytest.fixture
+def bad(tmp_path):
+    """Three problems: 'abc' omzet (row 2), negative omzet (row 3), bad npwp (row 3)."""
+    changes = {
+        LAP: csv_with(LAP, {(2, "omzet"): "abc", (3, "omzet"): "-5"}),
+        "koperasi": csv_with("koperasi", {(3, "npwp"): "mungkin"}),
+    }
+    return write_csv_folder(tmp_path / "bad", changes)
+
+
+def assert_no_traceback(result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# ---------------------------------------------------------------------- validate
+
+
+def test_validate_good_data_exits_0(runner, good):
+    result = runner.invoke(app, ["validate", "--data", str(good)])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Data valid: {good} (")
+    assert "koperasi 2" in result.stdout
+    assert "laporan_bulanan 3" in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_bad_data_prints_one_line_per_problem(runner, bad):
+    result = runner.invoke(app, ["validate", "--data", str(bad)])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{bad / 'koperasi.csv'}:3:npwp: 'mungkin' harus 'ya' atau 'tidak'",
+        f"{bad / LAP}.csv:2:omzet: 'abc' bukan angka",
+        f"{bad / LAP}.csv:3:omzet: nilai negatif (-5) tidak boleh",
+        "3 masalah ditemukan; perbaiki lalu jalankan lagi.",
+    ]
+
+
+def test_validate_problem_lines_have_file_row_column(runner, bad):
+    result = runner.invoke(app, ["validate", "--data", str(bad)])
+
+    *problems, summary = result.stderr.splitlines()
+    pattern = re.compile(rf"{re.escape(str(bad))}/\w+\.csv:\d+:\w+: \S.*")
+    assert len(problems) == 3
+    assert all(pattern.fullmatch(line) for line in problems), problems
+    assert summary.startswith("3 ")
+
+
+def test_validate_in_english(runner, bad):
+    result = runner.invoke(app, ["validate", "--data", str(bad), "--lang", "en"])
+
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[1] == f"{bad / LAP}.csv:2:omzet: 'abc' is not a number"
+    assert lines[-1] == "3 problem(s) found; fix them and run again."
+    for word in ("bukan", "masalah", "harus", "negatif"):
+        assert word not in result.stderr
+
+
+def test_validate_missing_path(runner, tmp_path):
+    missing = tmp_path / "tidak-ada"
+
+    result = runner.invoke(app, ["validate", "--data", str(missing)])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stderr.splitlines()[0] == (
+        f"{missing}: data tidak ditemukan (harus folder CSV atau file .xlsx)"
+    )
+
+
+def test_validate_binary_file_exits_1_without_traceback(runner, good):
+    (good / "rapat.csv").write_bytes(b"\x00\x01\x02PK\xff")
+
+    result = runner.invoke(app, ["validate", "--data", str(good)])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stderr.splitlines()[0].startswith(f"{good / 'rapat.csv'}: ")
+
+
+def test_validate_unknown_language_is_bad_usage(runner, good):
+    result = runner.invoke(app, ["validate", "--data", str(good), "--lang", "fr"])
+
+    assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------------- evaluate
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_evaluate_writes_one_row_per_cooperative(runner, good, tmp_path, suffix):
+    out = tmp_path / f"hasil{suffix}"
+
+    result = runner.invoke(app, ["evaluate", "--data", str(good), "--out", str(out)])
+
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.stdout
+    assert result.stdout.startswith("2 koperasi, periode 2026-10")
+    if suffix == ".csv":
+        table = pd.read_csv(out, encoding="utf-8-sig", dtype={"kode_kec": str})
+    else:
+        table = pd.read_excel(out, sheet_name="koperasi", dtype={"kode_kec": str})
+    assert set(EXPORT_COLUMNS) <= set(table.columns)
+    table = table.set_index("koperasi_id")
+    assert sorted(table.index) == ["K1", "K2"]
+    assert table.loc["K1", "kode_desa"] == "64.02.06.1001"
+    assert table.loc["K2", "kode_desa"] == "64.02.12.2001"
+    assert table.loc["K1", "kode_kec"] == "64.02.06"
+    assert table.loc["K2", "kode_kec"] == "64.02.12"
+    assert table.loc["K1", "nama_kec"] == "Tenggarong"
+    assert table.loc["K2", "nama_kec"] == "Tabang"
+    # K1 traded in 2 of 6 months (< 4): Administratif; K2 no omzet: Tidak bergerak
+    assert table.loc["K1", "kelas"] == "administratif"
+    assert table.loc["K2", "kelas"] == "tidak_bergerak"
+    assert "bulan_transaksi" in table.loc["K1", "alasan"]
+    # both boards have 1 pengurus (< 5): pengurus_lengkap is false, so at risk
+    assert [str(v).lower() for v in table["berisiko"]] == ["true", "true"]
+
+
+def test_evaluate_without_out_prints_csv(runner, good):
+    result = runner.invoke(app, ["evaluate", "--data", str(good)])
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert set(EXPORT_COLUMNS) <= set(lines[0].split(","))
+    assert len(lines) == 3
+
+
+def test_evaluate_other_suffix_is_bad_usage(runner, good, tmp_path):
+    out = tmp_path / "hasil.txt"
+
+    result = runner.invoke(app, ["evaluate", "--data", str(good), "--out", str(out)])
+
+    assert result.exit_code == 2
+    assert "--out" in result.stderr
+    assert not out.exists()
+
+
+def test_evaluate_bad_period(runner, good):
+    result = runner.invoke(
+        app, ["evaluate", "--data", str(good), "--period", "2026-13"]
+    )
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("--period: ")
+    assert "2026-13" in first
+
+
+def test_evaluate_bad_data_exits_1_and_writes_nothing(runner, bad, tmp_path):
+    out = tmp_path / "hasil.csv"
+
+    result = runner.invoke(app, ["evaluate", "--data", str(bad), "--out", str(out)])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert len(result.stderr.splitlines()) == 4
+    assert not out.exists()
+
+
+def test_evaluate_bad_config_exits_1(runner, good, tmp_path):
+    config = tmp_path / "ambang.yaml"
+    config.write_text("thresholds:\n  aktif_partisipasii: 0.3\n")
+
+    result = runner.invoke(
+        app, ["evaluate", "--data", str(good), "--config", str(config)]
+    )
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stderr.splitlines()[0].startswith(
+        f"{config}:thresholds.aktif_partisipasii: "
+    )
+
+
+def test_evaluate_config_changes_the_class(runner, good, tmp_path):
+    # K1: trades in 2 months, partisipasi 55/200 = 0.275, 1 unit operating; with
+    # aktif_bulan_transaksi lowered to 2 it is Aktif instead of Administratif
+    config = tmp_path / "ambang.yaml"
+    config.write_text("thresholds:\n  aktif_bulan_transaksi: 2\n")
+    out = tmp_path / "hasil.csv"
+
+    result = runner.invoke(
+        app,
+        ["evaluate", "--data", str(good), "--config", str(config), "--out", str(out)],
+    )
+
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out, encoding="utf-8-sig").set_index("koperasi_id")
+    assert table.loc["K1", "kelas"] == "aktif"
+    assert table.loc["K2", "kelas"] == "tidak_bergerak"

@@ -1,0 +1,151 @@
+"""Kukar's geography and kecamatan names (DESIGN §1, §9): kmp_analysis.reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from kmp_analysis import reference
+
+
+def test_237_villages_in_20_kecamatan():
+    v = reference.villages()
+
+    assert len(v) == 237
+    assert v["kode_desa"].is_unique
+    assert v["kode_kec"].nunique() == 20
+    assert len(reference.kecamatan()) == 20
+    assert reference.kecamatan()["n_desa_kel"].sum() == 237
+    assert len(reference.village_codes()) == 237
+
+
+def test_193_desa_and_44_kelurahan():
+    assert reference.villages()["jenis"].value_counts().to_dict() == {
+        "desa": 193,
+        "kelurahan": 44,
+    }
+
+
+def test_village_code_rule_kelurahan_1_desa_2():
+    v = reference.villages()
+    village_part = v["kode_desa"].str.split(".").str[3]
+
+    assert village_part.str.fullmatch(r"[12]\d{3}").all()
+    expected = village_part.str[0].map({"1": "kelurahan", "2": "desa"})
+    assert (expected == v["jenis"]).all()
+    assert (village_part.str[0] == "2").sum() == 193
+
+
+def test_codes_are_kemendagri_6402_and_consistent():
+    v = reference.villages()
+
+    assert v["kode_desa"].str.fullmatch(r"64\.02\.\d{2}\.\d{4}").all()
+    assert (v["kode_desa"].str[:8] == v["kode_kec"]).all()
+    assert (v["kode_desa"].str.replace(".", "") == v["kode_desa_compact"]).all()
+    assert reference.kecamatan()["kode_kec"].tolist() == [
+        f"64.02.{i:02d}" for i in range(1, 21)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("Sanga-Sanga", "64.02.15"),
+        ("Sangasanga", "64.02.15"),
+        ("sanga sanga", "64.02.15"),
+        ("SANGA SANGA", "64.02.15"),
+        ("Marangkayu", "64.02.17"),
+        ("marang kayu", "64.02.17"),
+        ("Semboja", "64.02.13"),
+        ("Samboja", "64.02.13"),
+        ("Semboja Barat", "64.02.20"),
+        ("Kec. Tenggarong", "64.02.06"),
+        ("Kecamatan Tenggarong Seberang", "64.02.16"),
+        ("  tenggarong  ", "64.02.06"),
+        ("64.02.06", "64.02.06"),
+        ("640206", "64.02.06"),
+        ("640215", "64.02.15"),
+        ("Kota Bangun Ulu", "64.02.08"),
+        ("Kota Bangun Darat", "64.02.19"),
+    ],
+)
+def test_resolve_kecamatan(given, code):
+    assert reference.resolve_kecamatan(given) == code
+
+
+def test_resolve_kecamatan_does_not_confuse_prefixes():
+    # Tenggarong vs Tenggarong Seberang, Samboja vs Samboja Barat
+    assert reference.resolve_kecamatan("Tenggarong") == "64.02.06"
+    assert reference.resolve_kecamatan("Tenggarong Seberang") == "64.02.16"
+    assert reference.resolve_kecamatan("Samboja Barat") == "64.02.20"
+
+
+def test_unknown_name_suggests_the_closest():
+    with pytest.raises(reference.UnknownKecamatan) as info:
+        reference.resolve_kecamatan("Tenggarongg")
+
+    assert info.value.given == "Tenggarongg"
+    assert info.value.suggestions[0] == "Tenggarong"
+    assert len(info.value.suggestions) <= 3
+
+
+@pytest.mark.parametrize("given", ["Jakarta Selatan", "64.02.99", "640299", "", "6402"])
+def test_unknown_values_raise(given):
+    with pytest.raises(reference.UnknownKecamatan) as info:
+        reference.resolve_kecamatan(given)
+
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value.suggestions, list)
+
+
+def test_resolve_many_keeps_order_drops_repeats_and_collects_failures():
+    codes, errors = reference.resolve_many(
+        ["Sanga-Sanga", "640215", "Tenggarongg", "Loa Kulu"]
+    )
+
+    assert codes == ["64.02.15", "64.02.02"]
+    assert [e.given for e in errors] == ["Tenggarongg"]
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Sanga Sanga", "sanga-sanga"),
+        ("Sanga-Sanga", "sanga-sanga"),
+        ("Tenggarong Seberang", "tenggarong-seberang"),
+        ("Koperasi Séjahtera", "koperasi-sejahtera"),
+        ("  Loa  Kulu ", "loa-kulu"),
+        ("", "tanpa-nama"),
+        ("///", "tanpa-nama"),
+    ],
+)
+def test_slugify(name, slug):
+    assert reference.slugify(name) == slug
+
+
+@pytest.mark.parametrize(
+    "name", ["../../etc", "..", "a/../b", "..\\..\\windows", "/abs/path", "~/x"]
+)
+def test_slugify_strips_path_parts(name):
+    slug = reference.slugify(name)
+
+    assert "/" not in slug
+    assert "\\" not in slug
+    assert ".." not in slug
+    assert slug
+    assert slug not in (".", "..")
+
+
+def test_slugify_of_traversal_keeps_only_the_words():
+    assert reference.slugify("../../etc") == "etc"
+
+
+def test_kecamatan_dir_name():
+    assert reference.kecamatan_dir_name("64.02.15") == "64.02.15-sanga-sanga"
+    assert reference.kecamatan_dir_name("64.02.17") == "64.02.17-marang-kayu"
+
+
+def test_every_kecamatan_dir_name_is_unique_and_safe():
+    dirs = [reference.kecamatan_dir_name(k) for k in reference.kecamatan()["kode_kec"]]
+
+    assert len(set(dirs)) == 20
+    assert all("/" not in d and ".." not in d and " " not in d for d in dirs)
