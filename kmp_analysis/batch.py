@@ -29,6 +29,7 @@ from kmp_analysis import __version__, reference
 from kmp_analysis.briefs import headline
 from kmp_analysis.config import BRIEF_NOTEBOOK, OUTPUTS_DIR, SAMPLE_DIR, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.export import index_html
 from kmp_analysis.io import read_dataset
 from kmp_analysis.safeio import atomic_write_text
 
@@ -152,8 +153,6 @@ def write_briefs(
         duration_s=time.perf_counter() - started,
     )
     _write_manifest(report, evaluation, data_path, lang)
-    from kmp_analysis.export import index_html
-
     atomic_write_text(report.index_html, index_html(report, evaluation.synthetic, lang))
     return report
 
