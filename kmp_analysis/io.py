@@ -165,8 +165,6 @@ def _read_csv_folder(
             metadata = loaded if isinstance(loaded, dict) else {}
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             problems.append(Problem(str(meta_file), None, None, "metadata_unreadable"))
-    if problems:
-        raise ValidationFailed(sort_problems(problems))
     return raws, metadata, hashes
 
 
@@ -240,8 +238,6 @@ def _read_workbook(
         if meta.shape[1] >= 2:
             for key, value in zip(meta.iloc[:, 0], meta.iloc[:, 1], strict=True):
                 metadata[str(key).strip()] = _meta_value(str(value).strip())
-    if problems:
-        raise ValidationFailed(sort_problems(problems))
     return raws, metadata, hashes
 
 

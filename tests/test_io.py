@@ -986,3 +986,17 @@ def test_random_cell_text_never_crashes(column, data):
         else:
             assert list(ds.tables) == TABLE_NAMES
             assert len(ds[table]) <= len(body)
+
+
+def test_missing_table_and_bad_cell_elsewhere_are_reported_together(tmp_path):
+    folder = write_csv_folder(
+        tmp_path, {"koperasi": csv_with("koperasi", {(2, "nib"): "mungkin"})}
+    )
+    (folder / "rapat.csv").unlink()
+
+    found = {(Path(p.file).name, p.row, p.column, p.code) for p in problems_of(folder)}
+
+    assert found == {
+        ("koperasi.csv", 2, "nib", "bad_yesno"),
+        ("rapat.csv", None, None, "table_missing"),
+    }
