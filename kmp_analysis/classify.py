@@ -137,11 +137,15 @@ def risk_reasons(indicators: pd.DataFrame, period: str, t: Thresholds) -> pd.Ser
         ),
         (
             indicators["laporan_terakhir"].map(
-                lambda m: m is None or pd.isna(m) or month_number(m) < oldest_fresh
+                lambda m: pd.isna(m) or month_number(m) < oldest_fresh
             ),
             lambda r: (
                 "laporan_terakhir "
-                + ("–" if not r["laporan_terakhir"] else str(r["laporan_terakhir"]))
+                + (
+                    "–"
+                    if pd.isna(r["laporan_terakhir"])
+                    else str(r["laporan_terakhir"])
+                )
                 + f" < {month_label(oldest_fresh)}"
             ),
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from builders import PERIOD, WINDOW, board, coop, report
+from builders import PERIOD, WINDOW, board, combine, coop, report
 
 from kmp_analysis.classify import classify
 from kmp_analysis.config import Thresholds
@@ -173,3 +173,20 @@ def test_incomplete_board_is_at_risk_and_reasons_accumulate():
     reports = [report(m, beredar=10_000_000, tunggak=1_000_000) for m in WINDOW]
     result = evaluate(coop(reports=reports, pengurus=board(n_pengurus=4)))
     assert result["alasan_risiko"] == "par30 0.10 > 0.05; pengurus_lengkap tidak"
+
+
+def test_never_reported_beside_a_reporter_shows_a_dash_not_nan():
+    reporter = coop(kid="A", reports=[report(m, kid="A") for m in WINDOW])
+    silent = coop(kid="B", reports=[])
+    tables = combine(reporter, silent)
+    ind = compute_indicators(
+        tables["koperasi"],
+        tables["unit_usaha"],
+        tables["laporan_bulanan"],
+        tables["rapat"],
+        tables["pengurus"],
+        PERIOD,
+    )
+    result = classify(ind, PERIOD)
+    assert result.loc["B", "alasan_risiko"] == "laporan_terakhir – < 2026-08"
+    assert result.loc["A", "alasan_risiko"] == ""
