@@ -9,7 +9,7 @@ them (``kmp evaluate --config FILE.yaml``).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import yaml
@@ -61,20 +61,94 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class Goalpost:
+    """Scale an indicator to 0–1: ``clip((x - lo) / (hi - lo), 0, 1)`` (DESIGN §6).
+
+    ``lo > hi`` reverses the scale (par30: 0.20 scores 0, 0 scores 1).
+    """
+
+    lo: float
+    hi: float
+    bobot: float = 1.0  # weight within its index
+
+
+def _goalposts(**pairs: tuple[float, float]) -> dict[str, Goalpost]:
+    return {name: Goalpost(float(lo), float(hi)) for name, (lo, hi) in pairs.items()}
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """Goalposts and weights of Indeks Output and Indeks Outcome (DESIGN §6)."""
+
+    output: dict[str, Goalpost] = field(
+        default_factory=lambda: _goalposts(
+            legal=(0, 1),
+            pengurus_terlatih=(0, 1),
+            bulan_lapor=(0, 6),
+            rat_tepat_waktu=(0, 1),
+            unit_beroperasi=(0, 4),
+        )
+    )
+    outcome: dict[str, Goalpost] = field(
+        default_factory=lambda: _goalposts(
+            partisipasi=(0, 0.6),
+            omzet_per_anggota=(0, 150_000),
+            kemandirian=(0.5, 1.5),
+            par30=(0.20, 0),
+            tenaga_kerja=(0, 10),
+            pembelian_lokal=(0, 0.3),
+        )
+    )
+    batas_kuadran: float = 0.5  # the quadrant split on both axes
+
+    def of(self, index: str) -> dict[str, Goalpost]:
+        """The goalposts of ``"output"`` or ``"outcome"``."""
+        return {"output": self.output, "outcome": self.outcome}[index]
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """Rank uncertainty: draws over weights (Dirichlet) and goalposts (DESIGN §6)."""
+
+    jumlah_draw: int = 1000
+    seed: int = 2025
+    sebaran_goalpost: float = 0.20  # each goalpost times U(1 - s, 1 + s); 0 = fixed
+    konsentrasi_bobot: float = 50.0  # Dirichlet concentration; 0 = weights fixed
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """Parameters of DESIGN §7."""
+
+    pendamping: int = 40  # K facilitators to allocate over kecamatan
+    ukuran_kelas_pelatihan: int = 30  # participants per training class at most
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything tunable about an evaluation run."""
 
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    indeks: IndexSpec = field(default_factory=IndexSpec)
+    monte_carlo: MonteCarlo = field(default_factory=MonteCarlo)
+    rekomendasi: Recommendations = field(default_factory=Recommendations)
 
     def to_dict(self) -> dict:
-        return {"thresholds": asdict(self.thresholds)}
+        """The config as the YAML mapping :func:`load_config` reads."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict, name: str = "config") -> Config:
+        """Inverse of :meth:`to_dict`; also what a YAML file is checked with."""
+        return _from_mapping(raw, name)
 
 
 def load_config(path: str | Path | None = None) -> Config:
     """Return the default config, overridden by the YAML file at ``path`` if given.
 
-    Unknown keys and values of the wrong type are reported as
-    :class:`~kmp_analysis.errors.ValidationFailed`, naming the file and the key.
+    Every setting may be left out. Unknown keys and values of the wrong type are
+    reported together as :class:`~kmp_analysis.errors.ValidationFailed`, naming the
+    file and the key (``thresholds.aktif_partisipasi``).
     """
     if path is None or str(path) == "":
         return Config()
@@ -88,53 +162,153 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ValidationFailed(
             [Problem(name, None, None, "config_unreadable", detail=str(exc)[:200])]
         ) from None
+    return _from_mapping(raw, name)
+
+
+_SECTIONS = ("thresholds", "indeks", "monte_carlo", "rekomendasi")
+
+
+def _from_mapping(raw: object, name: str) -> Config:
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(name, None, None, "config_not_mapping")])
     problems: list[Problem] = []
     for key in raw:
-        if key != "thresholds":
+        if key not in _SECTIONS:
             problems.append(Problem(name, None, str(key), "config_unknown_key"))
-    overrides = raw.get("thresholds") or {}
+    default = Config()
+    thresholds = _flat(raw, "thresholds", default.thresholds, name, problems)
+    monte_carlo = _flat(raw, "monte_carlo", default.monte_carlo, name, problems)
+    rekomendasi = _flat(raw, "rekomendasi", default.rekomendasi, name, problems)
+    indeks = _index(raw.get("indeks"), default.indeks, name, problems)
+    if not problems and rekomendasi.ukuran_kelas_pelatihan < 1:
+        problems.append(
+            Problem(
+                name,
+                None,
+                "rekomendasi.ukuran_kelas_pelatihan",
+                "config_bad_value",
+                value=rekomendasi.ukuran_kelas_pelatihan,
+            )
+        )
+    if problems:
+        raise ValidationFailed(problems)
+    return Config(thresholds, indeks, monte_carlo, rekomendasi)
+
+
+def _number(value: object, wants_int: bool) -> float | int | None:
+    """``value`` as a finite non-negative number of the right kind, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or value < 0:
+        return None
+    if wants_int:
+        return int(value) if float(value).is_integer() else None
+    return float(value)
+
+
+def _flat(raw: dict, section: str, default, name: str, problems: list[Problem]):
+    """A section of plain numbers (thresholds, monte_carlo, rekomendasi)."""
+    overrides = raw.get(section) or {}
     if not isinstance(overrides, dict):
-        problems.append(Problem(name, None, "thresholds", "config_not_mapping"))
-        overrides = {}
-    known = {f.name: f.type for f in fields(Thresholds)}
-    defaults = Thresholds()
+        problems.append(Problem(name, None, section, "config_not_mapping"))
+        return default
+    known = {f.name for f in fields(default)}
     clean: dict[str, float | int] = {}
     for key, value in overrides.items():
         if key not in known:
             problems.append(
-                Problem(name, None, f"thresholds.{key}", "config_unknown_key")
+                Problem(name, None, f"{section}.{key}", "config_unknown_key")
             )
             continue
-        wants_int = isinstance(getattr(defaults, key), int)
-        ok = (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and math.isfinite(value)
-            and value >= 0
+        number = _number(value, isinstance(getattr(default, key), int))
+        if number is None or (
+            key in ("window_months", "recent_months", "jumlah_draw") and number < 1
+        ):
+            problems.append(
+                Problem(name, None, f"{section}.{key}", "config_bad_value", value=value)
+            )
+            continue
+        clean[key] = number
+    try:
+        return replace(default, **clean)
+    except ValueError as exc:
+        problems.append(
+            Problem(name, None, section, "config_unreadable", detail=str(exc))
         )
-        if ok and wants_int and not float(value).is_integer():
-            ok = False
-        if ok and key in ("window_months", "recent_months") and value < 1:
-            ok = False
-        if not ok:
+        return default
+
+
+def _index(raw: object, default: IndexSpec, name: str, problems: list[Problem]):
+    if raw is None:
+        return default
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, None, "indeks", "config_not_mapping"))
+        return default
+    parts: dict[str, object] = {}
+    for key, value in raw.items():
+        where = f"indeks.{key}"
+        if key == "batas_kuadran":
+            number = _number(value, False)
+            if number is None or number > 1:
+                problems.append(
+                    Problem(name, None, where, "config_bad_value", value=value)
+                )
+            else:
+                parts[key] = number
+        elif key in ("output", "outcome"):
+            parts[key] = _goalpost_map(value, default.of(key), where, name, problems)
+        else:
+            problems.append(Problem(name, None, where, "config_unknown_key"))
+    return replace(default, **parts)
+
+
+def _goalpost_map(
+    raw: object,
+    default: dict[str, Goalpost],
+    where: str,
+    name: str,
+    problems: list[Problem],
+) -> dict[str, Goalpost]:
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, None, where, "config_not_mapping"))
+        return default
+    result = dict(default)
+    for indicator, spec in raw.items():
+        at = f"{where}.{indicator}"
+        if indicator not in default:
+            problems.append(Problem(name, None, at, "config_unknown_key"))
+            continue
+        if not isinstance(spec, dict):
+            problems.append(Problem(name, None, at, "config_not_mapping"))
+            continue
+        values = asdict(default[indicator])
+        for key, value in spec.items():
+            if key not in values:
+                problems.append(
+                    Problem(name, None, f"{at}.{key}", "config_unknown_key")
+                )
+                continue
+            number = _number(value, False)
+            if number is None:
+                problems.append(
+                    Problem(name, None, f"{at}.{key}", "config_bad_value", value=value)
+                )
+                continue
+            values[key] = number
+        if values["lo"] == values["hi"]:
             problems.append(
                 Problem(
                     name,
                     None,
-                    f"thresholds.{key}",
+                    at,
                     "config_bad_value",
-                    value=value,
+                    value=f"lo = hi = {values['lo']}",
                 )
             )
             continue
-        clean[key] = int(value) if wants_int else float(value)
-    if problems:
-        raise ValidationFailed(problems)
-    try:
-        return Config(thresholds=replace(defaults, **clean))
-    except ValueError as exc:
-        raise ValidationFailed(
-            [Problem(name, None, "thresholds", "config_unreadable", detail=str(exc))]
-        ) from None
+        result[indicator] = Goalpost(**values)
+    if sum(g.bobot for g in result.values()) <= 0:
+        problems.append(
+            Problem(name, None, where, "config_bad_value", value="bobot = 0")
+        )
+    return result

@@ -15,10 +15,16 @@ from typing import Any
 
 import pandas as pd
 
-from kmp_analysis import __version__, reference
+from kmp_analysis import __version__
 from kmp_analysis.classify import classify
 from kmp_analysis.config import Config
 from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.index import (
+    INDICES,
+    compute_indices,
+    kecamatan_summary,
+    rank_uncertainty,
+)
 from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
 from kmp_analysis.io import Dataset
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
@@ -32,6 +38,9 @@ COLUMNS = (
     "kode_kec",
     "nama_kec",
     *INDICATORS,
+    "indeks_output",
+    "indeks_outcome",
+    "kuadran",
     "kelas",
     "alasan",
     "berisiko",
@@ -41,6 +50,7 @@ COLUMNS = (
 )
 
 _TABLE_FILE = "evaluasi.parquet"
+_KECAMATAN_FILE = "kecamatan.parquet"
 _META_FILE = "evaluasi.json"
 
 
@@ -54,6 +64,7 @@ class Evaluation:
     synthetic: bool
     source: str
     file_hashes: dict[str, str] = field(default_factory=dict)
+    kecamatan: pd.DataFrame | None = None  # per kecamatan: aggregates and ranks
     tables: dict[str, pd.DataFrame] | None = None  # the input, when evaluated here
 
     @property
@@ -83,6 +94,10 @@ class Evaluation:
         frame = self.cooperatives.copy()
         frame["kelas"] = frame["kelas"].astype(str)
         atomic_write_bytes(folder / _TABLE_FILE, frame.to_parquet(index=False))
+        if self.kecamatan is not None:
+            atomic_write_bytes(
+                folder / _KECAMATAN_FILE, self.kecamatan.to_parquet(index=False)
+            )
         atomic_write_text(
             folder / _META_FILE,
             json.dumps(self.metadata(), indent=2, ensure_ascii=False),
@@ -93,7 +108,6 @@ class Evaluation:
     def load(cls, folder: str | Path) -> Evaluation:
         """Read back what :meth:`save` wrote."""
         from kmp_analysis.classify import CLASSES
-        from kmp_analysis.config import Thresholds
 
         folder = Path(folder)
         meta = json.loads((folder / _META_FILE).read_text(encoding="utf-8"))
@@ -101,15 +115,32 @@ class Evaluation:
         frame["kelas"] = pd.Categorical(
             frame["kelas"], categories=CLASSES, ordered=True
         )
-        config = Config(thresholds=Thresholds(**meta["config"]["thresholds"]))
+        config = Config.from_dict(meta["config"], name=str(folder / _META_FILE))
+        kecamatan_file = folder / _KECAMATAN_FILE
         return cls(
             cooperatives=frame,
+            kecamatan=pd.read_parquet(kecamatan_file)
+            if kecamatan_file.exists()
+            else None,
             period=meta["period"],
             config=config,
             synthetic=bool(meta["synthetic"]),
             source=meta["source"],
             file_hashes=meta.get("file_hashes", {}),
         )
+
+
+def kecamatan_table(cooperatives: pd.DataFrame, config: Config) -> pd.DataFrame:
+    """Kecamatan aggregates with the Monte Carlo rank of both indices (DESIGN §6)."""
+    table = kecamatan_summary(cooperatives, config.indeks.batas_kuadran)
+    for index in INDICES:
+        ranks = rank_uncertainty(
+            cooperatives, config.indeks, config.monte_carlo, index=index
+        ).table
+        keep = ranks.drop(columns=["nama_kec", f"indeks_{index}"])
+        keep.columns = [c if c == "kode_kec" else f"{c}_{index}" for c in keep.columns]
+        table = table.merge(keep, on="kode_kec", how="left", validate="one_to_one")
+    return table
 
 
 def choose_period(dataset: Dataset, period: str | None) -> str:
@@ -143,7 +174,7 @@ def evaluate(
         t,
     )
     classes = classify(ind, period, t)
-    villages = reference.villages()[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
+    villages = dataset.villages[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
     coops = (
         dataset["koperasi"][["koperasi_id", "nama_koperasi", "kode_desa"]]
         .merge(villages, on="kode_desa", how="left", validate="many_to_one")
@@ -152,11 +183,13 @@ def evaluate(
         .join(classes)
         .reset_index()
     )
+    coops = coops.join(compute_indices(coops, config.indeks))
     coops = coops.loc[:, list(COLUMNS)].sort_values(
         ["kode_kec", "kode_desa", "koperasi_id"], ignore_index=True
     )
     return Evaluation(
         cooperatives=coops,
+        kecamatan=kecamatan_table(coops, config) if len(coops) else None,
         period=period,
         config=config,
         synthetic=dataset.synthetic,

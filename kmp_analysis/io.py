@@ -30,6 +30,9 @@ from kmp_analysis.schema import CHILD_TABLES, TABLES, Col, check_table
 
 METADATA_FILE = "metadata.json"
 METADATA_SHEET = "metadata"
+#: Optional geography of the data's own villages (replaces Kukar's reference).
+WILAYAH = "wilayah"
+WILAYAH_COLUMNS = ["kode_desa", "nama_desa", "kode_kec", "nama_kec"]
 HEADER_ROW = 1  # spreadsheet row of the column names; data starts on the next row
 
 
@@ -41,6 +44,7 @@ class Dataset:
     source: str
     metadata: dict[str, Any] = field(default_factory=dict)
     file_hashes: dict[str, str] = field(default_factory=dict)
+    villages: pd.DataFrame = field(default_factory=lambda: reference.villages())
 
     @property
     def synthetic(self) -> bool:
@@ -74,9 +78,9 @@ def read_dataset(path: str | Path) -> Dataset:
     path = Path(path)
     problems: list[Problem] = []
     if path.is_dir():
-        raws, metadata, hashes = _read_csv_folder(path, problems)
+        raws, metadata, hashes, wilayah = _read_csv_folder(path, problems)
     elif path.suffix.lower() == ".xlsx" and path.is_file():
-        raws, metadata, hashes = _read_workbook(path, problems)
+        raws, metadata, hashes, wilayah = _read_workbook(path, problems)
     elif not path.exists():
         raise ValidationFailed([Problem(str(path), None, None, "path_not_found")])
     else:
@@ -87,7 +91,7 @@ def read_dataset(path: str | Path) -> Dataset:
     for name, raw in raws.items():
         tables[name], skipped[name] = parse_table(raw, problems)
 
-    villages = reference.village_codes()
+    villages = _villages(wilayah, problems)
     koperasi_ids = (
         tables["koperasi"]["koperasi_id"].dropna().unique()
         if "koperasi" in tables
@@ -100,7 +104,7 @@ def read_dataset(path: str | Path) -> Dataset:
                 name,
                 raws[name].file,
                 raws[name].rows,
-                village_codes=villages,
+                village_codes=frozenset(villages["kode_desa"]),
                 koperasi_ids=koperasi_ids if name in CHILD_TABLES else None,
                 skip=skipped[name],
             )
@@ -108,8 +112,38 @@ def read_dataset(path: str | Path) -> Dataset:
     if problems:
         raise ValidationFailed(sort_problems(problems))
     return Dataset(
-        tables=tables, source=str(path), metadata=metadata, file_hashes=hashes
+        tables=tables,
+        source=str(path),
+        metadata=metadata,
+        file_hashes=hashes,
+        villages=villages,
     )
+
+
+def _villages(wilayah: RawTable | None, problems: list[Problem]) -> pd.DataFrame:
+    """The data's own geography where it brings one, else Kukar's reference."""
+    if wilayah is None:
+        return reference.villages()
+    frame = wilayah.frame.assign(
+        kode_desa=wilayah.frame["kode_desa"].map(parse_kode_desa)
+    )
+    for column in WILAYAH_COLUMNS:
+        for idx in frame.index[frame[column] == ""]:
+            problems.append(
+                Problem(wilayah.file, int(wilayah.rows[idx]), column, "empty")
+            )
+    repeated = frame["kode_desa"].duplicated() & (frame["kode_desa"] != "")
+    for idx in frame.index[repeated]:
+        problems.append(
+            Problem(
+                wilayah.file,
+                int(wilayah.rows[idx]),
+                "kode_desa",
+                "duplicate_key",
+                key=f"kode_desa={frame.loc[idx, 'kode_desa']}",
+            )
+        )
+    return frame.reset_index(drop=True)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -140,7 +174,7 @@ def file_sha256(path: Path) -> str:
 
 def _read_csv_folder(
     folder: Path, problems: list[Problem]
-) -> tuple[dict[str, RawTable], dict[str, Any], dict[str, str]]:
+) -> tuple[dict[str, RawTable], dict[str, Any], dict[str, str], RawTable | None]:
     raws: dict[str, RawTable] = {}
     hashes: dict[str, str] = {}
     for name, spec in TABLES.items():
@@ -165,7 +199,16 @@ def _read_csv_folder(
             metadata = loaded if isinstance(loaded, dict) else {}
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             problems.append(Problem(str(meta_file), None, None, "metadata_unreadable"))
-    return raws, metadata, hashes
+    wilayah = None
+    wilayah_file = folder / f"{WILAYAH}.csv"
+    if wilayah_file.is_file():
+        hashes[wilayah_file.name] = file_sha256(wilayah_file)
+        frame = _read_csv_text(wilayah_file, str(wilayah_file), problems)
+        if frame is not None:
+            wilayah = _to_raw(
+                WILAYAH, str(wilayah_file), frame, WILAYAH_COLUMNS, problems
+            )
+    return raws, metadata, hashes, wilayah
 
 
 def _read_csv_text(
@@ -211,7 +254,7 @@ def _read_csv_text(
 
 def _read_workbook(
     path: Path, problems: list[Problem]
-) -> tuple[dict[str, RawTable], dict[str, Any], dict[str, str]]:
+) -> tuple[dict[str, RawTable], dict[str, Any], dict[str, str], RawTable | None]:
     label = str(path)
     hashes = {path.name: file_sha256(path)}
     try:
@@ -238,7 +281,12 @@ def _read_workbook(
         if meta.shape[1] >= 2:
             for key, value in zip(meta.iloc[:, 0], meta.iloc[:, 1], strict=True):
                 metadata[str(key).strip()] = _meta_value(str(value).strip())
-    return raws, metadata, hashes
+    wilayah = None
+    if WILAYAH in lowered:
+        wilayah = _to_raw(
+            WILAYAH, f"{label}[{WILAYAH}]", lowered[WILAYAH], WILAYAH_COLUMNS, problems
+        )
+    return raws, metadata, hashes, wilayah
 
 
 def _meta_value(value: str) -> Any:

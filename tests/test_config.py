@@ -47,8 +47,13 @@ def test_defaults_follow_design(path):
 
 
 def test_to_dict_lists_every_threshold():
-    assert Config().to_dict() == {"thresholds": asdict(Thresholds())}
+    assert Config().to_dict()["thresholds"] == asdict(Thresholds())
     assert Config().to_dict()["thresholds"]["risiko_par30"] == 0.05
+
+
+def test_to_dict_round_trips():
+    config = Config()
+    assert Config.from_dict(config.to_dict()) == config
 
 
 def test_override_changes_only_that_threshold(tmp_path):
