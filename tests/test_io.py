@@ -1000,3 +1000,44 @@ def test_missing_table_and_bad_cell_elsewhere_are_reported_together(tmp_path):
         ("koperasi.csv", 2, "nib", "bad_yesno"),
         ("rapat.csv", None, None, "table_missing"),
     }
+
+
+def _wilayah(folder: Path, extra: str = "") -> None:
+    (folder / "wilayah.csv").write_text(
+        "kode_desa,nama_desa,kode_kec,nama_kec\n"
+        "64.02.06.1001,Jahab,64.02.06,Tenggarong\n"
+        "99.01.01.2001,Desa Uji,99.01.01,Kecamatan Uji\n"
+        "64.02.12.2001,Gunung Sari,64.02.12,Tabang\n" + extra,
+        encoding="utf-8",
+    )
+
+
+def test_a_folder_may_bring_its_own_geography(tmp_path):
+    koperasi = csv_with("koperasi", {(3, "kode_desa"): "99.01.01.2001"})
+    folder = write_csv_folder(tmp_path, {"koperasi": koperasi})
+    with pytest.raises(ValidationFailed):  # not a Kukar village
+        read_dataset(folder)
+    _wilayah(folder)
+
+    dataset = read_dataset(folder)
+
+    assert set(dataset.villages["kode_desa"]) == {
+        "64.02.06.1001",
+        "99.01.01.2001",
+        "64.02.12.2001",
+    }
+    assert "wilayah.csv" in dataset.file_hashes
+
+
+def test_own_geography_with_a_repeated_village_is_a_problem(tmp_path):
+    folder = write_csv_folder(tmp_path)
+    _wilayah(folder, extra="6402061001,Jahab lagi,64.02.06,Tenggarong\n")
+
+    p = only_problem(folder)
+
+    assert (Path(p.file).name, p.row, p.column, p.code) == (
+        "wilayah.csv",
+        5,
+        "kode_desa",
+        "duplicate_key",
+    )
