@@ -260,6 +260,18 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Sumber data: {source} · periode {period} · kmp-analysis {version}",
         "en": "Data source: {source} · period {period} · kmp-analysis {version}",
     },
+    "tercile_title": {
+        "id": "Kestabilan peringkat Indeks {index}: {n} dari {total} kecamatan pindah "
+        "tersil di ≥ {pct}% draw ({draws} draw)",
+        "en": "Rank stability of the {index} index: {n} of {total} kecamatan change "
+        "tercile in ≥ {pct}% of draws ({draws} draws)",
+    },
+    "tercile_top": {"id": "Tersil atas", "en": "Top third"},
+    "tercile_middle": {"id": "Tersil tengah", "en": "Middle third"},
+    "tercile_bottom": {"id": "Tersil bawah", "en": "Bottom third"},
+    "share_of_draws": {"id": "Pangsa draw", "en": "Share of draws"},
+    "index_output": {"id": "Output", "en": "Output"},
+    "index_outcome": {"id": "Outcome", "en": "Outcome"},
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",
@@ -270,6 +282,53 @@ LABELS: dict[str, dict[str, str]] = {
     "duration": {"id": "Durasi (detik)", "en": "Duration (s)"},
     "status_ok": {"id": "selesai", "en": "done"},
     "status_failed": {"id": "gagal", "en": "failed"},
+    # recommendations (kmp_analysis.recommend): columns
+    "siap_pembiayaan": {"id": "Siap pembiayaan", "en": "Ready for financing"},
+    "status_pinjaman": {"id": "Status pinjaman", "en": "Loan status"},
+    "urutan": {"id": "No.", "en": "No."},
+    "id_orang": {"id": "ID orang", "en": "Person ID"},
+    "peran": {"id": "Peran", "en": "Role"},
+    "jenjang": {"id": "Jenjang pelatihan", "en": "Training tier"},
+    "jenjang_sekarang": {"id": "Jenjang sekarang", "en": "Current tier"},
+    "jenjang_berikut": {"id": "Jenjang berikut", "en": "Next tier"},
+    "peserta": {"id": "Peserta", "en": "Participants"},
+    "kelas_pelatihan": {"id": "Kelas pelatihan", "en": "Training classes"},
+    "nama_bumdes": {"id": "BUMDes", "en": "BUMDes"},
+    "status_bumdes": {"id": "Status BUMDes", "en": "BUMDes status"},
+    "tindakan": {"id": "Tindakan", "en": "Action"},
+    "unit": {"id": "Unit usaha", "en": "Business units"},
+    "kebutuhan": {"id": "Kebutuhan", "en": "Need"},
+    "kuota": {"id": "Kuota", "en": "Quota"},
+    "pendamping": {"id": "Pendamping", "en": "Facilitators"},
+    # recommendations: values
+    "dasar": {"id": "Dasar", "en": "Basic"},
+    "menengah": {"id": "Menengah", "en": "Intermediate"},
+    "lanjut": {"id": "Lanjut", "en": "Advanced"},
+    "tumpang_tindih": {
+        "id": "Tumpang tindih: sepakati pembagian usaha",
+        "en": "Overlap: agree a division of business",
+    },
+    "hidupkan": {
+        "id": "Hidupkan KMP lewat kemitraan dengan BUMDes",
+        "en": "Revive the KMP through a partnership with the BUMDes",
+    },
+    "sudah_bermitra": {"id": "Sudah bermitra", "en": "Already linked"},
+    # recommendations: pendamping allocation errors
+    "alokasi_k_terlalu_kecil": {
+        "id": "K={k} terlalu kecil: {n} kecamatan membutuhkan pendamping (minimal 1 "
+        "per kecamatan); naikkan K menjadi paling sedikit {n}.",
+        "en": "K={k} is too small: {n} kecamatan need a facilitator (at least 1 each); "
+        "raise K to at least {n}.",
+    },
+    "alokasi_k_negatif": {
+        "id": "K={k} tidak boleh negatif: jumlah pendamping harus 0 atau lebih.",
+        "en": "K={k} must not be negative: the number of facilitators must be 0 or "
+        "more.",
+    },
+    "alokasi_k_bukan_bilangan": {
+        "id": "K={k} harus bilangan bulat (jumlah pendamping).",
+        "en": "K={k} must be a whole number (of facilitators).",
+    },
 }
 
 

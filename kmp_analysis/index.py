@@ -151,7 +151,7 @@ class RankUncertainty:
     draws: np.ndarray  # draws × kecamatan ranks, columns in table order
 
     @property
-    def n_changing_tercile(self) -> int:
+    def n_changingtercile(self) -> int:
         """Kecamatan whose tercile differs from the point estimate in any draw."""
         return int((self.table["pindah_tersil"] > 0).sum())
 
@@ -169,7 +169,7 @@ def _ranks(means: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _tercile(ranks: np.ndarray, n: int) -> np.ndarray:
+def tercile(ranks: np.ndarray, n: int) -> np.ndarray:
     """1 = top third, 3 = bottom third."""
     return np.ceil(3 * ranks / n).astype("int64")
 
@@ -227,8 +227,8 @@ def rank_uncertainty(
 
     ranks = _ranks(means)
     point_rank = _ranks(point[None])[0]
-    point_tercile = _tercile(point_rank, n_kec)
-    moved = (_tercile(ranks, n_kec) != point_tercile[None]).mean(axis=0)
+    point_tercile = tercile(point_rank, n_kec)
+    moved = (tercile(ranks, n_kec) != point_tercile[None]).mean(axis=0)
     names_kec = coops.groupby("kode_kec", sort=True)["nama_kec"].first()
     table = pd.DataFrame(
         {
