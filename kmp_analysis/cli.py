@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -112,13 +113,27 @@ def evaluate(
         ),
     ] = None,
     config: ConfigOpt = None,
+    pendamping: Annotated[
+        int | None,
+        typer.Option(
+            "--pendamping",
+            min=0,
+            help="Jumlah pendamping (K) yang dialokasikan ke kecamatan (bawaan: 40).",
+        ),
+    ] = None,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Hitung indikator, kelas, alasan dan tanda berisiko setiap koperasi."""
+    """Hitung indikator, indeks, kelas, alasan, tanda berisiko dan rekomendasi.
+
+    Dengan --out FILE.xlsx: tujuh sheet (koperasi, kecamatan, didukung, dievaluasi,
+    pelatihan, bumdes, pendamping).
+    """
     from kmp_analysis.classify import CLASSES
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluate import evaluate as run_evaluate
+    from kmp_analysis.export import workbook_tables, write_workbook
     from kmp_analysis.io import read_dataset
+    from kmp_analysis.recommend import AllocationError
     from kmp_analysis.safeio import write_table
 
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
@@ -126,6 +141,10 @@ def evaluate(
         raise typer.Exit(2)
     try:
         cfg = load_config(config)
+        if pendamping is not None:
+            cfg = replace(
+                cfg, rekomendasi=replace(cfg.rekomendasi, pendamping=pendamping)
+            )
         ev = run_evaluate(read_dataset(_data_path(data)), period, cfg)
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
@@ -135,18 +154,26 @@ def evaluate(
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)
     if out is None:
         typer.echo(frame.to_csv(index=False), nl=False)
+        return
+    if out.suffix.lower() == ".xlsx":
+        try:
+            tables = workbook_tables(ev)
+        except AllocationError as exc:
+            typer.echo(f"--pendamping: {exc}", err=True)
+            raise typer.Exit(1) from None
+        write_workbook(tables, out, lang.value)
     else:
-        write_table(frame, out, sheet_name="koperasi")
-        typer.echo(
-            message(
-                "evaluate_done",
-                lang,
-                n=len(frame),
-                period=ev.period,
-                summary=summary,
-                out=out,
-            )
+        write_table(frame, out)
+    typer.echo(
+        message(
+            "evaluate_done",
+            lang,
+            n=len(frame),
+            period=ev.period,
+            summary=summary,
+            out=out,
         )
+    )
 
 
 @app.command()

@@ -14,11 +14,18 @@ from typing import TYPE_CHECKING
 import nbformat
 from nbconvert import HTMLExporter
 
+from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import LABELS, column_label, label
+from kmp_analysis.safeio import atomic_path, neutralise_formulas
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pandas as pd
+
     from kmp_analysis.batch import BatchReport
+    from kmp_analysis.evaluate import Evaluation
 
 
 def strip_for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -114,3 +121,122 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "</body></html>\n"
     )
+
+
+# ------------------------------------------------------------------- workbook
+
+#: Sheets of ``kmp evaluate --out FILE.xlsx``, in order.
+SHEETS = (
+    "koperasi",
+    "kecamatan",
+    "didukung",
+    "dievaluasi",
+    "pelatihan",
+    "bumdes",
+    "pendamping",
+)
+
+_PERCENT = "0%"
+_FORMATS = {
+    "partisipasi": _PERCENT,
+    "pembelian_lokal": _PERCENT,
+    "legal": _PERCENT,
+    "pengurus_terlatih": _PERCENT,
+    "par30": "0.0%",
+    "kemandirian": "0.00",
+    "indeks_output": "0.00",
+    "indeks_outcome": "0.00",
+    "kuota": "0.00",
+    "omzet_per_anggota": "#,##0",
+    "anggota_terdaftar": "#,##0",
+    "tenaga_kerja": "0",
+}
+#: Columns whose values are codes with a label (class, quadrant, tier, action).
+_CODED = {
+    "kelas",
+    "kuadran",
+    "jenjang",
+    "jenjang_sekarang",
+    "jenjang_berikut",
+    "tindakan",
+}
+
+
+def _format_of(column: str) -> str | None:
+    if column in _FORMATS:
+        return _FORMATS[column]
+    if column.startswith(("pangsa_", "pindah_tersil_")):
+        return _PERCENT
+    if column.startswith("peringkat_median"):
+        return "0.0"
+    return None
+
+
+def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
+    """The seven tables of the evaluation workbook (identifiers, raw values).
+
+    Needs the input tables (an evaluation made by :func:`~kmp_analysis.evaluate.
+    evaluate`, not one loaded from disk).
+    """
+    if evaluation.tables is None or evaluation.kecamatan is None:
+        raise ValueError("the evaluation carries no input tables to recommend from")
+    coops, tables = evaluation.cooperatives, evaluation.tables
+    rec = evaluation.config.rekomendasi
+    return {
+        "koperasi": coops,
+        "kecamatan": evaluation.kecamatan,
+        "didukung": recommend.didukung(coops, tables["koperasi"]),
+        "dievaluasi": recommend.dievaluasi(coops),
+        "pelatihan": recommend.rencana_pelatihan(
+            coops, tables["pengurus"], class_size=rec.ukuran_kelas_pelatihan
+        ),
+        "bumdes": recommend.sinkronisasi_bumdes(
+            coops, tables["unit_usaha"], tables["bumdes"]
+        ),
+        "pendamping": recommend.alokasi_pendamping(coops, rec.pendamping),
+    }
+
+
+def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``frame`` for a reader: labelled headers, coded values and yes/no as words."""
+    import pandas as pd
+
+    out = pd.DataFrame(index=frame.index)
+    yes, no = label("ya", lang), label("tidak", lang)
+    for column in frame.columns:
+        values = frame[column]
+        if column in _CODED:
+            values = values.map(
+                lambda v: label(str(v), lang) if str(v) in LABELS else v
+            ).astype(object)
+        elif pd.api.types.is_bool_dtype(values):
+            values = values.map(lambda v: pd.NA if pd.isna(v) else (yes if v else no))
+        out[column_label(column, lang)] = values
+    return out
+
+
+def write_workbook(
+    tables: dict[str, pd.DataFrame], target: Path, lang: str = "id"
+) -> Path:
+    """One sheet per table, headers labelled, numbers formatted, written atomically."""
+    import pandas as pd
+    from openpyxl.utils import get_column_letter
+
+    with atomic_path(target) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for sheet, frame in tables.items():
+            shown = neutralise_formulas(present(frame, lang))
+            shown.to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            ws.freeze_panes = "A2"
+            ws.auto_filter.ref = ws.dimensions
+            for position, column in enumerate(frame.columns, start=1):
+                letter = get_column_letter(position)
+                header = str(shown.columns[position - 1])
+                ws.column_dimensions[letter].width = min(45, max(10, len(header) + 2))
+                number_format = _format_of(column)
+                if number_format:
+                    for (cell,) in ws.iter_rows(
+                        min_row=2, min_col=position, max_col=position
+                    ):
+                        cell.number_format = number_format
+    return target

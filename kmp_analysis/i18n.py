@@ -272,6 +272,10 @@ LABELS: dict[str, dict[str, str]] = {
     "share_of_draws": {"id": "Pangsa draw", "en": "Share of draws"},
     "index_output": {"id": "Output", "en": "Output"},
     "index_outcome": {"id": "Outcome", "en": "Outcome"},
+    "berkinerja": {"id": "Berkinerja", "en": "Performing"},
+    "formalitas": {"id": "Formalitas", "en": "Formality"},
+    "informal": {"id": "Bergerak tanpa administrasi", "en": "Informal performer"},
+    "tertinggal": {"id": "Tertinggal", "en": "Lagging"},
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",
@@ -330,6 +334,106 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "K={k} must be a whole number (of facilitators).",
     },
 }
+
+
+#: Column headers of exported tables (xlsx) and of tables shown in notebooks.
+COLUMNS: dict[str, dict[str, str]] = {
+    "koperasi_id": {"id": "ID koperasi", "en": "Cooperative ID"},
+    "nama_koperasi": {"id": "Nama koperasi", "en": "Cooperative"},
+    "kode_desa": {"id": "Kode desa", "en": "Village code"},
+    "nama_desa": {"id": "Desa/kelurahan", "en": "Village"},
+    "kode_kec": {"id": "Kode kecamatan", "en": "Kecamatan code"},
+    "nama_kec": {"id": "Kecamatan", "en": "Kecamatan"},
+    "bulan_lapor": {"id": "Bulan melapor (dari 6)", "en": "Months reported (of 6)"},
+    "bulan_transaksi": {
+        "id": "Bulan bertransaksi (dari 6)",
+        "en": "Months trading (of 6)",
+    },
+    "bulan_transaksi_r": {
+        "id": "Bulan bertransaksi (3 terakhir)",
+        "en": "Months trading (last 3)",
+    },
+    "partisipasi": {"id": "Partisipasi anggota", "en": "Member participation"},
+    "omzet_per_anggota": {
+        "id": "Omzet per anggota per bulan (Rp)",
+        "en": "Turnover per member per month (IDR)",
+    },
+    "unit_beroperasi": {"id": "Unit beroperasi", "en": "Units operating"},
+    "kemandirian": {
+        "id": "Kemandirian operasional",
+        "en": "Operating self-sufficiency",
+    },
+    "par30": {"id": "Tunggakan >30 hari (PAR30)", "en": "Arrears >30 days (PAR30)"},
+    "tenaga_kerja": {"id": "Tenaga kerja", "en": "Jobs"},
+    "pembelian_lokal": {"id": "Pembelian produk lokal", "en": "Local purchases"},
+    "legal": {"id": "Kelengkapan legal", "en": "Legal completeness"},
+    "pengurus_lengkap": {"id": "Pengurus lengkap", "en": "Board complete"},
+    "pengurus_terlatih": {"id": "Pengurus terlatih", "en": "Board trained"},
+    "rat_tepat_waktu": {"id": "RAT tepat waktu", "en": "Annual meeting on time"},
+    "manfaat": {"id": "Manfaat bagi anggota", "en": "Member benefits"},
+    "indeks_output": {"id": "Indeks Output", "en": "Output index"},
+    "indeks_outcome": {"id": "Indeks Outcome", "en": "Outcome index"},
+    "kuadran": {"id": "Kuadran output–outcome", "en": "Output–outcome quadrant"},
+    "kelas": {"id": "Kelas", "en": "Class"},
+    "alasan": {"id": "Alasan", "en": "Reasons"},
+    "berisiko": {"id": "Berisiko", "en": "At risk"},
+    "alasan_risiko": {"id": "Alasan risiko", "en": "Risk reasons"},
+    "laporan_terakhir": {"id": "Laporan terakhir", "en": "Latest report"},
+    "anggota_terdaftar": {"id": "Anggota terdaftar", "en": "Registered members"},
+    "n_koperasi": {"id": "Jumlah koperasi", "en": "Cooperatives"},
+    "n_tidak_bergerak": {"id": "Tidak bergerak", "en": "Dormant"},
+    "n_administratif": {"id": "Administratif", "en": "Formal only"},
+    "n_aktif": {"id": "Aktif", "en": "Active"},
+    "n_berdampak": {"id": "Berdampak", "en": "Impactful"},
+    "pangsa_tidak_bergerak": {"id": "% tidak bergerak", "en": "% dormant"},
+    "pangsa_administratif": {"id": "% administratif", "en": "% formal only"},
+    "pangsa_aktif": {"id": "% aktif", "en": "% active"},
+    "pangsa_berdampak": {"id": "% berdampak", "en": "% impactful"},
+    "tidak_bergerak": {"id": "Tidak bergerak", "en": "Dormant"},
+    "administratif": {"id": "Administratif", "en": "Formal only"},
+    "peringkat_outcome": {"id": "Peringkat outcome", "en": "Outcome rank"},
+    "peringkat_median_outcome": {
+        "id": "Peringkat outcome (median)",
+        "en": "Outcome rank (median)",
+    },
+    "peringkat_p05_outcome": {
+        "id": "Peringkat outcome (persentil 5)",
+        "en": "Outcome rank (5th percentile)",
+    },
+    "peringkat_p95_outcome": {
+        "id": "Peringkat outcome (persentil 95)",
+        "en": "Outcome rank (95th percentile)",
+    },
+    "tersil_outcome": {"id": "Tersil outcome", "en": "Outcome tercile"},
+    "pindah_tersil_outcome": {
+        "id": "Outcome: draw pindah tersil",
+        "en": "Outcome: draws changing tercile",
+    },
+    "peringkat_output": {"id": "Peringkat output", "en": "Output rank"},
+    "peringkat_median_output": {
+        "id": "Peringkat output (median)",
+        "en": "Output rank (median)",
+    },
+    "peringkat_p05_output": {
+        "id": "Peringkat output (persentil 5)",
+        "en": "Output rank (5th percentile)",
+    },
+    "peringkat_p95_output": {
+        "id": "Peringkat output (persentil 95)",
+        "en": "Output rank (95th percentile)",
+    },
+    "tersil_output": {"id": "Tersil output", "en": "Output tercile"},
+    "pindah_tersil_output": {
+        "id": "Output: draw pindah tersil",
+        "en": "Output: draws changing tercile",
+    },
+}
+
+
+def column_label(name: str, lang: str = "id") -> str:
+    """The header of column ``name``; raises KeyError for an unlabelled column."""
+    entry = COLUMNS.get(name) or LABELS[name]
+    return entry[lang]
 
 
 def message(code: str, lang: str = "id", **params: object) -> str:

@@ -40,13 +40,14 @@ def scale(values: pd.Series | np.ndarray, goalpost: Goalpost) -> np.ndarray:
     Examples
     --------
     >>> from kmp_analysis.config import Goalpost
-    >>> scale([0.0, 0.3, 0.6, 0.9], Goalpost(0, 0.6)).tolist()
+    >>> scale([0.0, 0.3, 0.6, 0.9], Goalpost(0, 0.6)).round(6).tolist()
     [0.0, 0.5, 1.0, 1.0]
-    >>> scale([0.0, 0.05, 0.2], Goalpost(0.20, 0)).tolist()  # par30, reversed
+    >>> scale([0.0, 0.05, 0.2], Goalpost(0.20, 0)).round(6).tolist()  # par30
     [1.0, 0.75, 0.0]
     """
     x = np.asarray(values, dtype="float64")
-    return np.clip((x - goalpost.lo) / (goalpost.hi - goalpost.lo), 0.0, 1.0)
+    scaled = np.clip((x - goalpost.lo) / (goalpost.hi - goalpost.lo), 0.0, 1.0)
+    return scaled + 0.0  # no negative zero
 
 
 def _raw(cooperatives: pd.DataFrame, goalposts: dict[str, Goalpost]) -> np.ndarray:

@@ -14,6 +14,7 @@ from builders import csv_with, write_csv_folder
 from typer.testing import CliRunner
 
 from kmp_analysis.cli import app
+from kmp_analysis.i18n import column_label
 
 LAP = "laporan_bulanan"
 EXPORT_COLUMNS = [
@@ -143,7 +144,13 @@ def test_evaluate_writes_one_row_per_cooperative(runner, good, tmp_path, suffix)
     if suffix == ".csv":
         table = pd.read_csv(out, encoding="utf-8-sig", dtype={"kode_kec": str})
     else:
-        table = pd.read_excel(out, sheet_name="koperasi", dtype={"kode_kec": str})
+        # the workbook is for planners: labelled headers and values (issue 3)
+        table = pd.read_excel(out, sheet_name="koperasi", dtype=str)
+        labels = {column_label(c): c for c in EXPORT_COLUMNS}
+        table = table.rename(columns=labels)
+        words = {"Administratif": "administratif", "Tidak bergerak": "tidak_bergerak"}
+        table["kelas"] = table["kelas"].map(words)
+        table["berisiko"] = table["berisiko"].map({"ya": "True", "tidak": "False"})
     assert set(EXPORT_COLUMNS) <= set(table.columns)
     table = table.set_index("koperasi_id")
     assert sorted(table.index) == ["K1", "K2"]

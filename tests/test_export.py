@@ -1,0 +1,87 @@
+"""The evaluation workbook: seven sheets a planner can read (issue 3)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from kmp_analysis.config import SAMPLE_DIR
+from kmp_analysis.evaluate import evaluate
+from kmp_analysis.export import SHEETS, present, workbook_tables, write_workbook
+from kmp_analysis.i18n import COLUMNS, column_label
+from kmp_analysis.io import read_dataset
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return workbook_tables(evaluate(read_dataset(SAMPLE_DIR)))
+
+
+@pytest.fixture(scope="module")
+def workbook(tables, tmp_path_factory):
+    target = tmp_path_factory.mktemp("wb") / "evaluasi.xlsx"
+    write_workbook(tables, target, "id")
+    return openpyxl.load_workbook(target)
+
+
+def headers(ws) -> list[str]:
+    return [c.value for c in next(ws.iter_rows(max_row=1))]
+
+
+def test_seven_sheets_in_order(workbook):
+    assert workbook.sheetnames == list(SHEETS)
+
+
+def test_every_header_is_labelled_in_both_languages(tables, workbook):
+    for sheet, frame in tables.items():
+        assert headers(workbook[sheet]) == [column_label(c, "id") for c in frame]
+        english = [column_label(c, "en") for c in frame]
+        assert list(present(frame, "en").columns) == english
+
+
+def test_rows_match_the_tables(tables, workbook):
+    for sheet, frame in tables.items():
+        assert workbook[sheet].max_row == len(frame) + 1, sheet
+
+
+def test_number_formats(workbook):
+    ws = workbook["koperasi"]
+    by_header = {h: i + 1 for i, h in enumerate(headers(ws))}
+    assert ws.cell(2, by_header[COLUMNS["partisipasi"]["id"]]).number_format == "0%"
+    assert (
+        ws.cell(2, by_header[COLUMNS["indeks_outcome"]["id"]]).number_format == "0.00"
+    )
+    money = by_header[COLUMNS["omzet_per_anggota"]["id"]]
+    assert ws.cell(2, money).number_format == "#,##0"
+    kec = workbook["kecamatan"]
+    share = {h: i + 1 for i, h in enumerate(headers(kec))}["% aktif"]
+    assert kec.cell(2, share).number_format == "0%"
+    assert ws.freeze_panes == "A2"
+
+
+def test_codes_become_words(workbook):
+    ws = workbook["koperasi"]
+    by_header = {h: i + 1 for i, h in enumerate(headers(ws))}
+    classes = {ws.cell(r, by_header["Kelas"]).value for r in range(2, ws.max_row + 1)}
+    assert classes == {"Tidak bergerak", "Administratif", "Aktif", "Berdampak"}
+    risk = {ws.cell(r, by_header["Berisiko"]).value for r in range(2, ws.max_row + 1)}
+    assert risk == {"ya", "tidak"}
+
+
+def test_text_that_looks_like_a_formula_is_neutralised(tables, tmp_path):
+    coops = tables["koperasi"].copy()
+    coops.loc[0, "nama_koperasi"] = '=HYPERLINK("http://x","klik")'
+    target = write_workbook({"koperasi": coops}, tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(target)["koperasi"]
+    by_header = {h: i + 1 for i, h in enumerate(headers(ws))}
+    cell = ws.cell(2, by_header["Nama koperasi"])
+    assert cell.value == '\'=HYPERLINK("http://x","klik")'
+    assert cell.data_type == "s"
+
+
+def test_an_evaluation_loaded_from_disk_cannot_recommend(tmp_path):
+    from kmp_analysis.evaluate import Evaluation
+
+    folder = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path)
+    with pytest.raises(ValueError, match="input tables"):
+        workbook_tables(Evaluation.load(folder))
