@@ -8,7 +8,6 @@ value, e.g. ``partisipasi 0.12 < 0.20``, so a brief can say why in one line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,24 +100,37 @@ def classify(
         "administratif": "aktif",
         "aktif": "berdampak",
     }
-    out["alasan"] = [
-        _reasons(rules[next_up[k]], row) if k in next_up else ""
-        for k, (_, row) in zip(kelas, indicators.iterrows(), strict=True)
-    ]
+    parts = []
+    for level, up in next_up.items():
+        in_level = kelas == level
+        for criterion in rules[up]:
+            values = indicators[criterion.indicator]
+            failing = in_level & ~criterion.passes(values).to_numpy()
+            parts.append(_texts(failing, values, criterion.reason))
+    out["alasan"] = _join(parts, indicators.index)
     risk = risk_reasons(indicators, period, t)
     out["berisiko"] = risk.map(bool)
     out["alasan_risiko"] = risk
     return out
 
 
-def _reasons(crits: list[Criterion], row: pd.Series) -> str:
-    failed = [c.reason(row[c.indicator]) for c in crits if not _passes(c, row)]
-    return "; ".join(failed)
+def _texts(mask: np.ndarray, values: pd.Series, make) -> pd.Series:
+    """``make(value)`` where ``mask`` holds, '' elsewhere (Python only where needed)."""
+    texts = np.full(len(values), "", dtype=object)
+    where = np.flatnonzero(mask)
+    picked = values.to_numpy(dtype=object)[where]
+    texts[where] = [make(v) for v in picked]
+    return pd.Series(texts, index=values.index)
 
 
-def _passes(criterion: Criterion, row: pd.Series) -> bool:
-    value = row[criterion.indicator]
-    return bool(pd.notna(value) and value >= criterion.threshold)
+def _join(parts: list[pd.Series], index: pd.Index) -> pd.Series:
+    """Join the non-empty texts of each row with '; '."""
+    if not parts:
+        return pd.Series("", index=index, dtype=object)
+    table = np.column_stack([p.to_numpy(dtype=object) for p in parts])
+    return pd.Series(
+        ["; ".join(x for x in row if x) for row in table], index=index, dtype=object
+    )
 
 
 def risk_reasons(indicators: pd.DataFrame, period: str, t: Thresholds) -> pd.Series:
@@ -128,36 +140,25 @@ def risk_reasons(indicators: pd.DataFrame, period: str, t: Thresholds) -> pd.Ser
     before the end of the period (or none at all); pengurus not complete.
     """
     oldest_fresh = month_number(period) - t.risiko_bulan_basi
-    checks: list[tuple[pd.Series, Callable[[pd.Series], str]]] = [
-        (
-            (indicators["par30"] > t.risiko_par30).fillna(False),
-            lambda r: (
-                f"par30 {_distinct(r['par30'], t.risiko_par30)} > {t.risiko_par30:.2f}"
-            ),
+    par30 = indicators["par30"]
+    last = indicators["laporan_terakhir"]
+    stale = last.map(lambda m: pd.isna(m) or month_number(m) < oldest_fresh)
+    fresh_from = month_label(oldest_fresh)
+    parts = [
+        _texts(
+            (par30 > t.risiko_par30).fillna(False).to_numpy(dtype=bool),
+            par30,
+            lambda v: f"par30 {_distinct(v, t.risiko_par30)} > {t.risiko_par30:.2f}",
         ),
-        (
-            indicators["laporan_terakhir"].map(
-                lambda m: pd.isna(m) or month_number(m) < oldest_fresh
-            ),
-            lambda r: (
-                "laporan_terakhir "
-                + (
-                    "–"
-                    if pd.isna(r["laporan_terakhir"])
-                    else str(r["laporan_terakhir"])
-                )
-                + f" < {month_label(oldest_fresh)}"
-            ),
+        _texts(
+            stale.to_numpy(dtype=bool),
+            last,
+            lambda m: f"laporan_terakhir {'–' if pd.isna(m) else m} < {fresh_from}",
         ),
-        (
-            ~indicators["pengurus_lengkap"].astype(bool),
-            lambda r: "pengurus_lengkap tidak",
+        _texts(
+            ~indicators["pengurus_lengkap"].astype(bool).to_numpy(),
+            indicators["pengurus_lengkap"],
+            lambda _: "pengurus_lengkap tidak",
         ),
     ]
-    reasons = pd.Series("", index=indicators.index, dtype=object)
-    for mask, text in checks:
-        mask = mask.astype(bool)
-        for idx in mask[mask].index:
-            row = indicators.loc[idx]
-            reasons.loc[idx] = "; ".join(x for x in (reasons.loc[idx], text(row)) if x)
-    return reasons
+    return _join(parts, indicators.index)

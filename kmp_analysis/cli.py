@@ -34,6 +34,7 @@ class Lang(StrEnum):
 
 class Scale(StrEnum):
     kukar = "kukar"
+    nasional = "nasional"
 
 
 DataOpt = Annotated[
@@ -77,12 +78,24 @@ def sample_data(
         Scale, typer.Option("--scale", help="Cakupan data.")
     ] = Scale.kukar,
 ) -> None:
-    """Tulis data contoh sintetis (237 desa/kelurahan nyata, aktivitas buatan)."""
-    from kmp_analysis.config import SAMPLE_DIR
-    from kmp_analysis.sample import write_sample
+    """Tulis data contoh sintetis.
 
-    target = out or SAMPLE_DIR
-    counts = write_sample(target, seed=seed)
+    kukar: 237 desa/kelurahan nyata dengan aktivitas buatan (bawaan: data/sample).
+    nasional: ~80.000 koperasi di ~7.000 kecamatan pada grid buatan, untuk uji
+    kecepatan (bawaan: outputs/sample-nasional).
+    """
+    from kmp_analysis.config import OUTPUTS_DIR, SAMPLE_DIR
+
+    if scale is Scale.nasional:
+        from kmp_analysis.sample_nasional import write_national
+
+        target = out or OUTPUTS_DIR / "sample-nasional"
+        counts = write_national(target, seed=seed)
+    else:
+        from kmp_analysis.sample import write_sample
+
+        target = out or SAMPLE_DIR
+        counts = write_sample(target, seed=seed)
     rows = ", ".join(f"{k} {v}" for k, v in counts.items())
     typer.echo(message("sample_written", "id", seed=seed, path=target, rows=rows))
 

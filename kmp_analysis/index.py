@@ -122,19 +122,12 @@ def kecamatan_summary(cooperatives: pd.DataFrame, split: float = 0.5) -> pd.Data
         indeks_outcome=("indeks_outcome", "mean"),
         berisiko=("berisiko", "sum"),
     )
-    counts = (
-        pd.crosstab(
-            [cooperatives["kode_kec"], cooperatives["nama_kec"]],
-            pd.Categorical(cooperatives["kelas"], categories=CLASSES),
-            dropna=False,
-        )
-        .reindex(out.index)
-        .fillna(0)
-    )
+    kelas = cooperatives["kelas"].astype(str)
+    keys = [cooperatives["kode_kec"], cooperatives["nama_kec"]]
     for cls in CLASSES:
-        n = counts[cls].astype("int64") if cls in counts else 0
-        out[f"n_{cls}"] = n
-        out[f"pangsa_{cls}"] = n / out["n_koperasi"]
+        n = (kelas == cls).groupby(keys, sort=True, observed=True).sum()
+        out[f"n_{cls}"] = n.reindex(out.index).fillna(0).astype("int64")
+        out[f"pangsa_{cls}"] = out[f"n_{cls}"] / out["n_koperasi"]
     out["berisiko"] = out["berisiko"].astype("int64")
     out["kuadran"] = quadrant(out["indeks_output"], out["indeks_outcome"], split)
     return out.reset_index()
@@ -187,8 +180,8 @@ def rank_uncertainty(
     Each draw takes Dirichlet weights with mean the configured weights and
     concentration ``mc.konsentrasi_bobot`` (0 keeps them fixed) and multiplies every
     goalpost end by U(1 − s, 1 + s) with ``s = mc.sebaran_goalpost``. Draws are
-    processed in chunks of at most ``max_cells`` draw × cooperative × indicator cells,
-    so memory stays bounded at national scale.
+    processed in chunks whose working arrays hold at most ``max_cells`` numbers, so
+    memory stays bounded at national scale.
     """
     goalposts = spec.of(index)
     names = list(goalposts)
@@ -201,7 +194,7 @@ def rank_uncertainty(
     coops = cooperatives.iloc[order]
     raw = _raw(coops, goalposts)
     present = ~(np.isnan(raw) & left_out)  # N×K: indicator counts for this coop
-    raw = np.where(np.isnan(raw), np.nan, raw)
+    raw = _clean_raw(raw, lo, hi)
     codes = coops["kode_kec"].to_numpy(dtype=str)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     kecamatan = codes[starts]
@@ -216,7 +209,7 @@ def rank_uncertainty(
     lo_draws, hi_draws = lo * factors[:, 0], hi * factors[:, 1]
 
     means = np.empty((draws, n_kec))
-    chunk = max(1, max_cells // max(1, raw.size))
+    chunk = max(1, max_cells // max(1, raw.shape[0] * 4))
     for start in range(0, draws, chunk):
         sl = slice(start, min(draws, start + chunk))
         means[sl] = _kecamatan_means(
@@ -267,13 +260,30 @@ def _kecamatan_means(
     starts: np.ndarray,
     sizes: np.ndarray,
 ) -> np.ndarray:
-    """Kecamatan mean index for each of D goalpost/weight draws (D×G)."""
-    scores = np.clip(
-        (raw[None] - lo[:, None, :]) / (hi - lo)[:, None, :], 0.0, 1.0
-    )  # D×N×K
-    scores = np.where(np.isnan(scores), 0.0, scores)
-    w = weights[:, None, :] * present[None]  # D×N×K
-    total = (scores * w).sum(axis=2)
-    weight = w.sum(axis=2)
+    """Kecamatan mean index for each of D goalpost/weight draws (D×G).
+
+    ``raw`` holds no NaN (see :func:`_clean_raw`): a missing value sits at the end
+    of the scale that scores 0. One indicator at a time, in place, so memory is
+    D×N rather than D×N×K.
+    """
+    inverse = 1.0 / (hi - lo)  # D×K
+    total = np.zeros((len(lo), raw.shape[0]))
+    work = np.empty_like(total)
+    for k in range(raw.shape[1]):
+        np.subtract(raw[None, :, k], lo[:, k, None], out=work)
+        work *= inverse[:, k, None]
+        np.clip(work, 0.0, 1.0, out=work)
+        work *= weights[:, k, None]
+        total += work
+    weight = weights @ present.T.astype("float64")  # D×N
     index = np.divide(total, weight, out=np.zeros_like(total), where=weight > 0)
     return np.add.reduceat(index, starts, axis=1) / sizes
+
+
+def _clean_raw(raw: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Missing values moved to the end of their scale that scores 0, for any draw.
+
+    (A left-out indicator's weight is already zero for that cooperative.)
+    """
+    bottom = np.where(hi > lo, -np.inf, np.inf)
+    return np.where(np.isnan(raw), bottom[None, :], raw)

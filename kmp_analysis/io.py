@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -230,6 +231,9 @@ def _read_csv_text(
         return None
     first_line = text.split("\n", 1)[0]
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
+    fast = _read_csv_fast(text, sep)
+    if fast is not None:
+        return fast
     try:
         records = list(csv.reader(StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:
@@ -250,6 +254,35 @@ def _read_csv_text(
             )
         rows.append((record + [""] * width)[:width])
     return pd.DataFrame(rows, columns=header, dtype=object)
+
+
+def _read_csv_fast(text: str, sep: str) -> pd.DataFrame | None:
+    """pandas' C parser, for well-formed files (the normal, large case).
+
+    Returns None where a row has more fields than the header, or the file is
+    otherwise irregular: the caller then reads it row by row to say which row.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(
+                StringIO(text),
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=False,
+                index_col=False,
+                engine="c",
+            )
+        except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
+            return None
+        except pd.errors.EmptyDataError:
+            return None
+    if frame.columns.empty or not any(str(c).strip() for c in frame.columns):
+        return None
+    if any(str(c).startswith("Unnamed: ") for c in frame.columns):
+        return None  # blank header cells: let the slow path report them exactly
+    return frame
 
 
 def _read_workbook(
@@ -427,14 +460,14 @@ def parse_kode_desa(text: str) -> str:
     return s
 
 
-def _enum_normaliser(col: Col) -> Callable[[str], str]:
+def _normalise_enum(text: pd.Series, col: Col) -> pd.Series:
+    """Allowed values in their canonical spelling (case, spaces, hyphens)."""
     canonical = {re.sub(r"[\s\-]+", "_", c.lower()): c for c in col.choices}
-
-    def normalise(text: str) -> str:
-        key = re.sub(r"[\s\-]+", "_", text.strip().lower())
-        return canonical.get(key, text.strip())
-
-    return normalise
+    mapping = {
+        value: canonical.get(re.sub(r"[\s\-]+", "_", value.lower()), value)
+        for value in pd.unique(text)
+    }
+    return text.map(mapping)
 
 
 _PARSE_ERRORS = {
@@ -462,7 +495,7 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> tuple[pd.DataFrame, d
         elif col.kind == "kode_desa":
             series = text.map(parse_kode_desa).where(~empty, None).astype(object)
         elif col.kind == "enum":
-            series = text.map(_enum_normaliser(col)).where(~empty, None).astype(object)
+            series = _normalise_enum(text, col).where(~empty, None).astype(object)
         else:
             parser = {
                 "int": parse_int,
