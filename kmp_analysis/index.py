@@ -145,7 +145,7 @@ class RankUncertainty:
     draws: np.ndarray  # draws × kecamatan ranks, columns in table order
 
     @property
-    def n_changingtercile(self) -> int:
+    def n_changing_tercile(self) -> int:
         """Kecamatan whose tercile differs from the point estimate in any draw."""
         return int((self.table["pindah_tersil"] > 0).sum())
 

@@ -28,3 +28,8 @@ def test_title_counts_the_kecamatan_that_move():
     fixed = MonteCarlo(jumlah_draw=10, sebaran_goalpost=0, konsentrasi_bobot=0)
     still = tercile_stability(rank_uncertainty(regency(n_kec=9), SPEC, fixed))
     assert "0 dari 9 kecamatan pindah tersil" in still.axes[0].get_title(loc="left")
+
+
+def test_count_of_kecamatan_changing_tercile():
+    result = rank_uncertainty(regency(n_kec=9), SPEC, MonteCarlo(jumlah_draw=400))
+    assert result.n_changing_tercile == int((result.table["pindah_tersil"] > 0).sum())
