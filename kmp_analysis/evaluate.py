@@ -52,6 +52,8 @@ COLUMNS = (
 _TABLE_FILE = "evaluasi.parquet"
 _KECAMATAN_FILE = "kecamatan.parquet"
 _META_FILE = "evaluasi.json"
+#: Input tables kept with a saved evaluation, for the recommendations (DESIGN §7).
+_SAVED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
 
 
 @dataclass
@@ -98,6 +100,11 @@ class Evaluation:
             atomic_write_bytes(
                 folder / _KECAMATAN_FILE, self.kecamatan.to_parquet(index=False)
             )
+        for name in _SAVED_INPUTS if self.tables is not None else ():
+            atomic_write_bytes(
+                folder / f"masukan_{name}.parquet",
+                self.tables[name].to_parquet(index=False),
+            )
         atomic_write_text(
             folder / _META_FILE,
             json.dumps(self.metadata(), indent=2, ensure_ascii=False),
@@ -117,7 +124,13 @@ class Evaluation:
         )
         config = Config.from_dict(meta["config"], name=str(folder / _META_FILE))
         kecamatan_file = folder / _KECAMATAN_FILE
+        inputs = {
+            name: pd.read_parquet(folder / f"masukan_{name}.parquet")
+            for name in _SAVED_INPUTS
+            if (folder / f"masukan_{name}.parquet").exists()
+        }
         return cls(
+            tables=inputs if len(inputs) == len(_SAVED_INPUTS) else None,
             cooperatives=frame,
             kecamatan=pd.read_parquet(kecamatan_file)
             if kecamatan_file.exists()

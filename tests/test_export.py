@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from kmp_analysis.config import SAMPLE_DIR
@@ -79,9 +80,19 @@ def test_text_that_looks_like_a_formula_is_neutralised(tables, tmp_path):
     assert cell.data_type == "s"
 
 
-def test_an_evaluation_loaded_from_disk_cannot_recommend(tmp_path):
+def test_a_saved_evaluation_recommends_the_same(tables, tmp_path):
     from kmp_analysis.evaluate import Evaluation
 
     folder = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path)
+    loaded = workbook_tables(Evaluation.load(folder))
+    for name in ("didukung", "pelatihan", "bumdes", "pendamping"):
+        pd.testing.assert_frame_equal(loaded[name], tables[name], check_dtype=False)
+
+
+def test_an_evaluation_without_inputs_cannot_recommend(tmp_path):
+    from kmp_analysis.evaluate import Evaluation
+
+    ev = evaluate(read_dataset(SAMPLE_DIR))
+    ev.tables = None
     with pytest.raises(ValueError, match="input tables"):
-        workbook_tables(Evaluation.load(folder))
+        workbook_tables(Evaluation.load(ev.save(tmp_path)))
