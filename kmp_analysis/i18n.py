@@ -276,6 +276,25 @@ LABELS: dict[str, dict[str, str]] = {
     "formalitas": {"id": "Formalitas", "en": "Formality"},
     "informal": {"id": "Bergerak tanpa administrasi", "en": "Informal performer"},
     "tertinggal": {"id": "Tertinggal", "en": "Lagging"},
+    "section_method": {"id": "Metode dan sumber", "en": "Method and provenance"},
+    "prov_method": {
+        "id": "Kelas, indeks dan rekomendasi dihitung oleh kmp-analysis sesuai "
+        "DESIGN §4–7: jendela 6 bulan yang berakhir pada periode, ambang batas dan "
+        "goalpost dari konfigurasi, peringkat dengan simulasi Monte Carlo.",
+        "en": "Classes, indices and recommendations are computed by kmp-analysis as "
+        "in DESIGN §4–7: a 6-month window ending at the period, thresholds and "
+        "goalposts from the configuration, ranks with a Monte Carlo simulation.",
+    },
+    "prov_source": {"id": "Sumber data", "en": "Data source"},
+    "prov_period": {"id": "Periode (jendela)", "en": "Period (window)"},
+    "prov_files": {"id": "Berkas masukan", "en": "Input files"},
+    "prov_parameters": {"id": "Parameter", "en": "Parameters"},
+    "prov_version": {"id": "Versi perangkat lunak", "en": "Software version"},
+    "prov_commit": {"id": "Commit git", "en": "Git commit"},
+    "prov_no_commit": {
+        "id": "tidak ada (bukan checkout git)",
+        "en": "none (not a git checkout)",
+    },
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",

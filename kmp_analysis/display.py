@@ -1,0 +1,140 @@
+"""Pieces of notebook output shared by the brief and the regency summary.
+
+Everything returns an :class:`IPython.display.HTML` object, so the same call shows in
+JupyterLab and survives the export to a self-contained HTML file: figures are
+embedded PNGs with alt text, tables are escaped HTML with labelled headers, and no
+output ever shows a Python object's repr.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import subprocess
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from IPython.display import HTML
+from matplotlib.figure import Figure
+
+from kmp_analysis import __version__
+from kmp_analysis.config import PROJ_ROOT
+from kmp_analysis.i18n import label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kmp_analysis.evaluate import Evaluation
+
+#: CSS of every brief and summary; the exporter inlines it once more for print.
+STYLE = """
+<style>
+.kmp-notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;
+ padding:.6em .9em;font-weight:600;margin:.5em 0 1em 0}
+.kmp-cards{display:flex;flex-wrap:wrap;gap:.5em;margin:.4em 0 .8em 0}
+.kmp-card{border:1px solid #ccc;border-left:6px solid var(--c,#888);
+ padding:.3em .6em;min-width:7.5em}
+.kmp-card b{display:block;font-size:1.4em}
+.kmp-card small{color:#555}
+table.kmp-table{border-collapse:collapse;font-size:.8em;margin:.3em 0 .8em 0}
+table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.15em .4em;
+ vertical-align:top;text-align:left}
+table.kmp-table th{background:#f3f3f3}
+.kmp-figure img{max-width:100%;height:auto}
+.kmp-quality{border-left:8px solid var(--c,#888);background:#fafafa;
+ padding:.4em .8em;margin:.5em 0}
+.kmp-quality td{padding:.1em .6em .1em 0}
+.kmp-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;
+ background:var(--c,#888);margin-right:.3em}
+.kmp-provenance{color:#555;font-size:.75em}
+.kmp-empty{color:#555;font-style:italic}
+</style>
+"""
+
+
+def figure_html(fig: Figure, alt: str, dpi: int = 110) -> HTML:
+    """``fig`` as an embedded PNG with ``alt`` text (the figure is closed)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return HTML(
+        f'<figure class="kmp-figure"><img alt="{html.escape(alt, quote=True)}" '
+        f'src="data:image/png;base64,{data}"></figure>'
+    )
+
+
+def heading(text: str, level: int = 2) -> str:
+    return f"<h{level}>{html.escape(text)}</h{level}>"
+
+
+def table_html(
+    frame: pd.DataFrame, lang: str = "id", title: str | None = None, empty: str = ""
+) -> HTML:
+    """A table with labelled headers and words for codes; every cell escaped."""
+    from kmp_analysis.export import present
+
+    head = heading(title, 3) if title else ""
+    if frame.empty:
+        return HTML(f'{head}<p class="kmp-empty">{html.escape(empty)}</p>')
+    body = present(frame, lang).to_html(
+        index=False, escape=True, classes="kmp-table", border=0, na_rep="–"
+    )
+    return HTML(head + body)
+
+
+def synthetic_notice(lang: str = "id") -> str:
+    return (
+        f'<div class="kmp-notice">{html.escape(label("synthetic_notice", lang))}</div>'
+    )
+
+
+@lru_cache(maxsize=1)
+def git_commit() -> str | None:
+    """The commit of the workbench's own code, where it runs from a git checkout."""
+    if not (PROJ_ROOT / ".git").exists():
+        return None
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(PROJ_ROOT), "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def provenance_html(
+    evaluation: Evaluation, parameters: dict[str, Any], lang: str = "id"
+) -> HTML:
+    """Method and provenance: data files and their hashes, parameters, versions."""
+    rows = [
+        (label("prov_source", lang), evaluation.source),
+        (
+            label("prov_period", lang),
+            f"{evaluation.period} ({', '.join(evaluation.window)})",
+        ),
+        (
+            label("prov_files", lang),
+            "; ".join(
+                f"{n} sha256 {h[:16]}" for n, h in evaluation.file_hashes.items()
+            ),
+        ),
+        (
+            label("prov_parameters", lang),
+            "; ".join(f"{k}={v}" for k, v in parameters.items() if v not in ("", None)),
+        ),
+        (label("prov_version", lang), f"kmp-analysis {__version__}"),
+        (label("prov_commit", lang), git_commit() or label("prov_no_commit", lang)),
+    ]
+    body = "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
+        for k, v in rows
+    )
+    method = html.escape(label("prov_method", lang))
+    return HTML(
+        heading(label("section_method", lang))
+        + f'<div class="kmp-provenance"><p>{method}</p><table>{body}</table></div>'
+    )
