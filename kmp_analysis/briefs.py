@@ -9,38 +9,28 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
-from matplotlib.figure import Figure
 
-from kmp_analysis import __version__, maps, reference
+from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import SAMPLE_DIR, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.i18n import LANGS, label
+from kmp_analysis.indicators import month_number
 from kmp_analysis.io import read_dataset
 from kmp_analysis.safeio import atomic_write_text
 
-_STYLE = """
-<style>
-.kmp-notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;padding:.6em .9em;
- font-weight:600;margin:.5em 0 1em 0}
-.kmp-cards{display:flex;flex-wrap:wrap;gap:.6em;margin:.4em 0 .8em 0}
-.kmp-card{border:1px solid #ccc;border-left:6px solid var(--c,#888);padding:.35em .7em;
- min-width:8.5em}
-.kmp-card b{display:block;font-size:1.5em}
-.kmp-card small{color:#555}
-table.kmp-table{border-collapse:collapse;font-size:.85em}
-table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.2em .45em;
- vertical-align:top;text-align:left}
-table.kmp-table th{background:#f3f3f3}
-.kmp-provenance{color:#555;font-size:.8em}
-</style>
-"""
+#: Data-quality ratings: (green if at least, amber if at least) for coverage,
+#: (green if at most, amber if at most) for the share of stale reporters.
+COVERAGE_LIMITS = (0.80, 0.50)
+STALE_LIMITS = (0.10, 0.30)
+QUALITY_COLORS = {"hijau": "#1a9641", "kuning": "#f0a30a", "merah": "#d7301f"}
 
 
 def headline(cooperatives: pd.DataFrame, period: str) -> dict[str, Any]:
@@ -72,11 +62,12 @@ def _pct(part: int, whole: int) -> str:
 
 @dataclass
 class Brief:
-    """One kecamatan's brief over an evaluated regency."""
+    """One kecamatan's brief over an evaluated regency (DESIGN §8)."""
 
     evaluation: Evaluation
     kode_kec: str
     lang: str = "id"
+    parameters: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
@@ -84,25 +75,109 @@ class Brief:
 
     @property
     def nama_kec(self) -> str:
+        coops = self.cooperatives
+        if len(coops):
+            return str(coops["nama_kec"].iloc[0])
         table = reference.kecamatan()
         return str(table.loc[table["kode_kec"] == self.kode_kec, "nama_kec"].iloc[0])
 
-    @property
+    @cached_property
     def cooperatives(self) -> pd.DataFrame:
         return self.evaluation.of_kecamatan(self.kode_kec)
 
     def headline(self) -> dict[str, Any]:
         return headline(self.cooperatives, self.evaluation.period)
 
+    # ------------------------------------------------------------ recommendations
+
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        tables = self.evaluation.tables
+        if tables is None:
+            raise ValueError("the evaluation carries no input tables")
+        return tables
+
+    @cached_property
+    def supported(self) -> pd.DataFrame:
+        """Didukung: Aktif and Berdampak cooperatives, with siap pembiayaan."""
+        return recommend.didukung(self.cooperatives, self._tables()["koperasi"])
+
+    @cached_property
+    def to_evaluate(self) -> pd.DataFrame:
+        """Dievaluasi: Tidak bergerak first, then Administratif, with reasons."""
+        return recommend.dievaluasi(self.cooperatives)
+
+    @cached_property
+    def training_plan(self) -> pd.DataFrame:
+        size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
+        return recommend.rencana_pelatihan(
+            self.cooperatives, self._tables()["pengurus"], class_size=size
+        )
+
+    @cached_property
+    def bumdes_actions(self) -> pd.DataFrame:
+        tables = self._tables()
+        actions = recommend.sinkronisasi_bumdes(
+            self.cooperatives, tables["unit_usaha"], tables["bumdes"]
+        )
+        return actions[actions["kode_kec"] == self.kode_kec].reset_index(drop=True)
+
+    # ------------------------------------------------------------------ numbers
+
+    def _kecamatan_row(self) -> pd.Series | None:
+        table = self.evaluation.kecamatan
+        if table is None:
+            return None
+        rows = table[table["kode_kec"] == self.kode_kec]
+        return None if rows.empty else rows.iloc[0]
+
+    def quality(self) -> list[dict[str, Any]]:
+        """Data-quality ratings (hijau/kuning/merah) with the measured values."""
+        coops = self.cooperatives
+        n = len(coops)
+        period = self.evaluation.period
+        fresh_from = (
+            month_number(period) - self.evaluation.config.thresholds.risiko_bulan_basi
+        )
+        reported = int((coops["laporan_terakhir"] == period).sum())
+        stale = int(
+            coops["laporan_terakhir"]
+            .map(lambda m: pd.isna(m) or month_number(str(m)) < fresh_from)
+            .sum()
+        )
+        coverage = reported / n if n else 0.0
+        stale_share = stale / n if n else 1.0
+        return [
+            {
+                "aspek": "cakupan_laporan",
+                "nilai": coverage,
+                "n": reported,
+                "total": n,
+                "warna": _rate_high(coverage, COVERAGE_LIMITS),
+            },
+            {
+                "aspek": "laporan_basi",
+                "nilai": stale_share,
+                "n": stale,
+                "total": n,
+                "warna": _rate_low(stale_share, STALE_LIMITS),
+            },
+            {
+                "aspek": "data_sintetis",
+                "nilai": self.evaluation.synthetic,
+                "warna": "merah" if self.evaluation.synthetic else "hijau",
+            },
+        ]
+
     def sentences(self) -> list[str]:
-        """Three sentences from the data, each with the regency value beside it."""
+        """Three to five sentences from the data, the regency value beside each."""
         lang, nama = self.lang, self.nama_kec
         h = self.headline()
         if h["n"] == 0:
             return [label("sentence_none", lang, nama=nama)]
-        k = headline(self.evaluation.cooperatives, self.evaluation.period)
-        t = self.evaluation.config.thresholds
-        return [
+        ev = self.evaluation
+        k = headline(ev.cooperatives, ev.period)
+        t = ev.config.thresholds
+        out = [
             label(
                 "sentence_active",
                 lang,
@@ -120,15 +195,45 @@ class Brief:
                 pct_tb_kab=_pct(k["kelas"]["tidak_bergerak"], k["n"]),
                 recent=t.recent_months,
             ),
+        ]
+        row = self._kecamatan_row()
+        if row is not None:
+            out.append(
+                label(
+                    "sentence_outcome",
+                    lang,
+                    outcome=f"{row['indeks_outcome']:.2f}",
+                    outcome_kab=f"{ev.cooperatives['indeks_outcome'].mean():.2f}",
+                    rank=int(row["peringkat_outcome"]),
+                    n_kec=len(ev.kecamatan),
+                    p05=int(row["peringkat_p05_outcome"]),
+                    p95=int(row["peringkat_p95_outcome"]),
+                    kuadran=label(str(row["kuadran"]), lang),
+                )
+            )
+        if self.evaluation.tables is not None:
+            supported = self.supported
+            all_ready = recommend.didukung(ev.cooperatives, ev.tables["koperasi"])
+            out.append(
+                label(
+                    "sentence_support",
+                    lang,
+                    n_did=len(supported),
+                    n_siap=int(supported["siap_pembiayaan"].sum()),
+                    n_siap_kab=int(all_ready["siap_pembiayaan"].sum()),
+                )
+            )
+        out.append(
             label(
                 "sentence_risk",
                 lang,
                 n_risk=h["berisiko"],
                 n_lapor=h["lapor_periode"],
                 n=h["n"],
-                period=self.evaluation.period,
-            ),
-        ]
+                period=ev.period,
+            )
+        )
+        return out
 
     # ------------------------------------------------------------ notebook output
 
@@ -137,8 +242,8 @@ class Brief:
         lang = self.lang
         window = self.evaluation.window
         parts = [
-            _STYLE,
-            f"<h1>{html.escape(label('brief_title', lang, nama=self.nama_kec))}</h1>",
+            display.STYLE,
+            display.heading(label("brief_title", lang, nama=self.nama_kec), 1),
             "<p>"
             + html.escape(
                 label(
@@ -152,8 +257,7 @@ class Brief:
             + "</p>",
         ]
         if self.evaluation.synthetic:
-            notice = html.escape(label("synthetic_notice", lang))
-            parts.append(f'<div class="kmp-notice">{notice}</div>')
+            parts.append(display.synthetic_notice(lang))
         return HTML("\n".join(parts))
 
     def summary(self) -> HTML:
@@ -173,85 +277,165 @@ class Brief:
         )
         text = "".join(f"<li>{html.escape(s)}</li>" for s in self.sentences())
         return HTML(
-            f"<h2>{html.escape(label('section_headline', lang))}</h2>"
-            f'<div class="kmp-cards">{card_html}</div><ul>{text}</ul>'
+            display.heading(label("section_headline", lang))
+            + f'<div class="kmp-cards">{card_html}</div><ul>{text}</ul>'
         )
 
-    def map(self) -> Figure:
+    def quality_box(self) -> HTML:
+        """Green/amber/red box: reporting coverage, stale reporters, synthetic data."""
+        lang = self.lang
+        ratings = self.quality()
+        order = ["hijau", "kuning", "merah"]
+        worst = max((r["warna"] for r in ratings), key=order.index)
+        rows = []
+        for r in ratings:
+            if r["aspek"] == "data_sintetis":
+                value = label("ya" if r["nilai"] else "tidak", lang)
+            else:
+                value = f"{_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
+            color = QUALITY_COLORS[r["warna"]]
+            name = label("quality_" + r["aspek"], lang)
+            meaning = label(f"quality_{r['aspek']}_{r['warna']}", lang)
+            rows.append(
+                f'<tr><td><span class="kmp-dot" style="--c:{color}"></span>'
+                f"{html.escape(name)}</td><td><b>{html.escape(value)}</b></td>"
+                f"<td>{html.escape(meaning)}</td></tr>"
+            )
+        title = label("section_quality", lang) + " — " + label("quality_" + worst, lang)
+        return HTML(
+            f'<div class="kmp-quality" style="--c:{QUALITY_COLORS[worst]}">'
+            f"{display.heading(title, 3)}<table>{''.join(rows)}</table></div>"
+        )
+
+    def map(self) -> HTML:
         """Villages coloured by class, with a locator inset of Kukar."""
-        return maps.kecamatan_map(
+        fig = maps.kecamatan_map(
             self.evaluation.cooperatives, self.kode_kec, lang=self.lang
+        )
+        return HTML(
+            display.heading(label("section_map", self.lang))
+            + display.figure_html(
+                fig, label("map_alt", self.lang, nama=self.nama_kec)
+            ).data
+        )
+
+    def quadrant(self) -> HTML:
+        """Output–outcome quadrant of the kecamatan's cooperatives (regency in grey)."""
+        fig = charts.cooperative_quadrant(
+            self.evaluation.cooperatives,
+            self.kode_kec,
+            split=self.evaluation.config.indeks.batas_kuadran,
+            lang=self.lang,
+        )
+        return HTML(
+            display.heading(label("section_quadrant", self.lang))
+            + display.figure_html(
+                fig, label("quadrant_alt", self.lang, nama=self.nama_kec)
+            ).data
         )
 
     def table_frame(self) -> pd.DataFrame:
-        """The cooperatives, lowest class first, with labelled columns."""
-        lang = self.lang
+        """The cooperatives, lowest class first: key indicators and reasons."""
         coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
-        yes, no = label("ya", lang), label("tidak", lang)
-        frame = pd.DataFrame(
-            {
-                label("nama_desa", lang): coops["nama_desa"],
-                label("nama_koperasi", lang): coops["nama_koperasi"],
-                label("kelas", lang): coops["kelas"]
-                .astype(str)
-                .map(lambda c: label(c, lang)),
-                label("bulan_transaksi", lang): coops["bulan_transaksi"],
-                label("partisipasi", lang): coops["partisipasi"].map(
-                    lambda v: f"{100 * v:.0f}%"
-                ),
-                label("unit_beroperasi", lang): coops["unit_beroperasi"],
-                label("kemandirian", lang): coops["kemandirian"].map(
-                    lambda v: "–" if pd.isna(v) else f"{v:.2f}"
-                ),
-                label("berisiko", lang): coops["berisiko"].map(
-                    lambda b: yes if b else no
-                ),
-                label("alasan", lang): coops["alasan"],
-                label("alasan_risiko", lang): coops["alasan_risiko"],
-            }
-        )
-        return frame.reset_index(drop=True)
+        columns = [
+            "nama_desa",
+            "kelas",
+            "bulan_transaksi",
+            "partisipasi",
+            "unit_beroperasi",
+            "indeks_outcome",
+            "berisiko",
+            "alasan",
+        ]
+        frame = coops[columns].reset_index(drop=True)
+        frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
+        frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
+        return frame
 
     def table(self) -> HTML:
-        """The table of cooperatives as HTML (every name escaped)."""
-        body = self.table_frame().to_html(
-            index=False, escape=True, classes="kmp-table", border=0, na_rep="–"
+        """The table of cooperatives (every name escaped)."""
+        return display.table_html(
+            self.table_frame(), self.lang, title=label("section_table", self.lang)
         )
-        return HTML(f"<h2>{html.escape(label('section_table', self.lang))}</h2>{body}")
+
+    def recommendations(self) -> HTML:
+        """Didukung and Dievaluasi, each with what to do and why."""
+        lang = self.lang
+        supported = self.supported[
+            [
+                "nama_desa",
+                "nama_koperasi",
+                "kelas",
+                "siap_pembiayaan",
+                "status_pinjaman",
+            ]
+        ]
+        evaluate_ = self.to_evaluate[
+            ["urutan", "nama_desa", "nama_koperasi", "kelas", "alasan_risiko"]
+        ]
+        return HTML(
+            display.heading(label("section_recommend", lang))
+            + display.table_html(
+                supported,
+                lang,
+                title=label("section_didukung", lang),
+                empty=label("none_didukung", lang),
+            ).data
+            + display.table_html(
+                evaluate_,
+                lang,
+                title=label("section_dievaluasi", lang),
+                empty=label("none_dievaluasi", lang),
+            ).data
+        )
+
+    def training(self) -> HTML:
+        """Tiered training: participants and classes per tier."""
+        plan = self.training_plan[["jenjang", "peserta", "kelas_pelatihan"]]
+        return display.table_html(
+            plan,
+            self.lang,
+            title=label("section_training", self.lang),
+            empty=label("none_training", self.lang),
+        )
+
+    def bumdes(self) -> HTML:
+        """BUMDes synchronisation: overlap, revive, already linked."""
+        actions = self.bumdes_actions[
+            ["nama_desa", "nama_bumdes", "kelas", "tindakan", "unit"]
+        ]
+        return display.table_html(
+            actions,
+            self.lang,
+            title=label("section_bumdes", self.lang),
+            empty=label("none_bumdes", self.lang),
+        )
 
     def provenance(self) -> HTML:
-        """Where the numbers come from: data source, file hashes, version."""
-        ev = self.evaluation
-        hashes = ", ".join(
-            f"{name} {digest[:12]}" for name, digest in ev.file_hashes.items()
-        )
-        text = label(
-            "provenance",
-            self.lang,
-            source=Path(ev.source).name,
-            period=ev.period,
-            version=__version__,
-        )
-        return HTML(
-            f'<p class="kmp-provenance">{html.escape(text)}<br>'
-            f"sha256: {html.escape(hashes)}</p>"
-        )
+        """Method and provenance: data files and their hashes, parameters, versions."""
+        params = {"kecamatan": self.kode_kec, "lang": self.lang, **self.parameters}
+        return display.provenance_html(self.evaluation, params, self.lang)
 
     def to_json(self) -> dict[str, Any]:
         """What the brief says, machine-readable: headline and per-cooperative class."""
         coops = self.cooperatives
-        return {
+        result: dict[str, Any] = {
             "kode_kec": self.kode_kec,
             "nama_kec": self.nama_kec,
             "period": self.evaluation.period,
             "synthetic": self.evaluation.synthetic,
             "lang": self.lang,
             "headline": self.headline(),
+            "sentences": self.sentences(),
+            "quality": self.quality(),
             "koperasi": [
                 {
                     "koperasi_id": r.koperasi_id,
                     "kode_desa": r.kode_desa,
                     "kelas": str(r.kelas),
+                    "kuadran": r.kuadran,
+                    "indeks_output": round(float(r.indeks_output), 4),
+                    "indeks_outcome": round(float(r.indeks_outcome), 4),
                     "berisiko": bool(r.berisiko),
                     "alasan": r.alasan,
                     "alasan_risiko": r.alasan_risiko,
@@ -259,6 +443,17 @@ class Brief:
                 for r in coops.itertuples(index=False)
             ],
         }
+        if self.evaluation.tables is not None:
+            result["didukung"] = self.supported["koperasi_id"].tolist()
+            result["siap_pembiayaan"] = self.supported.loc[
+                self.supported["siap_pembiayaan"], "koperasi_id"
+            ].tolist()
+            result["dievaluasi"] = self.to_evaluate["koperasi_id"].tolist()
+            result["pelatihan"] = {
+                r.jenjang: int(r.peserta) for r in self.training_plan.itertuples()
+            }
+            result["bumdes"] = self.bumdes_actions["tindakan"].value_counts().to_dict()
+        return result
 
     def save_json(self, out_dir: str | Path) -> Path:
         """Write ``brief.json`` into ``out_dir`` (atomically)."""
@@ -267,6 +462,18 @@ class Brief:
             target, json.dumps(self.to_json(), indent=2, ensure_ascii=False)
         )
         return target
+
+
+def _rate_high(value: float, limits: tuple[float, float]) -> str:
+    return (
+        "hijau" if value >= limits[0] else "kuning" if value >= limits[1] else "merah"
+    )
+
+
+def _rate_low(value: float, limits: tuple[float, float]) -> str:
+    return (
+        "hijau" if value <= limits[0] else "kuning" if value <= limits[1] else "merah"
+    )
 
 
 def prepare(
@@ -293,4 +500,5 @@ def prepare(
     else:
         dataset = read_dataset(data or SAMPLE_DIR)
         ev = evaluate(dataset, period or None, load_config(config or None))
-    return Brief(evaluation=ev, kode_kec=kode_kec, lang=lang)
+    parameters = {"data": data, "period": period, "config": config}
+    return Brief(evaluation=ev, kode_kec=kode_kec, lang=lang, parameters=parameters)

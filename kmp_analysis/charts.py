@@ -4,12 +4,76 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 
 from kmp_analysis.i18n import label
 from kmp_analysis.index import RankUncertainty, tercile
 
 TERCILE_COLORS = ("#1a9641", "#fdd49e", "#d7301f")
+
+
+def cooperative_quadrant(
+    cooperatives: pd.DataFrame, kode_kec: str, split: float = 0.5, lang: str = "id"
+) -> Figure:
+    """Output–outcome quadrant of one kecamatan's cooperatives, coloured by class.
+
+    The rest of the regency is drawn in light grey for comparison; the lines split
+    the quadrants at ``split`` (a value on the line counts as high).
+    """
+    from kmp_analysis.classify import CLASSES
+    from kmp_analysis.index import QUADRANTS
+    from kmp_analysis.maps import CLASS_COLORS
+
+    own = cooperatives["kode_kec"] == kode_kec
+    fig, ax = plt.subplots(figsize=(6.4, 3.9), dpi=110)
+    others = cooperatives[~own]
+    ax.scatter(
+        others["indeks_output"],
+        others["indeks_outcome"],
+        s=10,
+        color="#d0d0d0",
+        label=label("quadrant_others", lang),
+    )
+    mine = cooperatives[own]
+    for cls in CLASSES:
+        part = mine[mine["kelas"].astype(str) == cls]
+        ax.scatter(
+            part["indeks_output"],
+            part["indeks_outcome"],
+            s=38,
+            color=CLASS_COLORS[cls],
+            edgecolor="#333333",
+            linewidth=0.5,
+            label=f"{label(cls, lang)} ({len(part)})",
+        )
+    ax.axvline(split, color="#777777", linewidth=0.8, linestyle="--")
+    ax.axhline(split, color="#777777", linewidth=0.8, linestyle="--")
+    corners = {
+        (True, True): (0.99, 0.99, "right", "top"),
+        (True, False): (0.99, 0.01, "right", "bottom"),
+        (False, True): (0.01, 0.99, "left", "top"),
+        (False, False): (0.01, 0.01, "left", "bottom"),
+    }
+    for key, (x, y, ha, va) in corners.items():
+        ax.text(
+            x,
+            y,
+            label(QUADRANTS[key], lang),
+            ha=ha,
+            va=va,
+            fontsize=8,
+            color="#555555",
+            transform=ax.transAxes,
+        )
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel(label("quadrant_x", lang))
+    ax.set_ylabel(label("quadrant_y", lang))
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
 
 
 def tercile_shares(result: RankUncertainty) -> np.ndarray:
@@ -61,6 +125,303 @@ def tercile_stability(
     )
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncol=3, frameon=False)
     ax.tick_params(axis="y", labelsize=8)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+# ------------------------------------------------- quadrant, rank intervals, labels
+
+#: Colours of the output–outcome quadrants (DESIGN §6).
+QUADRANT_COLORS = {
+    "berkinerja": "#1a9641",
+    "formalitas": "#f46d43",
+    "informal": "#4393c3",
+    "tertinggal": "#8c8c8c",
+}
+
+
+def place_labels(
+    ax: plt.Axes,
+    xs: np.typing.ArrayLike,
+    ys: np.typing.ArrayLike,
+    texts: list[str],
+    fontsize: float = 7.0,
+    marker_pt: np.typing.ArrayLike | float = 3.0,
+    centered: bool = False,
+    color: str = "#222222",
+) -> list:
+    """Label points without overlaps where possible: a greedy search of offsets.
+
+    Each label tries positions around its point, nearest first (on the point
+    itself first when ``centered``), and takes the first one that overlaps no label
+    placed before, no point marker (of radius ``marker_pt`` points) and stays inside
+    the axes; where none is free it takes the least overlapping one. Labels placed
+    away from their point get a thin leader line. Call it after the layout is final
+    (``tight_layout``), since it measures text on the canvas. Names are drawn as
+    plain text (no mathtext), whatever characters they hold.
+    """
+    from matplotlib import patheffects
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    xs = np.asarray(xs, dtype="float64")
+    ys = np.asarray(ys, dtype="float64")
+    px_per_pt = fig.dpi / 72.0
+    radius = np.broadcast_to(np.asarray(marker_pt, dtype="float64"), xs.shape)
+    points = ax.transData.transform(np.column_stack([xs, ys]))
+    occupied = [
+        Bbox.from_extents(x - r, y - r, x + r, y + r)
+        for (x, y), r in zip(points, radius * px_per_pt, strict=True)
+    ]
+    frame = ax.get_window_extent(renderer)
+    candidates = [(0.0, 0.0, "center", "center")] if centered else []
+    for d in (4.0, 9.0, 16.0, 26.0):
+        candidates += [
+            (d, 0.0, "left", "center"),
+            (-d, 0.0, "right", "center"),
+            (0.0, d, "center", "bottom"),
+            (0.0, -d, "center", "top"),
+            (d, d, "left", "bottom"),
+            (-d, d, "right", "bottom"),
+            (d, -d, "left", "top"),
+            (-d, -d, "right", "top"),
+        ]
+    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+    placed: list = []
+    artists = []
+    for i in np.argsort(-ys, kind="stable"):
+        best = None
+        for rank, (dx, dy, ha, va) in enumerate(candidates):
+            text = ax.annotate(
+                texts[i],
+                (xs[i], ys[i]),
+                xytext=(dx + np.sign(dx) * radius[i], dy + np.sign(dy) * radius[i]),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=fontsize,
+                color=color,
+                parse_math=False,
+                path_effects=halo,
+            )
+            text.set_in_layout(False)
+            box = text.get_window_extent(renderer)
+            cost = sum(_overlap(box, other) for other in placed)
+            cost += sum(
+                _overlap(box, other)
+                for j, other in enumerate(occupied)
+                if j != i or (dx, dy) != (0.0, 0.0)
+            )
+            cost += 4 * (box.width * box.height - _overlap(box, frame))
+            key = (cost, rank)
+            if best is None or key < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (key, text, box, abs(dx) + abs(dy))
+            else:
+                text.remove()
+            if cost == 0:
+                break
+        _, text, box, distance = best
+        if distance > 8.0:  # beyond the nearest ring: draw a leader line
+            leader = ax.annotate(
+                "",
+                (xs[i], ys[i]),
+                xytext=text.get_position(),
+                textcoords=text.get_anncoords(),
+                arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+            )
+            leader.set_in_layout(False)
+        placed.append(box)
+        artists.append(text)
+    return artists
+
+
+def _overlap(a, b) -> float:
+    """Area shared by two display-space boxes."""
+    from matplotlib.transforms import Bbox
+
+    inter = Bbox.intersection(a, b)
+    return 0.0 if inter is None else inter.width * inter.height
+
+
+def _decimal_formatter(lang: str):
+    """Tick labels with a decimal comma for Indonesian readers."""
+    from matplotlib import ticker
+
+    sep = "," if lang == "id" else "."
+    return ticker.FuncFormatter(lambda x, _: f"{x:.1f}".replace(".", sep))
+
+
+def quadrant_chart(
+    output: np.typing.ArrayLike,
+    outcome: np.typing.ArrayLike,
+    names: list[str] | None = None,
+    split: float = 0.5,
+    lang: str = "id",
+    sizes: np.typing.ArrayLike | None = None,
+    colors: list[str] | None = None,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+) -> Figure:
+    """Output–outcome quadrant: one point per unit, split lines, quadrant names.
+
+    Works for kecamatan (means, ``sizes`` = number of cooperatives) as for
+    cooperatives. Points are coloured by their quadrant unless ``colors`` is given;
+    a value on a split line counts as high (as :func:`kmp_analysis.index.quadrant`).
+    The axes show the data and the split with a margin, within 0–1. ``names`` label
+    the points (placed to avoid overlaps).
+
+    Examples
+    --------
+    >>> fig = quadrant_chart([0.2, 0.7], [0.6, 0.3], names=["A", "B"], lang="en")
+    >>> sorted(t.get_text() for t in fig.axes[0].texts)[:4]
+    ['A', 'B', 'Formality', 'Informal performer']
+    """
+    from kmp_analysis.i18n import column_label
+    from kmp_analysis.index import QUADRANTS
+
+    x = np.asarray(output, dtype="float64")
+    y = np.asarray(outcome, dtype="float64")
+    codes = [
+        QUADRANTS[(bool(a >= split), bool(b >= split))]
+        for a, b in zip(x, y, strict=True)
+    ]
+    if colors is None:
+        colors = [QUADRANT_COLORS[c] for c in codes]
+    if sizes is None:
+        marker = np.full(len(x), 30.0)
+    else:
+        s = np.asarray(sizes, dtype="float64")
+        top = s.max() if len(s) and s.max() > 0 else 1.0
+        marker = 18.0 + 160.0 * s / top
+
+    fig, ax = plt.subplots(figsize=(7.5, 5.2), dpi=110)
+    limits = []
+    for values in (x, y):
+        both = np.r_[values[np.isfinite(values)], split]
+        lo = max(0.0, float(both.min()) - 0.08)
+        hi = min(1.0, float(both.max()) + 0.08)
+        limits.append((lo, hi))
+    ax.set_xlim(*limits[0])
+    ax.set_ylim(*limits[1])
+    ax.axvline(split, color="#555555", linewidth=0.9, linestyle="--", zorder=1)
+    ax.axhline(split, color="#555555", linewidth=0.9, linestyle="--", zorder=1)
+    (x0, x1), (y0, y1) = limits
+    for (high_out, high_come), code in QUADRANTS.items():
+        ax.axvspan(
+            split if high_out else x0,
+            x1 if high_out else split,
+            ymin=(split - y0) / (y1 - y0) if high_come else 0.0,
+            ymax=1.0 if high_come else (split - y0) / (y1 - y0),
+            color=QUADRANT_COLORS[code],
+            alpha=0.07,
+            linewidth=0,
+            zorder=0,
+        )
+        ax.text(
+            0.99 if high_out else 0.01,
+            0.98 if high_come else 0.02,
+            label(code, lang),
+            transform=ax.transAxes,
+            ha="right" if high_out else "left",
+            va="top" if high_come else "bottom",
+            fontsize=9,
+            fontweight="bold",
+            color=QUADRANT_COLORS[code],
+        )
+    ax.scatter(x, y, s=marker, c=colors, edgecolor="#333333", linewidth=0.5, zorder=3)
+    ax.set_xlabel(xlabel or column_label("indeks_output", lang))
+    ax.set_ylabel(ylabel or column_label("indeks_outcome", lang))
+    formatter = _decimal_formatter(lang)
+    ax.xaxis.set_major_formatter(formatter)
+    ax.yaxis.set_major_formatter(formatter)
+    if title:
+        ax.set_title(title, fontsize=10, loc="left")
+    fig.tight_layout()
+    if names is not None:
+        place_labels(ax, x, y, list(names), marker_pt=np.sqrt(marker) / 2)
+    plt.close(fig)
+    return fig
+
+
+def rank_intervals(result: RankUncertainty, lang: str = "id") -> Figure:
+    """Each kecamatan's rank with its Monte Carlo interval, best rank at the top.
+
+    A bar spans the 5th to the 95th percentile of the rank over the draws (a rank
+    that never moves is a short box), a dot marks the rank with the configured
+    weights and goalposts, a vertical tick the median. Bars take the colour of the
+    kecamatan's tercile, as in :func:`tercile_stability`.
+    """
+    from matplotlib import ticker
+
+    table = result.table.sort_values("peringkat", kind="stable").reset_index(drop=True)
+    n = len(table)
+    pos = np.arange(n)
+    terciles = tercile(table["peringkat"].to_numpy(), max(n, 1))
+    p05 = table["peringkat_p05"].to_numpy(dtype="float64")
+    p95 = table["peringkat_p95"].to_numpy(dtype="float64")
+    height = max(2.5, 0.22 * n + 1.3)
+    fig, ax = plt.subplots(figsize=(7.5, height), dpi=110)
+    ax.barh(
+        pos,
+        p95 - p05 + 0.6,
+        left=p05 - 0.3,
+        height=0.55,
+        color=[TERCILE_COLORS[t - 1] for t in terciles],
+        alpha=0.55,
+        edgecolor="#666666",
+        linewidth=0.4,
+        label=label("ringkasan_rank_interval", lang),
+    )
+    ax.scatter(
+        table["peringkat_median"],
+        pos,
+        marker="|",
+        s=120,
+        color="#000000",
+        linewidth=1.4,
+        zorder=3,
+        label=label("ringkasan_rank_median", lang),
+    )
+    ax.scatter(
+        table["peringkat"],
+        pos,
+        s=16,
+        color="#222222",
+        zorder=4,
+        label=label("ringkasan_rank_point", lang),
+    )
+    ax.set_yticks(pos, labels=[str(v) for v in table["nama_kec"]])
+    for tick in ax.get_yticklabels():
+        tick.set_parse_math(False)
+    ax.invert_yaxis()
+    ax.set_xlim(0.3, n + 0.7)
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, nbins=min(n, 20)))
+    ax.set_xlabel(label("ringkasan_rank_axis", lang))
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="x", color="#eeeeee", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_title(
+        label(
+            "ringkasan_rank_title",
+            lang,
+            index=label(f"index_{result.index}", lang),
+            draws=result.draws.shape[0],
+        ),
+        fontsize=10,
+        loc="left",
+    )
+    ax.legend(
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.06),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
     fig.tight_layout()
     plt.close(fig)
     return fig

@@ -37,7 +37,8 @@ STYLE = """
  padding:.3em .6em;min-width:7.5em}
 .kmp-card b{display:block;font-size:1.4em}
 .kmp-card small{color:#555}
-table.kmp-table{border-collapse:collapse;font-size:.8em;margin:.3em 0 .8em 0}
+table.kmp-table{border-collapse:collapse;font-size:.8em;margin:.3em 0 .8em 0;
+ width:100%}
 table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.15em .4em;
  vertical-align:top;text-align:left}
 table.kmp-table th{background:#f3f3f3}

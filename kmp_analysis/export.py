@@ -1,8 +1,10 @@
-"""Executed notebook -> HTML a planner reads: no code, no prompts, no stderr.
+"""What a planner reads: HTML pages from executed notebooks, and the workbook.
 
-Readers of a brief are not programmers: the HTML shows only what the cells display.
-Warnings and log lines that a library prints to stderr are dropped; an error output
-is kept out too (a failed brief is reported in the manifest, not rendered).
+Readers of a brief are not programmers: the HTML shows only what the cells display,
+as a small self-contained page (no script, font or style from the network, so it
+opens offline and prints on A4). Warnings and log lines that a library prints to
+stderr are dropped; an error output is kept out too (a failed brief is reported in
+the manifest, not rendered).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import html
 from typing import TYPE_CHECKING
 
 import nbformat
-from nbconvert import HTMLExporter
 
 from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
@@ -47,18 +48,65 @@ def strip_for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def notebook_to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """The reader's HTML of an executed notebook, titled ``title``."""
-    exporter = HTMLExporter(
-        template_name="lab",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
+#: Page CSS of every exported notebook: typography and print rules (A4, no table
+#: row or figure cut across pages). The notebook's own outputs bring their CSS.
+PAGE_STYLE = """
+@page{size:A4;margin:14mm 13mm}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{font-family:"DejaVu Sans","Noto Sans",Arial,sans-serif;color:#222;
+ max-width:60em;margin:1.5em auto;padding:0 1em;line-height:1.35;font-size:11pt}
+h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1em 0 .3em}
+h3{font-size:1.05em;margin:.8em 0 .2em}
+h1,h2,h3{break-after:avoid;page-break-after:avoid}
+tr,img,figure,.kmp-quality,.kmp-cards{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}
+figure{margin:.4em 0}img{max-width:100%;height:auto}
+pre{white-space:pre-wrap}
+@media print{body{margin:0;max-width:none;font-size:9pt}
+ .kmp-figure img{max-height:80mm;width:auto}}
+"""
+
+
+def _render_output(output: nbformat.NotebookNode) -> str:
+    """One output as HTML; text/html from our own package is trusted as written."""
+    if output.output_type == "stream":
+        return f"<pre>{html.escape(output.get('text', ''))}</pre>"
+    data = output.get("data", {})
+    if "text/html" in data:
+        return str(data["text/html"])
+    for mime in ("image/png", "image/jpeg"):
+        if mime in data:
+            return (
+                f'<figure><img alt="" src="data:{mime};base64,'
+                f'{str(data[mime]).strip()}"></figure>'
+            )
+    if "text/markdown" in data:
+        return _markdown(str(data["text/markdown"]))
+    return ""  # a bare repr (text/plain) is never shown to a reader
+
+
+def _markdown(text: str) -> str:
+    import mistune
+
+    return str(mistune.html(text))
+
+
+def notebook_to_html(nb: nbformat.NotebookNode, title: str, lang: str = "id") -> str:
+    """The reader's HTML page of an executed notebook, titled ``title``."""
+    parts = []
+    for cell in strip_for_readers(nb).cells:
+        if cell.cell_type == "markdown":
+            parts.append(_markdown(cell.source))
+        elif cell.cell_type == "code":
+            parts.extend(_render_output(output) for output in cell.outputs)
+    body = "\n".join(p for p in parts if p)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">'
+        '<head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style></head>"
+        f"<body><main>\n{body}\n</main></body></html>\n"
     )
-    body, _ = exporter.from_notebook_node(
-        strip_for_readers(nb), resources={"metadata": {"name": title}}
-    )
-    return body
 
 
 _INDEX_STYLE = """
@@ -197,6 +245,44 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
     }
 
 
+_PERCENT_REASONS = {"partisipasi", "par30"}
+
+
+def describe_reasons(text: object, lang: str = "id") -> str:
+    """Reason codes (``partisipasi 0.12 < 0.20; pengurus_lengkap tidak``) in words.
+
+    Examples
+    --------
+    >>> describe_reasons("partisipasi 0.12 < 0.20; pengurus_lengkap tidak", "en")
+    'Member participation 12% < 20%; Board complete: no'
+    """
+    if not isinstance(text, str) or not text:
+        return ""
+    described = []
+    for item in text.split("; "):
+        parts = item.split(" ")
+        if len(parts) == 4 and parts[2] in ("<", ">"):
+            name, value, op, limit = parts
+            if name in _PERCENT_REASONS:
+                value, limit = _as_percent(value), _as_percent(limit)
+            described.append(f"{column_label(name, lang)} {value} {op} {limit}")
+        elif len(parts) == 2 and parts[1] == "tidak":
+            described.append(f"{column_label(parts[0], lang)}: {label('tidak', lang)}")
+        else:
+            described.append(item)
+    return "; ".join(described)
+
+
+def _as_percent(text: str) -> str:
+    """``0.199`` -> ``19.9%``, ``0.20`` -> ``20%``: as many digits as were given."""
+    try:
+        value = 100 * float(text)
+    except ValueError:
+        return text
+    decimals = max(0, len(text.partition(".")[2]) - 2)
+    return f"{value:.{decimals}f}%"
+
+
 def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """``frame`` for a reader: labelled headers, coded values and yes/no as words."""
     import pandas as pd
@@ -209,6 +295,8 @@ def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             values = values.map(
                 lambda v: label(str(v), lang) if str(v) in LABELS else v
             ).astype(object)
+        elif column in ("alasan", "alasan_risiko"):
+            values = values.map(lambda v: describe_reasons(v, lang)).astype(object)
         elif pd.api.types.is_bool_dtype(values):
             values = values.map(lambda v: pd.NA if pd.isna(v) else (yes if v else no))
         out[column_label(column, lang)] = values

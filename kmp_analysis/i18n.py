@@ -295,6 +295,381 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "tidak ada (bukan checkout git)",
         "en": "none (not a git checkout)",
     },
+    # brief sections (kmp_analysis.briefs)
+    "sentence_outcome": {
+        "id": "Indeks Outcome rata-rata {outcome} (kabupaten {outcome_kab}): peringkat "
+        "{rank} dari {n_kec} kecamatan (rentang {p05}–{p95} dalam simulasi); kuadran "
+        "{kuadran}.",
+        "en": "Mean outcome index {outcome} (regency {outcome_kab}): rank {rank} of "
+        "{n_kec} kecamatan (range {p05}–{p95} in the simulation); quadrant {kuadran}.",
+    },
+    "sentence_support": {
+        "id": "{n_did} KMP layak didukung; {n_siap} di antaranya siap mengajukan "
+        "pembiayaan Himbara (kabupaten {n_siap_kab}).",
+        "en": "{n_did} KMP deserve support; {n_siap} of them are ready to apply for "
+        "Himbara financing (regency {n_siap_kab}).",
+    },
+    "section_quality": {"id": "Kualitas data", "en": "Data quality"},
+    "quality_hijau": {"id": "baik", "en": "good"},
+    "quality_kuning": {"id": "perlu perhatian", "en": "needs attention"},
+    "quality_merah": {"id": "lemah", "en": "weak"},
+    "quality_cakupan_laporan": {
+        "id": "Koperasi yang melapor bulan ini",
+        "en": "Cooperatives reporting this month",
+    },
+    "quality_cakupan_laporan_hijau": {
+        "id": "cakupan memadai (≥ 80%)",
+        "en": "adequate coverage (≥ 80%)",
+    },
+    "quality_cakupan_laporan_kuning": {
+        "id": "cakupan sebagian (50–80%): angka bisa berubah",
+        "en": "partial coverage (50–80%): figures may change",
+    },
+    "quality_cakupan_laporan_merah": {
+        "id": "cakupan rendah (< 50%): tafsirkan dengan hati-hati",
+        "en": "low coverage (< 50%): interpret with care",
+    },
+    "quality_laporan_basi": {
+        "id": "Laporan basi (lebih dari 2 bulan) atau tidak pernah melapor",
+        "en": "Stale reports (over 2 months old) or never reported",
+    },
+    "quality_laporan_basi_hijau": {"id": "sedikit (≤ 10%)", "en": "few (≤ 10%)"},
+    "quality_laporan_basi_kuning": {
+        "id": "cukup banyak (10–30%)",
+        "en": "quite a few (10–30%)",
+    },
+    "quality_laporan_basi_merah": {
+        "id": "banyak (> 30%): perbarui SIMKOPDES",
+        "en": "many (> 30%): update SIMKOPDES",
+    },
+    "quality_data_sintetis": {"id": "Data sintetis", "en": "Synthetic data"},
+    "quality_data_sintetis_hijau": {"id": "data nyata", "en": "real data"},
+    "quality_data_sintetis_kuning": {
+        "id": "sebagian sintetis",
+        "en": "partly synthetic",
+    },
+    "quality_data_sintetis_merah": {
+        "id": "data contoh buatan, bukan untuk keputusan",
+        "en": "made-up sample data, not for decisions",
+    },
+    "map_alt": {
+        "id": "Peta desa/kelurahan di Kecamatan {nama} diwarnai menurut kelas KMP",
+        "en": "Map of the villages of Kecamatan {nama} coloured by KMP class",
+    },
+    "section_quadrant": {"id": "Output dan outcome", "en": "Output and outcome"},
+    "quadrant_alt": {
+        "id": "Diagram kuadran Indeks Output dan Indeks Outcome koperasi di "
+        "Kecamatan {nama}",
+        "en": "Quadrant chart of the output and outcome indices of the cooperatives "
+        "in Kecamatan {nama}",
+    },
+    "quadrant_x": {"id": "Indeks Output", "en": "Output index"},
+    "quadrant_y": {"id": "Indeks Outcome", "en": "Outcome index"},
+    "quadrant_others": {
+        "id": "koperasi lain di Kukar",
+        "en": "other Kukar cooperatives",
+    },
+    "section_recommend": {"id": "Rekomendasi", "en": "Recommendations"},
+    "section_didukung": {
+        "id": "Didukung (Aktif dan Berdampak)",
+        "en": "To support (Active and Impactful)",
+    },
+    "section_dievaluasi": {
+        "id": "Dievaluasi (Tidak bergerak, lalu Administratif)",
+        "en": "To evaluate (Dormant, then Formal only)",
+    },
+    "none_didukung": {
+        "id": "Belum ada KMP yang aktif di kecamatan ini.",
+        "en": "No KMP in this kecamatan is active yet.",
+    },
+    "none_dievaluasi": {
+        "id": "Tidak ada KMP yang perlu dievaluasi.",
+        "en": "No KMP needs to be evaluated.",
+    },
+    "section_training": {"id": "Pelatihan berjenjang", "en": "Tiered training"},
+    "none_training": {
+        "id": "Tidak ada peserta pelatihan berikutnya.",
+        "en": "No participants for the next training.",
+    },
+    "section_bumdes": {"id": "Sinkronisasi BUMDes", "en": "BUMDes synchronisation"},
+    "none_bumdes": {
+        "id": "Tidak ada tindakan BUMDes di kecamatan ini.",
+        "en": "No BUMDes action in this kecamatan.",
+    },
+    # exploration notebook (kmp_analysis.explore)
+    "explore_heading": {
+        "id": "Eksplorasi KMP Kabupaten Kutai Kartanegara",
+        "en": "KMP exploration, Kutai Kartanegara Regency",
+    },
+    "explore_kecamatan": {"id": "Kecamatan {nama}", "en": "Kecamatan {nama}"},
+    "kabupaten": {"id": "Seluruh kabupaten", "en": "Whole regency"},
+    "bahasa": {"id": "Bahasa", "en": "Language"},
+    "lang_id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
+    "lang_en": {"id": "English", "en": "English"},
+    "section_thresholds": {
+        "id": "Ambang batas kelas koperasi",
+        "en": "Class thresholds of the cooperatives",
+    },
+    "section_counts": {
+        "id": "Jumlah koperasi per kelas",
+        "en": "Cooperatives per class",
+    },
+    "reset_thresholds": {
+        "id": "Kembalikan ambang bawaan",
+        "en": "Restore the default thresholds",
+    },
+    "ambang_aktif_bulan_transaksi": {
+        "id": "Aktif: bulan bertransaksi ≥",
+        "en": "Active: months trading ≥",
+    },
+    "ambang_aktif_partisipasi": {
+        "id": "Aktif: partisipasi anggota ≥",
+        "en": "Active: member participation ≥",
+    },
+    "ambang_aktif_unit_beroperasi": {
+        "id": "Aktif: unit beroperasi ≥",
+        "en": "Active: units operating ≥",
+    },
+    "ambang_berdampak_partisipasi": {
+        "id": "Berdampak: partisipasi anggota ≥",
+        "en": "Impactful: member participation ≥",
+    },
+    "ambang_berdampak_unit_beroperasi": {
+        "id": "Berdampak: unit beroperasi ≥",
+        "en": "Impactful: units operating ≥",
+    },
+    "ambang_berdampak_kemandirian": {
+        "id": "Berdampak: kemandirian ≥",
+        "en": "Impactful: self-sufficiency ≥",
+    },
+    "ambang_berdampak_manfaat": {
+        "id": "Berdampak: manfaat bagi anggota ≥",
+        "en": "Impactful: member benefits ≥",
+    },
+    "ambang_bawaan": {"id": "Ambang bawaan", "en": "Default thresholds"},
+    "ambang_sekarang": {"id": "Ambang saat ini", "en": "Current thresholds"},
+    "selisih": {"id": "Selisih", "en": "Change"},
+    "jumlah": {"id": "Jumlah", "en": "Total"},
+    "kelas_bawaan": {"id": "Kelas (ambang bawaan)", "en": "Class (default thresholds)"},
+    "explore_moved": {
+        "id": "{moved} dari {n} koperasi di Kecamatan {nama} berpindah kelas "
+        "dibanding ambang bawaan; di seluruh kabupaten {moved_kab} dari {n_kab}.",
+        "en": "{moved} of {n} cooperatives in Kecamatan {nama} change class against "
+        "the default thresholds; across the regency {moved_kab} of {n_kab}.",
+    },
+    "explore_move": {
+        "id": "{dari} → {ke}: {jumlah} koperasi",
+        "en": "{dari} → {ke}: {jumlah} cooperatives",
+    },
+    "explore_change": {
+        "id": "{name} {default} → {now}",
+        "en": "{name} {default} → {now}",
+    },
+    "explore_changed": {
+        "id": "Ambang yang diubah: {changes}.",
+        "en": "Thresholds changed: {changes}.",
+    },
+    "explore_unchanged": {
+        "id": "Semua ambang bernilai bawaan.",
+        "en": "All thresholds are at their defaults.",
+    },
+    # regency summary (kmp_analysis.ringkasan)
+    "ringkasan_title": {
+        "id": "Ringkasan evaluasi KMP Kabupaten Kutai Kartanegara — periode {period}",
+        "en": "KMP evaluation summary, Kutai Kartanegara Regency — period {period}",
+    },
+    "ringkasan_subtitle": {
+        "id": "{n_kec} kecamatan · {n} koperasi · jendela evaluasi {start} s.d. {end} "
+        "({months} bulan)",
+        "en": "{n_kec} kecamatan · {n} cooperatives · evaluation window {start} to "
+        "{end} ({months} months)",
+    },
+    "ringkasan_and": {"id": " dan ", "en": " and "},
+    "ringkasan_total": {"id": "Jumlah", "en": "Total"},
+    "ringkasan_sentence_overall": {
+        "id": "Dari {n} KMP di Kutai Kartanegara, {n_aktif} ({pct_aktif}) aktif atau "
+        "berdampak dan {n_tb} ({pct_tb}) tidak bergerak; {n_risk} ({pct_risk}) "
+        "berisiko.",
+        "en": "Of the {n} KMP in Kutai Kartanegara, {n_aktif} ({pct_aktif}) are "
+        "active or impactful and {n_tb} ({pct_tb}) are dormant; {n_risk} "
+        "({pct_risk}) are at risk.",
+    },
+    "ringkasan_sentence_dormant": {
+        "id": "Pangsa KMP tidak bergerak tertinggi di Kecamatan {nama} ({pct}) dan "
+        "terendah di Kecamatan {nama_low} ({pct_low}).",
+        "en": "The share of dormant KMP is highest in Kecamatan {nama} ({pct}) and "
+        "lowest in Kecamatan {nama_low} ({pct_low}).",
+    },
+    "ringkasan_sentence_no_dormant": {
+        "id": "Tidak ada KMP yang tidak bergerak di kecamatan mana pun.",
+        "en": "No kecamatan has a dormant KMP.",
+    },
+    "ringkasan_sentence_active": {
+        "id": "Pangsa KMP aktif atau berdampak tertinggi di Kecamatan {nama} ({pct}) "
+        "dan terendah di Kecamatan {nama_low} ({pct_low}).",
+        "en": "The share of active or impactful KMP is highest in Kecamatan {nama} "
+        "({pct}) and lowest in Kecamatan {nama_low} ({pct_low}).",
+    },
+    "ringkasan_sentence_quadrant": {
+        "id": "{n_formal} dari {n_kec} kecamatan berada di kuadran {formalitas} "
+        "(rata-rata Indeks Output ≥ {split}, Indeks Outcome < {split}): "
+        "administrasinya berjalan, tetapi manfaat bagi anggota belum terasa; "
+        "{n_top} kecamatan di kuadran {berkinerja}.",
+        "en": "{n_formal} of {n_kec} kecamatan are in the {formalitas} quadrant "
+        "(mean output index ≥ {split}, outcome index < {split}): the paperwork "
+        "runs but members do not benefit yet; {n_top} kecamatan are {berkinerja}.",
+    },
+    "ringkasan_sentence_none": {
+        "id": "Tidak ada data KMP untuk periode {period}.",
+        "en": "There is no KMP data for period {period}.",
+    },
+    "ringkasan_section_map": {
+        "id": "Peta kecamatan: KMP aktif atau berdampak",
+        "en": "Map of kecamatan: active or impactful KMP",
+    },
+    "ringkasan_map_title": {
+        "id": "Pangsa KMP aktif atau berdampak per kecamatan",
+        "en": "Share of active or impactful KMP per kecamatan",
+    },
+    "ringkasan_map_legend": {
+        "id": "Aktif + berdampak (jumlah kecamatan)",
+        "en": "Active + impactful (number of kecamatan)",
+    },
+    "ringkasan_map_alt": {
+        "id": "Peta {n_kec} kecamatan Kabupaten Kutai Kartanegara diwarnai menurut "
+        "pangsa KMP aktif atau berdampak, dari kuning (rendah) ke hijau tua "
+        "(tinggi): tertinggi Kecamatan {top} ({pct_top}), terendah Kecamatan {low} "
+        "({pct_low}).",
+        "en": "Map of the {n_kec} kecamatan of Kutai Kartanegara Regency coloured by "
+        "the share of active or impactful KMP, from yellow (low) to dark green "
+        "(high): highest Kecamatan {top} ({pct_top}), lowest Kecamatan {low} "
+        "({pct_low}).",
+    },
+    "ringkasan_section_quadrant": {
+        "id": "Kuadran output–outcome kecamatan",
+        "en": "Output–outcome quadrant of kecamatan",
+    },
+    "ringkasan_quadrant_title": {
+        "id": "Indeks rata-rata per kecamatan (ukuran titik = jumlah KMP)",
+        "en": "Mean indices per kecamatan (point size = number of KMP)",
+    },
+    "ringkasan_quadrant_x": {
+        "id": "Indeks Output (rata-rata kecamatan)",
+        "en": "Output index (kecamatan mean)",
+    },
+    "ringkasan_quadrant_y": {
+        "id": "Indeks Outcome (rata-rata kecamatan)",
+        "en": "Outcome index (kecamatan mean)",
+    },
+    "ringkasan_quadrant_alt": {
+        "id": "Diagram sebar {n_kec} kecamatan: sumbu datar rata-rata Indeks Output, "
+        "sumbu tegak rata-rata Indeks Outcome, dibagi pada {split}. Kecamatan per "
+        "kuadran: {counts}.",
+        "en": "Scatter chart of {n_kec} kecamatan: horizontal axis mean output index, "
+        "vertical axis mean outcome index, split at {split}. Kecamatan per "
+        "quadrant: {counts}.",
+    },
+    "ringkasan_section_ranks": {
+        "id": "Peringkat kecamatan dan ketidakpastiannya",
+        "en": "Kecamatan ranks and their uncertainty",
+    },
+    "ringkasan_rank_note": {
+        "id": "Peringkat Indeks Outcome dihitung ulang {draws} kali dengan bobot "
+        "(Dirichlet) dan goalpost (±{spread}%) yang diacak. Batang pendek berarti "
+        "peringkat yang kokoh; {n_moving} dari {n_kec} kecamatan pindah tersil di "
+        "≥ 10% draw.",
+        "en": "The outcome index ranking is recomputed {draws} times with random "
+        "weights (Dirichlet) and goalposts (±{spread}%). A short bar is a robust "
+        "rank; {n_moving} of {n_kec} kecamatan change tercile in ≥ 10% of draws.",
+    },
+    "ringkasan_rank_title": {
+        "id": "Peringkat Indeks {index} per kecamatan ({draws} draw Monte Carlo)",
+        "en": "Kecamatan rank on the {index} index ({draws} Monte Carlo draws)",
+    },
+    "ringkasan_rank_axis": {
+        "id": "Peringkat (1 = tertinggi)",
+        "en": "Rank (1 = highest)",
+    },
+    "ringkasan_rank_point": {
+        "id": "Peringkat (bobot dan goalpost bawaan)",
+        "en": "Rank (default weights and goalposts)",
+    },
+    "ringkasan_rank_median": {"id": "Median simulasi", "en": "Simulation median"},
+    "ringkasan_rank_interval": {
+        "id": "Persentil 5–95",
+        "en": "5th–95th percentile",
+    },
+    "ringkasan_rank_alt": {
+        "id": "Peringkat Indeks Outcome {n_kec} kecamatan dengan rentang persentil "
+        "5–95 dari {draws} draw: peringkat 1 Kecamatan {top}, peringkat {n_kec} "
+        "Kecamatan {bottom}; rentang terlebar Kecamatan {widest} ({p05}–{p95}).",
+        "en": "Outcome index rank of {n_kec} kecamatan with the 5th–95th percentile "
+        "range over {draws} draws: rank 1 Kecamatan {top}, rank {n_kec} Kecamatan "
+        "{bottom}; widest range Kecamatan {widest} ({p05}–{p95}).",
+    },
+    "ringkasan_tercile_alt": {
+        "id": "Untuk tiap kecamatan, pangsa draw Monte Carlo yang menempatkannya di "
+        "tersil atas, tengah dan bawah Indeks Outcome; {n_moving} dari {n_kec} "
+        "kecamatan pindah tersil di ≥ 10% draw.",
+        "en": "For each kecamatan, the share of Monte Carlo draws placing it in the "
+        "top, middle and bottom third of the outcome index; {n_moving} of {n_kec} "
+        "kecamatan change tercile in ≥ 10% of draws.",
+    },
+    "ringkasan_section_pendamping": {
+        "id": "Alokasi pendamping",
+        "en": "Allocation of facilitators",
+    },
+    "ringkasan_pendamping_note": {
+        "id": "{k} pendamping dibagi menurut kebutuhan = 2 × {tb} + 1 × {adm} "
+        "(metode sisa terbesar; paling sedikit satu untuk tiap kecamatan yang "
+        "membutuhkan). Kuota = bagian proporsional yang tepat.",
+        "en": "{k} facilitators are shared in proportion to need = 2 × {tb} + 1 × "
+        "{adm} (largest remainder; at least one for each kecamatan in need). "
+        "Quota = the exact proportional share.",
+    },
+    "ringkasan_pendamping_sisa": {
+        "id": "{sisa} pendamping tidak dialokasikan karena tidak ada kecamatan yang "
+        "membutuhkan.",
+        "en": "{sisa} facilitators are not allocated because no kecamatan needs one.",
+    },
+    "ringkasan_pendamping_error": {
+        "id": "Alokasi tidak dapat dihitung: {error}",
+        "en": "The allocation cannot be computed: {error}",
+    },
+    "ringkasan_section_training": {
+        "id": "Pelatihan berjenjang: jumlah peserta dan kelas",
+        "en": "Tiered training: participants and classes",
+    },
+    "ringkasan_training_note": {
+        "id": "Peserta = pengurus dan pengawas dengan jenjang berikutnya (menengah → "
+        "lanjut hanya di KMP aktif atau berdampak). Kelas berisi paling banyak "
+        "{size} orang dan disusun per kecamatan.",
+        "en": "Participants = board and supervisory members with a next tier "
+        "(intermediate → advanced only in active or impactful KMP). Classes hold "
+        "at most {size} people and are formed per kecamatan.",
+    },
+    "ringkasan_training_regency": {
+        "id": "Seluruh kabupaten",
+        "en": "Whole regency",
+    },
+    "ringkasan_training_kecamatan": {
+        "id": "Per kecamatan: peserta (kelas)",
+        "en": "Per kecamatan: participants (classes)",
+    },
+    "ringkasan_training_unavailable": {
+        "id": "Tabel pengurus tidak tersedia di evaluasi ini, sehingga rencana "
+        "pelatihan tidak dapat dihitung.",
+        "en": "The board table is not part of this evaluation, so the training plan "
+        "cannot be computed.",
+    },
+    "ringkasan_training_none": {
+        "id": "Tidak ada peserta untuk jenjang pelatihan berikutnya.",
+        "en": "No one is due for a next training tier.",
+    },
+    "ringkasan_empty": {
+        "id": "Tidak ada data KMP untuk bagian ini.",
+        "en": "There is no KMP data for this section.",
+    },
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",

@@ -91,3 +91,105 @@ def _locator(fig: Figure, kec: gpd.GeoDataFrame, kode_kec: str) -> None:
     kec[kec["kode_kec"] == kode_kec].plot(ax=inset, color="#444444")
     inset.set_axis_off()
     inset.set_title("Kukar", fontsize=7)
+
+
+#: Colours of the kecamatan choropleth, low to high (ColorBrewer YlGn, 5 classes).
+CHOROPLETH_COLORS = ("#ffffcc", "#c2e699", "#78c679", "#31a354", "#006837")
+
+
+def kecamatan_choropleth(
+    values: pd.Series,
+    lang: str = "id",
+    bins: tuple[float, ...] = (0.2, 0.4, 0.6, 0.8, 1.0),
+    title: str = "",
+    legend_title: str = "",
+    label_kecamatan: bool = True,
+) -> Figure:
+    """Kukar's kecamatan coloured by a share (0–1), with a legend and labels.
+
+    ``values`` is indexed by ``kode_kec``; a kecamatan missing from it (no
+    cooperative) is grey, "no data". The classes are fixed breaks, not fitted to
+    the data (as mapclassify's quantiles or natural breaks would be), so that maps
+    of two periods read the same way: ``bins`` are the upper ends of the classes,
+    each class holding its lower end (20% falls in 20–40%, as a reader of the label
+    "80%" expects it in "80–100%"); the last class holds its upper end too. Each
+    legend entry counts its kecamatan. Labels give the kecamatan name and its value
+    and move aside, with a leader line, where the small kecamatan crowd.
+
+    Examples
+    --------
+    >>> fig = kecamatan_choropleth(pd.Series({"64.02.12": 0.1}), lang="en")
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()][-1]
+    'No data (19)'
+    """
+    import numpy as np
+
+    from kmp_analysis.charts import place_labels
+
+    kec = reference.kecamatan_shapes()
+    shares = pd.to_numeric(kec["kode_kec"].map(values), errors="coerce")
+    known = shares.notna().to_numpy()
+    kec["color"] = CLASS_COLORS["tanpa_data"]
+    lower = (0.0, *bins[:-1])
+    counts = [0] * len(bins)
+    if known.any():
+        found = shares[known].to_numpy(dtype="float64")
+        position = np.searchsorted(np.asarray(lower), found, side="right")
+        classes = position.clip(1, len(bins)) - 1
+        palette = _palette(len(bins))
+        kec.loc[known, "color"] = [palette[c] for c in classes]
+        for c in classes:
+            counts[int(c)] += 1
+
+    fig, ax = plt.subplots(figsize=(7.5, 6.6), dpi=110)
+    kec.plot(ax=ax, color=kec["color"], edgecolor="#555555", linewidth=0.5)
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title, fontsize=11, loc="left")
+    handles = [
+        Patch(
+            facecolor=color,
+            edgecolor="#777777",
+            label=f"{100 * lo:.0f}–{100 * hi:.0f}% ({n})",
+        )
+        for color, lo, hi, n in zip(
+            _palette(len(bins)), lower, bins, counts, strict=True
+        )
+    ]
+    handles.append(
+        Patch(
+            facecolor=CLASS_COLORS["tanpa_data"],
+            edgecolor="#777777",
+            label=f"{label('tanpa_data', lang)} ({int((~known).sum())})",
+        )
+    )
+    ax.legend(
+        handles=handles,
+        title=legend_title or None,
+        loc="upper right",
+        frameon=False,
+        fontsize=8,
+        title_fontsize=8,
+    )
+    fig.tight_layout()
+    if label_kecamatan:
+        points = kec.geometry.representative_point()
+        texts = [
+            f"{name}\n{'–' if pd.isna(v) else f'{100 * v:.0f}%'}"
+            for name, v in zip(kec["nama_kec"], shares, strict=True)
+        ]
+        place_labels(
+            ax, points.x, points.y, texts, fontsize=6.5, marker_pt=0.0, centered=True
+        )
+    plt.close(fig)
+    return fig
+
+
+def _palette(n: int) -> tuple[str, ...]:
+    """``n`` colours of the choropleth ramp (the five, or a resampled ramp)."""
+    if n == len(CHOROPLETH_COLORS):
+        return CHOROPLETH_COLORS
+    from matplotlib.colors import LinearSegmentedColormap, to_hex
+
+    ramp = LinearSegmentedColormap.from_list("kmp", CHOROPLETH_COLORS)
+    return tuple(to_hex(ramp(i / max(1, n - 1))) for i in range(n))
