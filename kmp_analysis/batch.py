@@ -27,15 +27,25 @@ from typing import Any
 
 from kmp_analysis import __version__, reference
 from kmp_analysis.briefs import headline
-from kmp_analysis.config import BRIEF_NOTEBOOK, OUTPUTS_DIR, SAMPLE_DIR, load_config
+from kmp_analysis.config import (
+    BRIEF_NOTEBOOK,
+    OUTPUTS_DIR,
+    SAMPLE_DIR,
+    SUMMARY_NOTEBOOK,
+    load_config,
+)
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.export import index_html
+from kmp_analysis.i18n import label
 from kmp_analysis.io import read_dataset
+from kmp_analysis.pdf import PdfUnavailable, find_chromium, html_to_pdf, pdf_page_count
 from kmp_analysis.safeio import atomic_write_text
 
 EVALUATION_DIR = "evaluasi"
-BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.json")
 CELL_TIMEOUT_S = 600
+FORMATS = ("html", "pdf", "ipynb")
+#: Code and folder of the regency summary in the manifest and index.
+KABUPATEN = "kabupaten"
 
 
 class UnknownKecamatanError(ValueError):
@@ -48,13 +58,20 @@ class UnknownKecamatanError(ValueError):
 
 @dataclass(frozen=True)
 class BriefJob:
-    """One brief to write: which kecamatan, where, and the notebook's parameters."""
+    """One brief to write: which kecamatan, where, and the notebook's parameters.
+
+    The regency summary is a job too, with ``kode_kec`` :data:`KABUPATEN` and the
+    file stem ``ringkasan``.
+    """
 
     kode_kec: str
     nama_kec: str
     out_dir: Path
     notebook: Path
     parameters: dict[str, str]
+    formats: tuple[str, ...] = ("html", "ipynb")
+    stem: str = "brief"
+    title: str = ""
 
 
 @dataclass
@@ -68,6 +85,7 @@ class BriefResult:
     error: str | None = None
     files: list[str] = field(default_factory=list)
     headline: dict[str, Any] = field(default_factory=dict)
+    pdf_pages: int | None = None
 
 
 @dataclass
@@ -76,10 +94,13 @@ class BatchReport:
     period: str
     results: list[BriefResult]
     duration_s: float
+    summary: BriefResult | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[BriefResult]:
-        return [r for r in self.results if r.status != "ok"]
+        every = [*self.results, *([self.summary] if self.summary else [])]
+        return [r for r in every if r.status != "ok"]
 
     @property
     def index_html(self) -> Path:
@@ -106,12 +127,21 @@ def write_briefs(
     config: str | Path | None = None,
     notebook: str | Path | None = None,
     progress: bool = True,
+    formats: tuple[str, ...] = ("html", "ipynb"),
+    summary: bool = True,
 ) -> BatchReport:
     """Write the briefs; see the module docstring. Raises before any brief starts on
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
     (:class:`~kmp_analysis.errors.ValidationFailed`)."""
     started = time.perf_counter()
     codes = resolve_kecamatan_list(kecamatan)
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format(s): {', '.join(unknown)}")
+    notes: list[str] = []
+    if "pdf" in formats and find_chromium() is None:
+        notes.append(PdfUnavailable().args[0])
+        formats = tuple(f for f in formats if f != "pdf")
     data_path = Path(data) if data else SAMPLE_DIR
     config_path = Path(config).resolve() if config else None
     cfg = load_config(config_path)
@@ -120,30 +150,31 @@ def write_briefs(
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
     notebook_path = Path(notebook or BRIEF_NOTEBOOK).resolve()
 
+    common = {
+        "data": str(data_path.resolve()),
+        "period": evaluation.period,
+        "lang": lang,
+        "config": str(config_path) if config_path else "",
+        "evaluasi": str(evaluation_dir),
+    }
     jobs = [
-        _job(
-            code,
-            run_dir,
-            notebook_path,
-            {
-                "kecamatan": code,
-                "data": str(data_path.resolve()),
-                "period": evaluation.period,
-                "lang": lang,
-                "config": str(config_path) if config_path else "",
-                "evaluasi": str(evaluation_dir),
-            },
-        )
+        _job(code, run_dir, notebook_path, {"kecamatan": code, **common}, formats, lang)
         for code in codes
     ]
+    if summary:
+        jobs.insert(0, _summary_job(run_dir, common, formats, lang))
     _remove_stale_temp(run_dir / "kecamatan")
     results = _run_jobs(
         jobs, workers or os.cpu_count() or 1, progress, run_dir / "batch.log"
     )
+    summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
+    results = [r for r in results if r.kode_kec != KABUPATEN]
     for result in results:
         result.headline = headline(
             evaluation.of_kecamatan(result.kode_kec), evaluation.period
         )
+    if summary_result is not None:
+        summary_result.headline = headline(evaluation.cooperatives, evaluation.period)
     order = {code: i for i, code in enumerate(codes)}
     results.sort(key=lambda r: order[r.kode_kec])
     report = BatchReport(
@@ -151,16 +182,42 @@ def write_briefs(
         period=evaluation.period,
         results=results,
         duration_s=time.perf_counter() - started,
+        summary=summary_result,
+        notes=notes,
     )
     _write_manifest(report, evaluation, data_path, lang)
     atomic_write_text(report.index_html, index_html(report, evaluation.synthetic, lang))
     return report
 
 
-def _job(code: str, run_dir: Path, notebook: Path, params: dict[str, str]) -> BriefJob:
+def _job(
+    code: str,
+    run_dir: Path,
+    notebook: Path,
+    params: dict[str, str],
+    formats: tuple[str, ...],
+    lang: str,
+) -> BriefJob:
     folder = run_dir / "kecamatan" / reference.kecamatan_dir_name(code)
     names = reference.kecamatan().set_index("kode_kec")["nama_kec"]
-    return BriefJob(code, str(names[code]), folder, notebook, params)
+    name = str(names[code])
+    title = label("brief_title", lang, nama=name)
+    return BriefJob(code, name, folder, notebook, params, formats, "brief", title)
+
+
+def _summary_job(
+    run_dir: Path, params: dict[str, str], formats: tuple[str, ...], lang: str
+) -> BriefJob:
+    return BriefJob(
+        KABUPATEN,
+        "Kutai Kartanegara",
+        run_dir / KABUPATEN,
+        SUMMARY_NOTEBOOK,
+        params,
+        formats,
+        "ringkasan",
+        label("summary_title_short", lang),
+    )
 
 
 def _remove_stale_temp(folder: Path) -> None:
@@ -214,7 +271,7 @@ def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
 
 
 def _rel_folder(job: BriefJob) -> str:
-    return f"kecamatan/{job.out_dir.name}"
+    return job.out_dir.relative_to(job.out_dir.parent.parent).as_posix()
 
 
 def run_brief(job: BriefJob) -> BriefResult:
@@ -237,7 +294,7 @@ def run_brief(job: BriefJob) -> BriefResult:
         )
     )
     try:
-        executed = tmp / "brief.ipynb"
+        executed = tmp / f"{job.stem}.ipynb"
         parameters = {**job.parameters, "out_dir": str(tmp)}
         for attempt in (1, 2):
             try:
@@ -259,11 +316,21 @@ def run_brief(job: BriefJob) -> BriefResult:
                         job, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
                     )
         nb = nbformat.read(executed, as_version=4)
-        html_text = notebook_to_html(nb, title=f"Brief KMP — {job.nama_kec}")
-        (tmp / "brief.html").write_text(html_text, encoding="utf-8")
+        lang = job.parameters.get("lang", "id")
+        page = tmp / f"{job.stem}.html"
+        page.write_text(notebook_to_html(nb, job.title, lang), encoding="utf-8")
+        pages = None
+        if "pdf" in job.formats:
+            try:
+                pages = pdf_page_count(html_to_pdf(page, tmp / f"{job.stem}.pdf"))
+            except Exception as exc:  # the HTML brief stands; the PDF failed
+                return _failure(job, time.perf_counter() - start, f"PDF: {exc}")
+        if "ipynb" not in job.formats:
+            executed.unlink()
         job.out_dir.mkdir(parents=True, exist_ok=True)
         files = []
-        for name in BRIEF_FILES:
+        for suffix in ("ipynb", "html", "json", "pdf"):
+            name = f"{job.stem}.{suffix}"
             if (tmp / name).exists():
                 os.replace(tmp / name, job.out_dir / name)
                 files.append(f"{_rel_folder(job)}/{name}")
@@ -275,6 +342,7 @@ def run_brief(job: BriefJob) -> BriefResult:
             duration_s=round(time.perf_counter() - start, 2),
             parameters=job.parameters,
             files=files,
+            pdf_pages=pages,
         )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -321,9 +389,11 @@ def _write_manifest(
         "duration_s": round(report.duration_s, 2),
         "summary": {
             "total": len(report.results),
-            "ok": len(report.results) - len(report.failed),
-            "gagal": len(report.failed),
+            "ok": sum(r.status == "ok" for r in report.results),
+            "gagal": sum(r.status != "ok" for r in report.results),
         },
+        "notes": report.notes,
+        "ringkasan": asdict(report.summary) if report.summary else None,
         "briefs": [asdict(r) for r in report.results],
     }
     atomic_write_text(

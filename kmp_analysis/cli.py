@@ -219,9 +219,30 @@ def briefs(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
     ] = True,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Keluaran per brief, dipisah koma: html, pdf, ipynb. HTML selalu "
+            "ditulis; PDF butuh Chromium.",
+        ),
+    ] = "html,ipynb",
+    ringkasan: Annotated[
+        bool,
+        typer.Option(
+            "--ringkasan/--tanpa-ringkasan", help="Tulis ringkasan kabupaten."
+        ),
+    ] = True,
 ) -> None:
-    """Tulis brief evaluasi untuk setiap kecamatan (papermill, paralel)."""
-    from kmp_analysis.batch import UnknownKecamatanError, write_briefs
+    """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
+    from kmp_analysis.batch import FORMATS, UnknownKecamatanError, write_briefs
+
+    wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    for given in wanted:
+        if given not in FORMATS:
+            typer.echo(message("bad_format", lang, given=given), err=True)
+            raise typer.Exit(2)
+    wanted = tuple(dict.fromkeys(("html", *wanted)))
 
     if notebook is not None and not notebook.is_file():
         typer.echo(message("notebook_missing", lang, path=notebook), err=True)
@@ -237,6 +258,8 @@ def briefs(
             config=config,
             notebook=notebook,
             progress=progress,
+            formats=wanted,
+            summary=ringkasan,
         )
     except UnknownKecamatanError as exc:
         for failure in exc.failures:
@@ -252,12 +275,14 @@ def briefs(
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
+    for note in report.notes:
+        typer.echo(note, err=True)
     typer.echo(
         message(
             "briefs_done",
             lang,
-            ok=len(report.results) - len(report.failed),
-            failed=len(report.failed),
+            ok=sum(r.status == "ok" for r in report.results),
+            failed=sum(r.status != "ok" for r in report.results),
             seconds=report.duration_s,
             index=report.index_html,
         )

@@ -23,6 +23,7 @@ SAMPLE_DIR = DATA_DIR / "sample"
 OUTPUTS_DIR = PROJ_ROOT / "outputs"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOKS_DIR / "brief_kecamatan.ipynb"
+SUMMARY_NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
 
 VILLAGES_GEOJSON = REFERENCE_DIR / "kukar_desa_kelurahan.geojson"
 KECAMATAN_GEOJSON = REFERENCE_DIR / "kukar_kecamatan.geojson"

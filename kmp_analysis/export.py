@@ -123,13 +123,15 @@ td.name,th.name{text-align:left}
 
 
 def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
-    """The run's front page: every brief with its headline figures and status."""
+    """The run's front page: the regency summary, then every brief with its headline
+    figures, status and links to its HTML and PDF."""
     title = label("index_title", lang, period=report.period)
     head = [
         label("kecamatan", lang),
         label("headline_koperasi", lang),
         *(label(c, lang) for c in CLASSES),
         label("headline_berisiko", lang),
+        label("index_pdf", lang),
         label("status", lang),
         label("duration", lang),
     ]
@@ -137,12 +139,15 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
     for r in report.results:
         h = r.headline
         name = html.escape(f"{r.nama_kec} ({r.kode_kec})")
+        name_cell, pdf_cell = name, ""
         if r.status == "ok":
             link = html.escape(f"{r.folder}/brief.html", quote=True)
             name_cell = f'<a href="{link}">{name}</a>'
             status = html.escape(label("status_ok", lang))
+            if r.pdf_pages:
+                pdf = html.escape(f"{r.folder}/brief.pdf", quote=True)
+                pdf_cell = f'<a href="{pdf}">PDF</a> ({r.pdf_pages} hlm)'
         else:
-            name_cell = name
             status = (
                 f'<span class="gagal" title="{html.escape(r.error or "", quote=True)}">'
                 f"{html.escape(label('status_failed', lang))}</span>"
@@ -150,7 +155,8 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         counts = "".join(f"<td>{h['kelas'][c]}</td>" for c in CLASSES)
         rows.append(
             f'<tr><td class="name">{name_cell}</td><td>{h["n"]}</td>{counts}'
-            f"<td>{h['berisiko']}</td><td>{status}</td><td>{r.duration_s:.1f}</td></tr>"
+            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{status}</td>"
+            f"<td>{r.duration_s:.1f}</td></tr>"
         )
     name_attr = ' class="name"'
     header = "".join(
@@ -162,10 +168,24 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         if synthetic
         else ""
     )
+    summary = ""
+    s = report.summary
+    if s is not None:
+        text = html.escape(label("index_summary", lang))
+        if s.status == "ok":
+            link = html.escape(f"{s.folder}/ringkasan.html", quote=True)
+            summary = f'<p><a href="{link}"><b>{text}</b></a>'
+            if s.pdf_pages:
+                pdf = html.escape(f"{s.folder}/ringkasan.pdf", quote=True)
+                summary += f' · <a href="{pdf}">PDF</a>'
+            summary += "</p>"
+        else:
+            failed = html.escape(label("status_failed", lang))
+            summary = f'<p>{text}: <span class="gagal">{failed}</span></p>'
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_INDEX_STYLE}</style></head>"
-        f"<body><h1>{html.escape(title)}</h1>{notice}"
+        f"<body><h1>{html.escape(title)}</h1>{notice}{summary}"
         f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "</body></html>\n"
     )

@@ -137,6 +137,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--kecamatan: '{given}' tidak dikenal",
         "en": "--kecamatan: '{given}' is not known",
     },
+    "bad_format": {
+        "id": "--format: '{given}' tidak dikenal; pilihan: html, pdf, ipynb",
+        "en": "--format: '{given}' is not known; choices: html, pdf, ipynb",
+    },
     "did_you_mean": {"id": "; maksud Anda: {names}?", "en": "; did you mean: {names}?"},
     "notebook_missing": {
         "id": "--notebook: file tidak ditemukan: {path}",
@@ -517,7 +521,8 @@ LABELS: dict[str, dict[str, str]] = {
         "{n_top} kecamatan di kuadran {berkinerja}.",
         "en": "{n_formal} of {n_kec} kecamatan are in the {formalitas} quadrant "
         "(mean output index ≥ {split}, outcome index < {split}): the paperwork "
-        "runs but members do not benefit yet; {n_top} kecamatan are {berkinerja}.",
+        "runs but members do not benefit yet; {n_top} kecamatan in the {berkinerja} "
+        "quadrant.",
     },
     "ringkasan_sentence_none": {
         "id": "Tidak ada data KMP untuk periode {period}.",
@@ -670,6 +675,12 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada data KMP untuk bagian ini.",
         "en": "There is no KMP data for this section.",
     },
+    "summary_title_short": {
+        "id": "Ringkasan KMP Kabupaten Kutai Kartanegara",
+        "en": "KMP summary, Kutai Kartanegara Regency",
+    },
+    "index_summary": {"id": "Ringkasan kabupaten", "en": "Regency summary"},
+    "index_pdf": {"id": "PDF", "en": "PDF"},
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",
         "en": "Kukar KMP evaluation briefs — period {period}",
