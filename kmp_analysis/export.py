@@ -227,6 +227,8 @@ _CODED = {
     "jenjang_sekarang",
     "jenjang_berikut",
     "tindakan",
+    "status_pinjaman",
+    "status_bumdes",
 }
 
 

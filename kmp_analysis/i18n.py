@@ -675,6 +675,12 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada data KMP untuk bagian ini.",
         "en": "There is no KMP data for this section.",
     },
+    # values of status columns (loan status, BUMDes status)
+    "belum": {"id": "belum", "en": "not yet"},
+    "diajukan": {"id": "diajukan", "en": "submitted"},
+    "disetujui": {"id": "disetujui", "en": "approved"},
+    "dicairkan": {"id": "dicairkan", "en": "disbursed"},
+    "tidak_aktif": {"id": "tidak aktif", "en": "inactive"},
     "summary_title_short": {
         "id": "Ringkasan KMP Kabupaten Kutai Kartanegara",
         "en": "KMP summary, Kutai Kartanegara Regency",
