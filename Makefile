@@ -6,11 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: briefs test lint format sample-data lock clean help
+.PHONY: briefs test browser lint format sample-data lock clean help
 
 help:
 	@echo "make briefs       write a brief for every kecamatan into outputs/ (sample data)"
-	@echo "make test         run the whole test suite"
+	@echo "make test         run the whole test suite (installs Chromium if it can)"
 	@echo "make lint         ruff check + format check"
 	@echo "make sample-data  regenerate data/sample/ (deterministic, seed 2025)"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
@@ -22,11 +22,30 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-briefs: $(STAMP)
-	$(BIN)/kmp briefs
+briefs: $(STAMP) browser
+	$(BIN)/kmp briefs --format html,pdf,ipynb
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Chromium for the PDF and browser tests (Debian's package; kmp_analysis.pdf looks in
+# the same places). Best effort: nothing to do when one is found; as root with apt-get,
+# install it; otherwise, or if that fails, say so and go on (those tests skip).
+browser:
+	@if [ -n "$$KMP_CHROMIUM" ] && command -v "$$KMP_CHROMIUM" >/dev/null 2>&1 \
+	  || command -v chromium >/dev/null 2>&1 \
+	  || command -v chromium-browser >/dev/null 2>&1 \
+	  || command -v google-chrome >/dev/null 2>&1 \
+	  || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Memasang Chromium (apt-get) untuk uji PDF dan peramban..."; \
+	  { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+	    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  } >/dev/null 2>&1 \
+	  || echo "Chromium gagal dipasang; uji PDF dan peramban akan dilewati."; \
+	else \
+	  echo "Chromium tidak ada (apt-get install chromium); uji PDF dan peramban akan dilewati."; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -271,7 +271,10 @@ def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
 
 
 def _rel_folder(job: BriefJob) -> str:
-    return job.out_dir.relative_to(job.out_dir.parent.parent).as_posix()
+    """The job folder, relative to the run folder: ``kecamatan/…`` or ``kabupaten``."""
+    if job.kode_kec == KABUPATEN:
+        return job.out_dir.name
+    return f"{job.out_dir.parent.name}/{job.out_dir.name}"
 
 
 def run_brief(job: BriefJob) -> BriefResult:

@@ -29,6 +29,9 @@ def pyproject_requirements() -> dict[str, str]:
 def conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text("utf-8"))
     deps = [d for d in env["dependencies"] if isinstance(d, str)]
+    # packages conda-forge lacks come through the pip section
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    deps += [d for d in pip_section if not d.startswith(("-", "."))]
     pairs = dict(_split(d) for d in deps)
     pairs.pop("pip", None)
     pairs.pop("python", None)

@@ -1,0 +1,740 @@
+"""Interactive exploration for planners, behind ``notebooks/eksplorasi.ipynb``.
+
+A planner picks a kecamatan and moves the class thresholds of DESIGN §5 with widgets;
+the map, the class counts (against the default thresholds) and the table of
+cooperatives are rendered again on every change. The data is read once; each change
+only re-runs :func:`~kmp_analysis.evaluate.evaluate`, which is fast.
+
+:func:`interactive_map` draws the villages of a kecamatan with
+``GeoDataFrame.explore(tiles=None)``: no tile server is asked for a base map.
+
+Everything the notebook shows is built here, so it is tested here; every word comes
+from :mod:`kmp_analysis.i18n`, and every value from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import HTML
+
+from kmp_analysis import maps, reference
+from kmp_analysis.classify import CLASSES
+from kmp_analysis.config import SAMPLE_DIR, Config, Thresholds, load_config
+from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.export import describe_reasons, present
+from kmp_analysis.i18n import LABELS, LANGS, label
+from kmp_analysis.io import Dataset, read_dataset
+
+if TYPE_CHECKING:
+    import folium
+    import geopandas as gpd
+
+
+@dataclass(frozen=True)
+class Slider:
+    """How one threshold is offered as a slider."""
+
+    name: str  # a field of :class:`~kmp_analysis.config.Thresholds`
+    minimum: float
+    maximum: float
+    step: float
+
+    @property
+    def is_int(self) -> bool:
+        return isinstance(getattr(Thresholds(), self.name), int)
+
+
+#: The thresholds of the classes (DESIGN §5) a planner can move, in display order.
+SLIDERS = (
+    Slider("aktif_bulan_transaksi", 0, 6, 1),
+    Slider("aktif_partisipasi", 0.0, 1.0, 0.05),
+    Slider("aktif_unit_beroperasi", 0, 8, 1),
+    Slider("berdampak_partisipasi", 0.0, 1.0, 0.05),
+    Slider("berdampak_unit_beroperasi", 0, 8, 1),
+    Slider("berdampak_kemandirian", 0.0, 3.0, 0.1),
+    Slider("berdampak_manfaat", 0, 4, 1),
+)
+
+_ALL_CLASSES = (*CLASSES, "tanpa_data")
+
+_STYLE = """
+<style>
+.kmp-notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;padding:.6em .9em;
+ font-weight:600;margin:.5em 0 1em 0}
+table.kmp-table{border-collapse:collapse;font-size:.85em}
+table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.2em .45em;
+ vertical-align:top;text-align:left}
+table.kmp-table th{background:#f3f3f3}
+table.kmp-table td.num{text-align:right}
+.kmp-swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;
+ vertical-align:middle;border:1px solid #777}
+</style>
+"""
+
+
+# ----------------------------------------------------------------- pure helpers
+
+
+def _esc(value: object) -> str:
+    return html.escape("–" if value is None or pd.isna(value) else str(value))
+
+
+def _number(value: float, is_int: bool) -> str:
+    return f"{value:.0f}" if is_int else f"{value:.2f}"
+
+
+def _count(value: int, column: str) -> str:
+    """A count; a change carries its sign (``+6``, ``-6``, ``0``)."""
+    return f"{value:+d}" if column == "selisih" and value else str(value)
+
+
+def class_counts(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Cooperatives per class under the default and the current thresholds.
+
+    Both frames hold the same cooperatives (``koperasi_id``, ``kelas``); the result
+    has one row per class, lowest first, and the columns ``bawaan``, ``sekarang``
+    and ``selisih`` (current minus default).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"koperasi_id": ["k1", "k2"], "kelas": ["aktif", "aktif"]})
+    >>> b = pd.DataFrame({"koperasi_id": ["k1", "k2"],
+    ...                   "kelas": ["aktif", "administratif"]})
+    >>> class_counts(a, b).loc[["administratif", "aktif"], "selisih"].tolist()
+    [1, -1]
+    """
+    table = pd.DataFrame(
+        {
+            "bawaan": [int((default["kelas"] == c).sum()) for c in CLASSES],
+            "sekarang": [int((current["kelas"] == c).sum()) for c in CLASSES],
+        },
+        index=pd.Index(CLASSES, name="kelas"),
+    )
+    table["selisih"] = table["sekarang"] - table["bawaan"]
+    return table
+
+
+def class_moves(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Cooperatives whose class differs: one row per (from, to) with its count.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"koperasi_id": ["k1", "k2"], "kelas": ["aktif", "aktif"]})
+    >>> b = pd.DataFrame({"koperasi_id": ["k1", "k2"],
+    ...                   "kelas": ["aktif", "administratif"]})
+    >>> class_moves(a, b).to_dict("records")
+    [{'dari': 'aktif', 'ke': 'administratif', 'jumlah': 1}]
+    """
+    both = default[["koperasi_id", "kelas"]].merge(
+        current[["koperasi_id", "kelas"]],
+        on="koperasi_id",
+        suffixes=("_bawaan", "_sekarang"),
+        validate="one_to_one",
+    )
+    dari = both["kelas_bawaan"].astype(str)
+    ke = both["kelas_sekarang"].astype(str)
+    moved = pd.DataFrame({"dari": dari[dari != ke], "ke": ke[dari != ke]})
+    if moved.empty:
+        return pd.DataFrame({"dari": [], "ke": [], "jumlah": []})
+    rank = {c: i for i, c in enumerate(CLASSES)}
+    out = moved.groupby(["dari", "ke"]).size().rename("jumlah").reset_index()
+    out["jumlah"] = out["jumlah"].astype(int)
+    order = out["dari"].map(rank) * 10 + out["ke"].map(rank)
+    return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def figure_html(figure: Any, alt: str = "") -> str:
+    """A matplotlib figure as an ``<img>`` with the PNG inlined (no file, no link)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
+        ' style="max-width:100%">'
+    )
+
+
+def _village_layer(
+    cooperatives: pd.DataFrame,
+    villages: gpd.GeoDataFrame,
+    kode_kec: str,
+    lang: str,
+) -> gpd.GeoDataFrame:
+    """The villages of ``kode_kec`` with their class and, escaped, what a tooltip says.
+
+    Where a village has several cooperatives, the highest class colours it and the
+    names and reasons of all of them are listed.
+    """
+    area = villages[villages["kode_kec"] == kode_kec]
+    coops = cooperatives[cooperatives["kode_kec"] == kode_kec]
+    classes = maps.village_classes(coops) if len(coops) else pd.Series(dtype=str)
+    names = coops.groupby("kode_desa")["nama_koperasi"].agg(
+        lambda s: "; ".join(str(v) for v in s)
+    )
+    reasons = coops.groupby("kode_desa")["alasan"].agg(
+        lambda s: (
+            " | ".join(d for d in (describe_reasons(v, lang) for v in s) if d) or "–"
+        )
+    )
+    kelas = area["kode_desa"].map(classes).fillna("tanpa_data").astype(str)
+    layer = area[["kode_desa", "geometry"]].copy()
+    layer["nama_desa"] = area["nama_desa"].map(_esc)
+    layer["nama_koperasi"] = area["kode_desa"].map(names).map(_esc)
+    layer["kelas"] = kelas
+    layer["kelas_label"] = kelas.map(lambda c: html.escape(label(c, lang)))
+    layer["alasan"] = area["kode_desa"].map(reasons).map(_esc)
+    layer["kode_desa"] = layer["kode_desa"].map(_esc)
+    return layer.reset_index(drop=True)
+
+
+def interactive_map(
+    cooperatives: pd.DataFrame,
+    kode_kec: str,
+    lang: str = "id",
+    villages: gpd.GeoDataFrame | None = None,
+    kecamatan_shapes: gpd.GeoDataFrame | None = None,
+) -> folium.Map:
+    """A zoomable map of the villages of ``kode_kec``, coloured by class.
+
+    Hovering a village shows its name, its cooperative, the class and the reasons.
+    The outlines of all of Kukar's kecamatan are drawn underneath for orientation.
+    No tile layer: the map asks no tile server for a base map, so it does not depend
+    on one. (The Leaflet scripts themselves come from folium's usual CDN links.)
+
+    ``villages`` and ``kecamatan_shapes`` default to the reference geography.
+    """
+    villages = reference.village_shapes() if villages is None else villages
+    kec = reference.kecamatan_shapes() if kecamatan_shapes is None else kecamatan_shapes
+    layer = _village_layer(cooperatives, villages, kode_kec, lang)
+    outline = kec[["geometry"]].copy()
+    # ~100 m is plenty for orientation and keeps the map's HTML small
+    outline["geometry"] = outline.geometry.simplify(0.001)
+    outline["nama_kec"] = kec["nama_kec"].map(_esc)
+    m = outline.explore(
+        tiles=None,
+        color="#888888",
+        style_kwds={"fill": False, "weight": 1},
+        tooltip=False,
+        highlight=False,
+        name=html.escape(label("kecamatan", lang)),
+    )
+    fields = ["nama_desa", "nama_koperasi", "kelas_label", "alasan"]
+    aliases = [
+        html.escape(label(key, lang))
+        for key in ("nama_desa", "nama_koperasi", "kelas", "alasan")
+    ]
+    layer.explore(
+        m=m,
+        column="kelas",
+        categories=list(_ALL_CLASSES),
+        cmap=[maps.CLASS_COLORS[c] for c in _ALL_CLASSES],
+        tooltip=fields,
+        tooltip_kwds={"aliases": aliases, "sticky": True},
+        popup=fields,
+        popup_kwds={"aliases": aliases},
+        style_kwds={"color": "#ffffff", "weight": 1, "fillOpacity": 0.8},
+        legend=True,
+        legend_kwds={
+            "caption": html.escape(label("kelas", lang)),
+            "labels": [html.escape(label(c, lang)) for c in _ALL_CLASSES],
+        },
+        name=html.escape(label("map_title", lang)),
+    )
+    if len(layer):
+        x0, y0, x1, y1 = layer.total_bounds
+        m.fit_bounds([[y0, x0], [y1, x1]])
+    return m
+
+
+# --------------------------------------------------------------------- explorer
+
+
+class Explorer:
+    """One kecamatan and a set of thresholds over a dataset read once.
+
+    ``baseline`` is the evaluation under the thresholds of ``config`` (the defaults,
+    or a YAML file's); ``evaluation`` is the one under the thresholds the planner
+    chose. Change them with :meth:`set_thresholds`, :meth:`set_kecamatan` and
+    :meth:`set_lang`, or with the widgets of :meth:`controls`; the :attr:`output`
+    widget is rendered again after every change.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        period: str | None = None,
+        config: Config | None = None,
+        kecamatan: str = "Tenggarong",
+        lang: str = "id",
+    ) -> None:
+        self._check_lang(lang)
+        self.dataset = dataset
+        self.config = config or Config()
+        self.baseline: Evaluation = evaluate(dataset, period or None, self.config)
+        self.evaluation: Evaluation = self.baseline
+        self.period = self.baseline.period
+        self.kode_kec = reference.resolve_kecamatan(kecamatan)
+        self.lang = lang
+        self._inputs: dict[str, widgets.ValueWidget] = {}
+        self._box: widgets.VBox | None = None
+        self._output: widgets.Output | None = None
+        self._muted = False
+        self.reset_button: widgets.Button | None = None
+        self._heading: widgets.HTML | None = None
+        self._maps: dict[tuple, str] = {}
+
+    # ------------------------------------------------------------------ state
+
+    @staticmethod
+    def _check_lang(lang: str) -> None:
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The thresholds in force now."""
+        return self.evaluation.config.thresholds
+
+    @property
+    def nama_kec(self) -> str:
+        table = reference.kecamatan()
+        return str(table.loc[table["kode_kec"] == self.kode_kec, "nama_kec"].iloc[0])
+
+    def set_thresholds(self, **changes: float) -> Evaluation:
+        """Change thresholds (by their names in the config) and evaluate again.
+
+        Examples
+        --------
+        >>> ex = Explorer(read_dataset(SAMPLE_DIR))
+        >>> ex.set_thresholds(aktif_partisipasi=0.6).config.thresholds.aktif_partisipasi
+        0.6
+        """
+        current = self.thresholds
+        known = {f.name for f in fields(Thresholds)}
+        clean: dict[str, float | int] = {}
+        for name, value in changes.items():
+            if name not in known:
+                raise ValueError(f"unknown threshold {name!r}")
+            wants_int = isinstance(getattr(current, name), int)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or value < 0
+                or (wants_int and not float(value).is_integer())
+            ):
+                raise ValueError(f"{name}: {value!r} is not a valid threshold")
+            clean[name] = int(value) if wants_int else float(value)
+        thresholds = replace(current, **clean)
+        if thresholds != current:
+            config = replace(self.config, thresholds=thresholds)
+            self.evaluation = (
+                self.baseline
+                if thresholds == self.config.thresholds
+                else evaluate(self.dataset, self.period, config)
+            )
+        self._sync_inputs()
+        self.refresh()
+        return self.evaluation
+
+    def reset_thresholds(self) -> Evaluation:
+        """Back to the thresholds of the config."""
+        defaults = self.config.thresholds
+        return self.set_thresholds(
+            **{f.name: getattr(defaults, f.name) for f in fields(Thresholds)}
+        )
+
+    def set_kecamatan(self, kecamatan: str) -> None:
+        """Show another kecamatan (by name in any common spelling, or by code)."""
+        self.kode_kec = reference.resolve_kecamatan(kecamatan)
+        self._sync_inputs()
+        self.refresh()
+
+    def set_lang(self, lang: str) -> None:
+        """Show every label in ``lang`` (``"id"`` or ``"en"``)."""
+        self._check_lang(lang)
+        self.lang = lang
+        self._sync_inputs()
+        self._relabel()
+        self.refresh()
+
+    def changed_thresholds(self) -> dict[str, tuple[float, float]]:
+        """``{name: (default, now)}`` of each threshold that differs from the config."""
+        default, now = self.config.thresholds, self.thresholds
+        return {
+            f.name: (getattr(default, f.name), getattr(now, f.name))
+            for f in fields(Thresholds)
+            if getattr(default, f.name) != getattr(now, f.name)
+        }
+
+    # ---------------------------------------------------------------- content
+
+    def counts(self) -> pd.DataFrame:
+        """Class counts of the kecamatan and of the regency, default against now."""
+        kec = class_counts(
+            self.baseline.of_kecamatan(self.kode_kec),
+            self.evaluation.of_kecamatan(self.kode_kec),
+        )
+        kab = class_counts(self.baseline.cooperatives, self.evaluation.cooperatives)
+        return pd.concat({"kecamatan": kec, "kabupaten": kab}, axis=1)
+
+    def moves(self, regency: bool = False) -> pd.DataFrame:
+        """Class changes against the default thresholds (of the kecamatan, or all)."""
+        if regency:
+            return class_moves(self.baseline.cooperatives, self.evaluation.cooperatives)
+        return class_moves(
+            self.baseline.of_kecamatan(self.kode_kec),
+            self.evaluation.of_kecamatan(self.kode_kec),
+        )
+
+    def table_frame(self) -> pd.DataFrame:
+        """The kecamatan's cooperatives, lowest class first, headers labelled."""
+        lang = self.lang
+        coops = self.evaluation.of_kecamatan(self.kode_kec)
+        default = self.baseline.of_kecamatan(self.kode_kec).set_index("koperasi_id")
+        coops = coops.sort_values(["kelas", "nama_desa"], kind="stable")
+        frame = pd.DataFrame(
+            {
+                "nama_desa": coops["nama_desa"],
+                "nama_koperasi": coops["nama_koperasi"],
+                "kelas": coops["kelas"],
+                "kelas_bawaan": coops["koperasi_id"]
+                .map(default["kelas"].astype(str))
+                .map(lambda c: label(c, lang) if c in _ALL_CLASSES else "–"),
+                "bulan_transaksi": coops["bulan_transaksi"],
+                "partisipasi": coops["partisipasi"].map(
+                    lambda v: "–" if pd.isna(v) else f"{100 * v:.0f}%"
+                ),
+                "unit_beroperasi": coops["unit_beroperasi"],
+                "kemandirian": coops["kemandirian"].map(
+                    lambda v: "–" if pd.isna(v) else f"{v:.2f}"
+                ),
+                "manfaat": coops["manfaat"],
+                "alasan": coops["alasan"],
+                "berisiko": coops["berisiko"].astype(bool),
+            }
+        )
+        return present(frame.reset_index(drop=True), lang)
+
+    def header(self) -> HTML:
+        """Title, period and, for synthetic data, a notice no reader can miss."""
+        lang = self.lang
+        window = self.evaluation.window
+        parts = [
+            _STYLE,
+            f"<h1>{html.escape(label('explore_heading', lang))}</h1>",
+            "<p>"
+            + html.escape(
+                label(
+                    "brief_subtitle",
+                    lang,
+                    period=self.period,
+                    start=window[0],
+                    end=window[-1],
+                )
+            )
+            + "</p>",
+        ]
+        if self.evaluation.synthetic:
+            notice = html.escape(label("synthetic_notice", lang))
+            parts.append(f'<div class="kmp-notice">{notice}</div>')
+        return HTML("\n".join(parts))
+
+    def _counts_html(self) -> str:
+        lang = self.lang
+        table = self.counts()
+        groups = (
+            ("kecamatan", label("explore_kecamatan", lang, nama=self.nama_kec)),
+            ("kabupaten", label("kabupaten", lang)),
+        )
+        top = "".join(f'<th colspan="3">{html.escape(name)}</th>' for _, name in groups)
+        sub = "".join(
+            f"<th>{html.escape(label(key, lang))}</th>"
+            for _ in groups
+            for key in ("ambang_bawaan", "ambang_sekarang", "selisih")
+        )
+        rows = []
+        for kelas in (*CLASSES, None):
+            if kelas is None:
+                name = html.escape(label("jumlah", lang))
+                values = table.sum()
+            else:
+                swatch = (
+                    f'<span class="kmp-swatch" '
+                    f'style="background:{maps.CLASS_COLORS[kelas]}"></span>'
+                )
+                name = swatch + html.escape(label(kelas, lang))
+                values = table.loc[kelas]
+            cells = "".join(
+                f'<td class="num">{_count(int(values[(group, col)]), col)}</td>'
+                for group, _ in groups
+                for col in ("bawaan", "sekarang", "selisih")
+            )
+            rows.append(f"<tr><td>{name}</td>{cells}</tr>")
+        return (
+            f'<table class="kmp-table"><thead><tr><th rowspan="2">'
+            f"{html.escape(label('kelas', lang))}</th>{top}</tr><tr>{sub}</tr>"
+            f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def _moves_html(self) -> str:
+        lang = self.lang
+        kec_moves, kab_moves = self.moves(), self.moves(regency=True)
+        n = len(self.evaluation.of_kecamatan(self.kode_kec))
+        sentence = label(
+            "explore_moved",
+            lang,
+            moved=int(kec_moves["jumlah"].sum()),
+            n=n,
+            nama=self.nama_kec,
+            moved_kab=int(kab_moves["jumlah"].sum()),
+            n_kab=len(self.evaluation.cooperatives),
+        )
+        items = "".join(
+            "<li>"
+            + html.escape(
+                label(
+                    "explore_move",
+                    lang,
+                    dari=label(r.dari, lang),
+                    ke=label(r.ke, lang),
+                    jumlah=int(r.jumlah),
+                )
+            )
+            + "</li>"
+            for r in kec_moves.itertuples(index=False)
+        )
+        changed = self.changed_thresholds()
+        if changed:
+            texts = [
+                label(
+                    "explore_change",
+                    lang,
+                    name=label(f"ambang_{name}", lang)
+                    if f"ambang_{name}" in LABELS
+                    else name,
+                    default=_number(old, isinstance(old, int)),
+                    now=_number(new, isinstance(new, int)),
+                )
+                for name, (old, new) in changed.items()
+            ]
+            thresholds = label("explore_changed", lang, changes="; ".join(texts))
+        else:
+            thresholds = label("explore_unchanged", lang)
+        return (
+            f"<p>{html.escape(thresholds)}</p><p><b>{html.escape(sentence)}</b></p>"
+            + (f"<ul>{items}</ul>" if items else "")
+        )
+
+    def render_html(self) -> str:
+        """What the output area shows: map, class counts and the table, as HTML."""
+        lang = self.lang
+        title = label("explore_kecamatan", lang, nama=self.nama_kec)
+        table = self.table_frame().to_html(
+            index=False, escape=True, classes="kmp-table", border=0, na_rep="–"
+        )
+        return "\n".join(
+            [
+                _STYLE,
+                f"<h2>{html.escape(title)}</h2>",
+                f"<h3>{html.escape(label('section_map', lang))}</h3>",
+                self._map_html(),
+                f"<h3>{html.escape(label('section_counts', lang))}</h3>",
+                self._counts_html(),
+                self._moves_html(),
+                f"<h3>{html.escape(label('section_table', lang))}</h3>",
+                table,
+            ]
+        )
+
+    def _map_html(self) -> str:
+        """The static class map; drawn again only when a village changes class."""
+        coops = self.evaluation.of_kecamatan(self.kode_kec)
+        key = (
+            self.kode_kec,
+            self.lang,
+            tuple(maps.village_classes(coops).items()) if len(coops) else (),
+        )
+        if key not in self._maps:
+            if len(self._maps) >= 32:
+                self._maps.clear()
+            figure = maps.kecamatan_map(coops, self.kode_kec, lang=self.lang)
+            self._maps[key] = figure_html(figure, alt=label("map_title", self.lang))
+        return self._maps[key]
+
+    def render(self) -> HTML:
+        """:meth:`render_html` as a display object (also shown without widgets)."""
+        return HTML(self.render_html())
+
+    def interactive_map(self, kecamatan: str | None = None) -> folium.Map:
+        """The zoomable map (:func:`interactive_map`) under the current thresholds."""
+        kode_kec = (
+            reference.resolve_kecamatan(kecamatan) if kecamatan else self.kode_kec
+        )
+        return interactive_map(self.evaluation.cooperatives, kode_kec, lang=self.lang)
+
+    # ---------------------------------------------------------------- widgets
+
+    @property
+    def output(self) -> widgets.Output:
+        """The area that shows :meth:`render_html`, rendered again on every change."""
+        if self._output is None:
+            self._output = widgets.Output()
+            self.refresh()
+        return self._output
+
+    def refresh(self) -> None:
+        """Render the output area again (nothing to do before it is shown)."""
+        if self._output is None or self._muted:
+            return
+        self._output.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {
+                    "text/html": self.render_html(),
+                    "text/plain": label(
+                        "explore_kecamatan", self.lang, nama=self.nama_kec
+                    ),
+                },
+                "metadata": {},
+            },
+        )
+
+    def controls(self) -> widgets.VBox:
+        """Kecamatan, language and the threshold sliders, wired to the explorer."""
+        if self._box is not None:
+            return self._box
+        style = {"description_width": "15em"}
+        layout = widgets.Layout(width="34em")
+        kec = reference.kecamatan().sort_values("nama_kec")
+        self._inputs["kecamatan"] = widgets.Dropdown(
+            options=list(zip(kec["nama_kec"], kec["kode_kec"], strict=True)),
+            value=self.kode_kec,
+            style=style,
+            layout=layout,
+        )
+        self._inputs["lang"] = widgets.ToggleButtons(
+            options=[(label(f"lang_{code}", code), code) for code in LANGS],
+            value=self.lang,
+            style={"description_width": "6em"},
+        )
+        for spec in SLIDERS:
+            kind = widgets.IntSlider if spec.is_int else widgets.FloatSlider
+            value = getattr(self.thresholds, spec.name)
+            self._inputs[spec.name] = kind(
+                value=value,
+                min=spec.minimum,
+                max=max(spec.maximum, value),  # a YAML value may lie beyond
+                step=spec.step,
+                continuous_update=False,
+                readout_format="d" if spec.is_int else ".2f",
+                style=style,
+                layout=layout,
+            )
+        self.reset_button = widgets.Button(
+            icon="undo", layout=widgets.Layout(width="auto")
+        )
+        self.reset_button.on_click(lambda _: self.reset_thresholds())
+        self._heading = widgets.HTML()
+        for name, widget in self._inputs.items():
+            widget.observe(self._on_change(name), names="value")
+        self._relabel()
+        aktif = [self._inputs[s.name] for s in SLIDERS if s.name.startswith("aktif_")]
+        berdampak = [
+            self._inputs[s.name] for s in SLIDERS if s.name.startswith("berdampak_")
+        ]
+        self._box = widgets.VBox(
+            [
+                widgets.HBox([self._inputs["kecamatan"], self._inputs["lang"]]),
+                self._heading,
+                widgets.VBox(aktif + berdampak),
+                self.reset_button,
+            ]
+        )
+        return self._box
+
+    @property
+    def inputs(self) -> dict[str, widgets.ValueWidget]:
+        """The input widgets by name: ``kecamatan``, ``lang`` and each slider."""
+        self.controls()
+        return dict(self._inputs)
+
+    def app(self) -> widgets.VBox:
+        """The controls above the output area: what the notebook shows."""
+        return widgets.VBox([self.controls(), self.output])
+
+    def _on_change(self, name: str) -> Callable[[dict], None]:
+        def handler(change: dict) -> None:
+            if self._muted:
+                return
+            value = change["new"]
+            if name == "kecamatan":
+                self.set_kecamatan(value)
+            elif name == "lang":
+                self.set_lang(value)
+            else:  # a float slider's value may carry binary noise (0.6000000001)
+                self.set_thresholds(**{name: round(value, 6)})
+
+        return handler
+
+    @contextmanager
+    def _hold(self) -> Iterator[None]:
+        """Set widget values without each one triggering a new evaluation."""
+        muted, self._muted = self._muted, True
+        try:
+            yield
+        finally:
+            self._muted = muted
+
+    def _sync_inputs(self) -> None:
+        if not self._inputs:
+            return
+        with self._hold():
+            self._inputs["kecamatan"].value = self.kode_kec
+            self._inputs["lang"].value = self.lang
+            for spec in SLIDERS:
+                self._inputs[spec.name].value = getattr(self.thresholds, spec.name)
+
+    def _relabel(self) -> None:
+        if not self._inputs:
+            return
+        lang = self.lang
+        self._inputs["kecamatan"].description = label("kecamatan", lang)
+        self._inputs["lang"].description = label("bahasa", lang)
+        for spec in SLIDERS:
+            self._inputs[spec.name].description = label(f"ambang_{spec.name}", lang)
+        self.reset_button.description = label("reset_thresholds", lang)
+        self._heading.value = f"<b>{html.escape(label('section_thresholds', lang))}</b>"
+
+
+def prepare(
+    kecamatan: str = "Tenggarong",
+    data: str = "",
+    period: str = "",
+    lang: str = "id",
+    config: str = "",
+) -> Explorer:
+    """An :class:`Explorer` from the notebook's parameters.
+
+    ``data`` empty means the shipped sample; ``config`` empty means the default
+    thresholds (otherwise a YAML file, whose thresholds become the "default" that
+    changes are compared with).
+    """
+    dataset = read_dataset(data or SAMPLE_DIR)
+    return Explorer(
+        dataset,
+        period=period or None,
+        config=load_config(config or None),
+        kecamatan=kecamatan,
+        lang=lang,
+    )
