@@ -150,14 +150,17 @@ def place_labels(
     marker_pt: np.typing.ArrayLike | float = 3.0,
     centered: bool = False,
     color: str = "#222222",
+    order: np.typing.ArrayLike | None = None,
 ) -> list:
     """Label points without overlaps where possible: a greedy search of offsets.
 
     Each label tries positions around its point, nearest first (on the point
     itself first when ``centered``), and takes the first one that overlaps no label
     placed before, no point marker (of radius ``marker_pt`` points) and stays inside
-    the axes; where none is free it takes the least overlapping one. Labels placed
-    away from their point get a thin leader line. Call it after the layout is final
+    the axes; where none is free it takes the least overlapping one. Labels are
+    placed in ``order`` (positions into ``texts``; default top to bottom), so the
+    ones with the least room should come first. Labels placed away from their
+    point get a thin leader line. Call it after the layout is final
     (``tight_layout``), since it measures text on the canvas. Names are drawn as
     plain text (no mathtext), whatever characters they hold.
     """
@@ -177,7 +180,7 @@ def place_labels(
     ]
     frame = ax.get_window_extent(renderer)
     candidates = [(0.0, 0.0, "center", "center")] if centered else []
-    for d in (4.0, 9.0, 16.0, 26.0):
+    for d in (4.0, 9.0, 16.0, 26.0, 40.0):
         candidates += [
             (d, 0.0, "left", "center"),
             (-d, 0.0, "right", "center"),
@@ -191,7 +194,10 @@ def place_labels(
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
     placed: list = []
     artists = []
-    for i in np.argsort(-ys, kind="stable"):
+    pad = 1.5 * px_per_pt  # keep labels from touching
+    if order is None:
+        order = np.argsort(-ys, kind="stable")
+    for i in np.asarray(order, dtype="int64"):
         best = None
         for rank, (dx, dy, ha, va) in enumerate(candidates):
             text = ax.annotate(
@@ -207,7 +213,7 @@ def place_labels(
                 path_effects=halo,
             )
             text.set_in_layout(False)
-            box = text.get_window_extent(renderer)
+            box = text.get_window_extent(renderer).padded(pad)
             cost = sum(_overlap(box, other) for other in placed)
             cost += sum(
                 _overlap(box, other)
@@ -225,13 +231,14 @@ def place_labels(
             if cost == 0:
                 break
         _, text, box, distance = best
-        if distance > 8.0:  # beyond the nearest ring: draw a leader line
+        if distance > 4.0:  # diagonal or further away: draw a leader line
             leader = ax.annotate(
                 "",
                 (xs[i], ys[i]),
                 xytext=text.get_position(),
                 textcoords=text.get_anncoords(),
                 arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.5},
+                zorder=2,
             )
             leader.set_in_layout(False)
         placed.append(box)
@@ -248,11 +255,15 @@ def _overlap(a, b) -> float:
 
 
 def _decimal_formatter(lang: str):
-    """Tick labels with a decimal comma for Indonesian readers."""
+    """Matplotlib's usual tick labels, with a decimal comma for Indonesian readers."""
     from matplotlib import ticker
 
-    sep = "," if lang == "id" else "."
-    return ticker.FuncFormatter(lambda x, _: f"{x:.1f}".replace(".", sep))
+    class CommaFormatter(ticker.ScalarFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            text = super().__call__(x, pos)
+            return text.replace(".", ",") if lang == "id" else text
+
+    return CommaFormatter()
 
 
 def quadrant_chart(

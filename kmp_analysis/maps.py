@@ -123,6 +123,7 @@ def kecamatan_choropleth(
     'No data (19)'
     """
     import numpy as np
+    import shapely
 
     from kmp_analysis.charts import place_labels
 
@@ -178,8 +179,19 @@ def kecamatan_choropleth(
             f"{name}\n{'–' if pd.isna(v) else f'{100 * v:.0f}%'}"
             for name, v in zip(kec["nama_kec"], shares, strict=True)
         ]
+        # the smallest kecamatan have the least room: they choose first (area in
+        # square degrees is enough to order them)
+        area = shapely.area(np.asarray(kec.geometry))
+        smallest_first = np.argsort(area, kind="stable")
         place_labels(
-            ax, points.x, points.y, texts, fontsize=6.5, marker_pt=0.0, centered=True
+            ax,
+            points.x,
+            points.y,
+            texts,
+            fontsize=6.5,
+            marker_pt=1.5,
+            centered=True,
+            order=smallest_first,
         )
     plt.close(fig)
     return fig
