@@ -220,9 +220,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Kutai Kartanegara Regency · period {period} (window {start}–{end})",
     },
     "synthetic_notice": {
-        "id": "DATA SINTETIS — angka dalam brief ini berasal dari data contoh buatan, "
+        "id": "DATA SINTETIS — angka di halaman ini berasal dari data contoh buatan, "
         "bukan data koperasi yang sebenarnya. Jangan dipakai untuk keputusan.",
-        "en": "SYNTHETIC DATA — the figures in this brief come from made-up sample "
+        "en": "SYNTHETIC DATA — the figures on this page come from made-up sample "
         "data, not from real cooperatives. Do not use them for decisions.",
     },
     "headline_koperasi": {"id": "Koperasi", "en": "Cooperatives"},
