@@ -19,11 +19,9 @@ from IPython.display import HTML
 
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.config import SAMPLE_DIR, load_config
-from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.evaluate import Evaluation, load_or_evaluate
 from kmp_analysis.i18n import LANGS, label
 from kmp_analysis.indicators import month_number
-from kmp_analysis.io import read_dataset
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -491,14 +489,6 @@ def prepare(
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
     kode_kec = reference.resolve_kecamatan(kecamatan)
-    if evaluasi:
-        ev = Evaluation.load(evaluasi)
-        if period and period != ev.period:
-            raise ValueError(
-                f"period {period} differs from the evaluation ({ev.period})"
-            )
-    else:
-        dataset = read_dataset(data or SAMPLE_DIR)
-        ev = evaluate(dataset, period or None, load_config(config or None))
+    ev = load_or_evaluate(data, period, config, evaluasi)
     parameters = {"data": data, "period": period, "config": config}
     return Brief(evaluation=ev, kode_kec=kode_kec, lang=lang, parameters=parameters)

@@ -210,3 +210,27 @@ def evaluate(
         file_hashes=dataset.file_hashes,
         tables=dataset.tables,
     )
+
+
+def load_or_evaluate(
+    data: str = "", period: str = "", config: str = "", evaluasi: str = ""
+) -> Evaluation:
+    """The evaluation a notebook works on, from its parameters.
+
+    ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the batch evaluates
+    the regency once and hands it to every notebook); left empty, ``data`` (or the
+    shipped sample) is read and evaluated here, so notebooks also run on their own.
+    """
+    from kmp_analysis.config import SAMPLE_DIR, load_config
+    from kmp_analysis.io import read_dataset
+
+    if evaluasi:
+        ev = Evaluation.load(evaluasi)
+        if period and period != ev.period:
+            raise ValueError(
+                f"period {period} differs from the evaluation ({ev.period})"
+            )
+        return ev
+    return evaluate(
+        read_dataset(data or SAMPLE_DIR), period or None, load_config(config)
+    )

@@ -29,11 +29,9 @@ from matplotlib.figure import Figure
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.briefs import headline as headline_counts
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.config import SAMPLE_DIR, load_config
-from kmp_analysis.evaluate import Evaluation, evaluate, kecamatan_table
+from kmp_analysis.evaluate import Evaluation, kecamatan_table, load_or_evaluate
 from kmp_analysis.i18n import LANGS, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
-from kmp_analysis.io import read_dataset
 from kmp_analysis.safeio import atomic_write_text
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
@@ -730,14 +728,6 @@ def prepare(
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    if evaluasi:
-        ev = Evaluation.load(evaluasi)
-        if period and period != ev.period:
-            raise ValueError(
-                f"period {period} differs from the evaluation ({ev.period})"
-            )
-    else:
-        dataset = read_dataset(data or SAMPLE_DIR)
-        ev = evaluate(dataset, period or None, load_config(config or None))
+    ev = load_or_evaluate(data, period, config, evaluasi)
     parameters = {"data": data, "period": period, "config": config}
     return Summary(evaluation=ev, lang=lang, parameters=parameters)

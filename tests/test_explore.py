@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import fields
 
@@ -11,18 +12,36 @@ import pytest
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.config import NOTEBOOKS_DIR, SAMPLE_DIR, Config, Thresholds
+from kmp_analysis.config import (
+    NOTEBOOKS_DIR,
+    OUTPUTS_DIR,
+    SAMPLE_DIR,
+    Config,
+    Thresholds,
+)
 from kmp_analysis.evaluate import evaluate
-from kmp_analysis.explore import SLIDERS, Explorer, interactive_map
+from kmp_analysis.explore import (
+    SLIDERS,
+    Explorer,
+    OfflineMap,
+    interactive_map,
+    leaflet_assets,
+    page_links,
+)
 from kmp_analysis.i18n import label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.maps import CLASS_COLORS
+from kmp_analysis.pdf import CHROMIUM_FLAGS, find_chromium
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 TENGGARONG = "64.02.06"
 TILE_URL = re.compile(
     r"tile\.openstreetmap|\{z\}/\{x\}/\{y\}|tiles?\.[a-z]+\.(com|org)"
 )
+ALL_CLASSES = (*CLASSES, "tanpa_data")
+#: What a page that works offline may ask its browser for.
+LOCAL_SCHEMES = ("file:", "data:", "about:")
+SCREENSHOT = OUTPUTS_DIR / "screenshots" / "eksplorasi-peta.png"
 
 
 @pytest.fixture(scope="module")
@@ -244,8 +263,23 @@ def village_layer(m: folium.Map) -> folium.GeoJson:
     return layers[0]
 
 
-def test_interactive_map_has_one_feature_per_village_and_no_tiles(baseline):
-    m = interactive_map(baseline.cooperatives, TENGGARONG)
+def without_leaflet(page: str) -> str:
+    """The page without the inlined Leaflet: what folium and the project wrote."""
+    js, css = leaflet_assets()
+    assert js in page and css in page
+    return page.replace(js, "").replace(css, "")
+
+
+@pytest.fixture(scope="module")
+def tenggarong_map(baseline) -> OfflineMap:
+    return interactive_map(baseline.cooperatives, TENGGARONG)
+
+
+def test_interactive_map_has_one_feature_per_village_and_no_tiles(
+    baseline, tenggarong_map
+):
+    assert isinstance(tenggarong_map, OfflineMap)
+    m = tenggarong_map.map
     assert isinstance(m, folium.Map)
     features = village_layer(m).data["features"]
     villages = reference.village_shapes()
@@ -257,10 +291,61 @@ def test_interactive_map_has_one_feature_per_village_and_no_tiles(baseline):
         assert props["kelas"] == str(classes[props["kode_desa"]])
         assert props["__folium_color"] == CLASS_COLORS[props["kelas"]]
     assert not [c for c in m._children.values() if isinstance(c, folium.TileLayer)]
-    html = m.get_root().render()
-    assert not TILE_URL.search(html)
-    assert "openstreetmap" not in html.lower()
-    assert label("tidak_bergerak", "id") in html  # the legend, from i18n
+    page = tenggarong_map.html
+    assert not TILE_URL.search(page)
+    assert "openstreetmap" not in page.lower()
+
+
+def test_interactive_map_page_is_self_contained(tenggarong_map):
+    page = tenggarong_map.html
+    assert page.startswith("<!DOCTYPE html>")
+    # no tag loads or links anything from elsewhere (not even a relative file)
+    links = page_links(page)
+    assert [u for u in links if not u.startswith("data:")] == []
+    assert "//cdn" not in page
+    # Leaflet is in the page itself, with its images as data: URIs
+    assert "Leaflet 1.9.4" in page
+    assert "L.map(" in page
+    assert "images/" not in leaflet_assets()[1]
+    assert "url(data:image/png;base64," in page
+    assert "sourceMappingURL" not in page
+    # what folium and the project wrote needs nothing but Leaflet
+    own = without_leaflet(page)
+    # (Leaflet's own code holds a link to leafletjs.com for its attribution line)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", own, re.I)
+    assert not re.search(
+        r"\$\s*\(|\$\.|jquery|bootstrap|fontawesome|awesome", own, re.I
+    )
+    assert "draggable" not in own  # geopandas' legend (jQuery UI) is gone
+    assert "<script src" not in own and "<link" not in own
+    # the charset comes before the 150 kB of Leaflet
+    assert page.index("charset=UTF-8") < page.index("Leaflet 1.9.4") < 1024
+
+
+def test_interactive_map_legend_is_plain_html(tenggarong_map):
+    page = tenggarong_map.html
+    legend = re.search(r'<div class="kmp-legend">(.*?)</ul>\s*</div>', page, re.S)
+    assert legend is not None
+    assert "<script" not in legend.group(0)
+    assert f'<div class="kmp-legend-title">{label("kelas", "id")}</div>' in page
+    items = re.findall(
+        r'<li><span style="background:(#[0-9a-f]{6})"></span>([^<]*)</li>',
+        legend.group(1),
+    )
+    assert items == [(CLASS_COLORS[c], label(c, "id")) for c in ALL_CLASSES]
+
+
+def test_interactive_map_displays_as_a_sandboxed_iframe(tenggarong_map, tmp_path):
+    shown = tenggarong_map._repr_html_()
+    iframe = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" .*', shown)
+    assert iframe is not None
+    assert htmllib.unescape(iframe.group(1)) == tenggarong_map.html
+    assert f'title="{label("map_title", "id")} – Kecamatan Tenggarong"' in shown
+    saved = tenggarong_map.save(tmp_path / "peta.html")
+    assert saved.read_text(encoding="utf-8") == tenggarong_map.html
+    # the page is made from a copy: the map and folium's own links stay as they are
+    assert "default_js" not in vars(tenggarong_map.map)
+    assert dict(folium.Map.default_js)["leaflet"].startswith("https://")
 
 
 def test_interactive_map_tooltip_escapes_names(baseline):
@@ -269,8 +354,8 @@ def test_interactive_map_tooltip_escapes_names(baseline):
     villages.loc[first, "nama_desa"] = "<script>alert('desa')</script>"
     coops = baseline.cooperatives.copy()
     coops.loc[coops["kode_kec"] == TENGGARONG, "nama_koperasi"] = "<b>KMP</b> & co"
-    m = interactive_map(coops, TENGGARONG, lang="en", villages=villages)
-    layer = village_layer(m)
+    shown = interactive_map(coops, TENGGARONG, lang="en", villages=villages)
+    layer = village_layer(shown.map)
     props = {
         f["properties"]["kode_desa"]: f["properties"] for f in layer.data["features"]
     }
@@ -280,11 +365,11 @@ def test_interactive_map_tooltip_escapes_names(baseline):
         patched["nama_desa"] == "&lt;script&gt;alert(&#x27;desa&#x27;)&lt;/script&gt;"
     )
     assert patched["nama_koperasi"] == "&lt;b&gt;KMP&lt;/b&gt; &amp; co"
-    html = m.get_root().render()
-    assert "<script>alert(" not in html
-    assert "<b>KMP</b>" not in html
+    page = shown.html
+    assert "<script>alert(" not in page
+    assert "<b>KMP</b>" not in page
     # folium writes the GeoJSON with & as \u0026 (decoded again by the browser)
-    assert "\\u0026lt;script\\u0026gt;alert(" in html
+    assert "\\u0026lt;script\\u0026gt;alert(" in page
     (tooltip,) = [
         c for c in layer._children.values() if isinstance(c, folium.GeoJsonTooltip)
     ]
@@ -292,18 +377,146 @@ def test_interactive_map_tooltip_escapes_names(baseline):
         label(key, "en") for key in ("nama_desa", "nama_koperasi", "kelas", "alasan")
     ]
     assert tooltip.fields == ["nama_desa", "nama_koperasi", "kelas_label", "alasan"]
+    # the legend is in English too
+    assert [label(c, "en") for c in ALL_CLASSES] == re.findall(
+        r"</span>([^<]*)</li>", page
+    )
 
 
 def test_explorer_interactive_map_follows_the_thresholds(explorer):
     explorer.set_thresholds(aktif_partisipasi=0.6)
     props = {
         f["properties"]["kode_desa"]: f["properties"]["kelas"]
-        for f in village_layer(explorer.interactive_map()).data["features"]
+        for f in village_layer(explorer.interactive_map().map).data["features"]
     }
     now = explorer.evaluation.of_kecamatan(TENGGARONG)
     assert props == dict(zip(now["kode_desa"], now["kelas"].astype(str), strict=True))
-    other = village_layer(explorer.interactive_map("Tabang")).data["features"]
+    other = village_layer(explorer.interactive_map("Tabang").map).data["features"]
     assert {f["properties"]["kode_desa"][:8] for f in other} == {"64.02.12"}
+
+
+# ------------------------------------------------- the map in an offline browser
+
+_POINT_INSIDE = """() => {
+  // a point where the first village's path, and nothing above it, is hit
+  const path = document.querySelector('path.leaflet-interactive');
+  const box = path.getBoundingClientRect();
+  for (let i = 1; i < 24; i++) {
+    for (let j = 1; j < 24; j++) {
+      const x = box.left + box.width * i / 24, y = box.top + box.height * j / 24;
+      if (document.elementFromPoint(x, y) === path) return [x, y];
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def offline_browser():
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip(
+            "no Chromium/Chrome for the offline map check "
+            "(apt-get install chromium, or set KMP_CHROMIUM)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=list(CHROMIUM_FLAGS)
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_offline(browser, url: str):
+    """A page that records every request and refuses those leaving the machine,
+    and records script errors."""
+    page = browser.new_page(viewport={"width": 1100, "height": 700})
+    seen: dict[str, list[str]] = {"requests": [], "errors": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and seen["errors"].append(msg.text),
+    )
+
+    def local_only(route) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto(url, wait_until="load")
+    return page, seen
+
+
+@pytest.mark.e2e
+def test_interactive_map_draws_offline_in_chromium(
+    tenggarong_map, offline_browser, tmp_path
+):
+    villages = reference.village_shapes()
+    n_villages = int((villages["kode_kec"] == TENGGARONG).sum())
+    path = tenggarong_map.save(tmp_path / "peta.html")
+    page, seen = open_offline(offline_browser, path.as_uri())
+    try:
+        drawn = page.evaluate(
+            "() => document.querySelectorAll('.leaflet-interactive').length"
+        )
+        legend = page.inner_text(".kmp-legend")
+        # hovering a village shows its tooltip (folium's code, with Leaflet only)
+        point = page.evaluate(_POINT_INSIDE)
+        assert point is not None, "no visible point of a village to hover"
+        page.mouse.move(*point)
+        tooltip = page.wait_for_selector(".leaflet-tooltip", timeout=5000)
+        assert tooltip is not None
+        tip = tooltip.inner_text()
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
+    finally:
+        page.close()
+    outside = [u for u in seen["requests"] if not u.startswith(LOCAL_SCHEMES)]
+    assert outside == [], "the map asks the network for something"
+    assert seen["errors"] == []
+    assert drawn == n_villages  # one SVG path per village polygon
+    for kelas in ALL_CLASSES:
+        assert label(kelas, "id") in legend
+    assert label("nama_desa", "id") in tip
+    assert any(name in tip for name in villages["nama_desa"])
+    assert SCREENSHOT.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.e2e
+def test_the_notebook_iframe_draws_offline_in_chromium(
+    tenggarong_map, offline_browser, tmp_path
+):
+    """What JupyterLab shows: the ``srcdoc`` iframe, sandboxed, scripts allowed."""
+    villages = reference.village_shapes()
+    n_villages = int((villages["kode_kec"] == TENGGARONG).sum())
+    cell = tmp_path / "cell.html"
+    cell.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><body>'
+        + tenggarong_map._repr_html_()
+        + "</body>",
+        encoding="utf-8",
+    )
+    page, seen = open_offline(offline_browser, cell.as_uri())
+    try:
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        frame.wait_for_selector(".leaflet-interactive", state="attached")
+        drawn = frame.evaluate(
+            "() => document.querySelectorAll('.leaflet-interactive').length"
+        )
+    finally:
+        page.close()
+    outside = [u for u in seen["requests"] if not u.startswith(LOCAL_SCHEMES)]
+    assert outside == []
+    assert seen["errors"] == []
+    assert drawn == n_villages
 
 
 # ---------------------------------------------------------------------- notebook
