@@ -129,6 +129,7 @@ def write_briefs(
     progress: bool = True,
     formats: tuple[str, ...] = ("html", "ipynb"),
     summary: bool = True,
+    in_process: bool = False,
 ) -> BatchReport:
     """Write the briefs; see the module docstring. Raises before any brief starts on
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
@@ -164,9 +165,12 @@ def write_briefs(
     if summary:
         jobs.insert(0, _summary_job(run_dir, common, formats, lang))
     _remove_stale_temp(run_dir / "kecamatan")
-    results = _run_jobs(
-        jobs, workers or os.cpu_count() or 1, progress, run_dir / "batch.log"
-    )
+    if in_process:  # one after the other in this process (debugging, tests)
+        results = [run_brief(job) for job in jobs]
+    else:
+        results = _run_jobs(
+            jobs, workers or os.cpu_count() or 1, progress, run_dir / "batch.log"
+        )
     summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
     results = [r for r in results if r.kode_kec != KABUPATEN]
     for result in results:
@@ -322,12 +326,12 @@ def run_brief(job: BriefJob) -> BriefResult:
         lang = job.parameters.get("lang", "id")
         page = tmp / f"{job.stem}.html"
         page.write_text(notebook_to_html(nb, job.title, lang), encoding="utf-8")
-        pages = None
+        pages, pdf_error = None, None
         if "pdf" in job.formats:
             try:
                 pages = pdf_page_count(html_to_pdf(page, tmp / f"{job.stem}.pdf"))
             except Exception as exc:  # the HTML brief stands; the PDF failed
-                return _failure(job, time.perf_counter() - start, f"PDF: {exc}")
+                pdf_error = f"PDF: {exc}"
         if "ipynb" not in job.formats:
             executed.unlink()
         job.out_dir.mkdir(parents=True, exist_ok=True)
@@ -341,9 +345,10 @@ def run_brief(job: BriefJob) -> BriefResult:
             kode_kec=job.kode_kec,
             nama_kec=job.nama_kec,
             folder=_rel_folder(job),
-            status="ok",
+            status="gagal" if pdf_error else "ok",
             duration_s=round(time.perf_counter() - start, 2),
             parameters=job.parameters,
+            error=pdf_error,
             files=files,
             pdf_pages=pages,
         )

@@ -293,3 +293,30 @@ def test_page_count_without_pypdf_is_exact_on_chromiums_pdfs(printed, monkeypatc
     expected = pdf_page_count(printed)
     without_pypdf(monkeypatch)
     assert pdf_page_count(printed) == expected
+
+
+def test_a_failed_pdf_keeps_the_html_brief_and_fails_the_brief(tmp_path, monkeypatch):
+    """A PDF that cannot be printed leaves the HTML brief written, marked failed."""
+    from kmp_analysis import batch
+
+    def broken(html_path, pdf_path, timeout=120):
+        raise RuntimeError("Chromium berhenti")
+
+    monkeypatch.setattr(batch, "html_to_pdf", broken)
+    monkeypatch.setattr(batch, "find_chromium", lambda: "/usr/bin/chromium")
+    out = tmp_path / "out"
+    report = batch.write_briefs(
+        kecamatan=["Sanga Sanga"],
+        out=out,
+        workers=1,
+        progress=False,
+        formats=("html", "pdf"),
+        summary=False,
+        in_process=True,
+    )
+    (result,) = report.results
+    assert result.status == "gagal"
+    assert "Chromium berhenti" in result.error
+    folder = out / "briefs" / "2026-10" / "kecamatan" / "64.02.15-sanga-sanga"
+    assert (folder / "brief.html").is_file()
+    assert not (folder / "brief.pdf").exists()
