@@ -19,13 +19,13 @@ import tempfile
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from kmp_analysis import __version__, reference
+from kmp_analysis import __version__, cache, reference
 from kmp_analysis.briefs import headline
 from kmp_analysis.config import (
     BRIEF_NOTEBOOK,
@@ -72,6 +72,15 @@ class BriefJob:
     formats: tuple[str, ...] = ("html", "ipynb")
     stem: str = "brief"
     title: str = ""
+    key_parts: dict[str, str] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()  # why it is (re)built
+
+    @property
+    def expected_files(self) -> list[str]:
+        """The files a finished job leaves in its folder."""
+        names = [f"{self.stem}.html", f"{self.stem}.json"]
+        names += [f"{self.stem}.{f}" for f in ("pdf", "ipynb") if f in self.formats]
+        return names
 
 
 @dataclass
@@ -86,6 +95,13 @@ class BriefResult:
     files: list[str] = field(default_factory=list)
     headline: dict[str, Any] = field(default_factory=dict)
     pdf_pages: int | None = None
+    cache: str = "ditulis"  # "ditulis" (built now) or "dipakai_ulang" (reused)
+    alasan_build: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_manifest(cls, entry: dict[str, Any]) -> BriefResult:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in entry.items() if k in known})
 
 
 @dataclass
@@ -130,6 +146,8 @@ def write_briefs(
     formats: tuple[str, ...] = ("html", "ipynb"),
     summary: bool = True,
     in_process: bool = False,
+    force: bool = False,
+    retry_failed: bool = False,
 ) -> BatchReport:
     """Write the briefs; see the module docstring. Raises before any brief starts on
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
@@ -165,12 +183,40 @@ def write_briefs(
     if summary:
         jobs.insert(0, _summary_job(run_dir, common, formats, lang))
     _remove_stale_temp(run_dir / "kecamatan")
-    if in_process:  # one after the other in this process (debugging, tests)
-        results = [run_brief(job) for job in jobs]
-    else:
-        results = _run_jobs(
-            jobs, workers or os.cpu_count() or 1, progress, run_dir / "batch.log"
+    previous = _previous_results(run_dir)
+    selected = (
+        {code for code, r in previous.items() if r.status != "ok"}
+        if retry_failed
+        else None
+    )
+    to_run, kept = [], []
+    for job in jobs:
+        if selected is not None and job.kode_kec not in selected:
+            if job.kode_kec in previous:
+                kept.append(previous[job.kode_kec])
+            continue
+        job = _with_key(job, evaluation, lang)
+        decision = cache.decide(
+            job.out_dir, job.stem, job.key_parts, job.expected_files, force
         )
+        if decision.reuse:
+            kept.append(_reused(job, previous.get(job.kode_kec)))
+        else:
+            cache.remove_key(job.out_dir, job.stem)
+            to_run.append(replace(job, reasons=decision.reasons))
+    if in_process:  # one after the other in this process (debugging, tests)
+        built = [run_brief(job) for job in to_run]
+    else:
+        built = _run_jobs(
+            to_run,
+            workers or os.cpu_count() or 1,
+            progress,
+            run_dir / "batch.log",
+            reused=len(kept),
+        )
+    results = kept + built
+    asked = {job.kode_kec for job in jobs}
+    results += [r for code, r in previous.items() if code not in asked]
     summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
     results = [r for r in results if r.kode_kec != KABUPATEN]
     for result in results:
@@ -179,8 +225,7 @@ def write_briefs(
         )
     if summary_result is not None:
         summary_result.headline = headline(evaluation.cooperatives, evaluation.period)
-    order = {code: i for i, code in enumerate(codes)}
-    results.sort(key=lambda r: order[r.kode_kec])
+    results.sort(key=lambda r: r.kode_kec)
     report = BatchReport(
         run_dir=run_dir,
         period=evaluation.period,
@@ -233,13 +278,22 @@ def _remove_stale_temp(folder: Path) -> None:
 
 
 def _run_jobs(
-    jobs: list[BriefJob], workers: int, progress: bool, log_file: Path
+    jobs: list[BriefJob],
+    workers: int,
+    progress: bool,
+    log_file: Path,
+    reused: int = 0,
 ) -> list[BriefResult]:
-    from tqdm import tqdm
+    """Run ``jobs`` in worker processes with one progress display over all of them.
 
+    On a terminal: one bar with the ETA, the kecamatan just finished and the counts
+    reused / written / failed. Elsewhere (CI, a log file): one line per brief.
+    """
+    if not jobs:
+        return []
     workers = max(1, min(workers, len(jobs)))
+    show = Progress(len(jobs), reused, enabled=progress)
     results: list[BriefResult] = []
-    bar = tqdm(total=len(jobs), unit="brief", desc="Brief", disable=not progress)
     try:
         with ProcessPoolExecutor(
             max_workers=workers,
@@ -255,11 +309,44 @@ def _run_jobs(
                 except Exception as exc:  # a worker process died
                     result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
                 results.append(result)
-                bar.set_postfix_str(f"{job.nama_kec}: {result.status}", refresh=False)
-                bar.update(1)
+                show.update(result)
     finally:
-        bar.close()
+        show.close()
     return results
+
+
+class Progress:
+    """One progress display over all briefs (a bar on a terminal, lines elsewhere)."""
+
+    def __init__(self, total: int, reused: int = 0, enabled: bool = True) -> None:
+        from tqdm import tqdm
+
+        self.counts = {"dipakai_ulang": reused, "ditulis": 0, "gagal": 0}
+        self.enabled = enabled
+        self.tty = enabled and sys.stderr.isatty()
+        self.bar = tqdm(total=total, unit="brief", desc="Brief", disable=not self.tty)
+
+    def update(self, result: BriefResult) -> None:
+        key = "gagal" if result.status != "ok" else result.cache
+        self.counts[key] += 1
+        counts = (
+            f"ulang {self.counts['dipakai_ulang']} · ditulis {self.counts['ditulis']}"
+            f" · gagal {self.counts['gagal']}"
+        )
+        if self.tty:
+            self.bar.set_postfix_str(f"{result.nama_kec} · {counts}", refresh=False)
+            self.bar.update(1)
+        elif self.enabled:
+            done = self.counts["ditulis"] + self.counts["gagal"]
+            print(
+                f"[{done}/{self.bar.total}] {result.nama_kec}: {result.status} "
+                f"({result.duration_s:.1f} s) — {counts}",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
@@ -272,6 +359,51 @@ def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
         parameters=job.parameters,
         error=error,
     )
+
+
+def _with_key(job: BriefJob, evaluation: Evaluation, lang: str) -> BriefJob:
+    code = None if job.kode_kec == KABUPATEN else job.kode_kec
+    parts = cache.key_parts(
+        job.notebook, job.parameters, job.formats, evaluation, code, lang
+    )
+    return replace(job, key_parts=parts)
+
+
+def _reused(job: BriefJob, before: BriefResult | None) -> BriefResult:
+    """A brief left as it is: the previous result where there is one."""
+    pages = before.pdf_pages if before is not None else None
+    if "pdf" in job.formats and pages is None:
+        pages = pdf_page_count(job.out_dir / f"{job.stem}.pdf")
+    return BriefResult(
+        kode_kec=job.kode_kec,
+        nama_kec=job.nama_kec,
+        folder=_rel_folder(job),
+        status="ok",
+        duration_s=0.0,
+        parameters=job.parameters,
+        files=[f"{_rel_folder(job)}/{name}" for name in job.expected_files],
+        pdf_pages=pages,
+        cache="dipakai_ulang",
+    )
+
+
+def _previous_results(run_dir: Path) -> dict[str, BriefResult]:
+    """The results of the last run in ``run_dir`` (empty when there is none)."""
+    try:
+        manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = list(manifest.get("briefs") or [])
+    if manifest.get("ringkasan"):
+        entries.append(manifest["ringkasan"])
+    results = {}
+    for entry in entries:
+        try:
+            result = BriefResult.from_manifest(entry)
+        except TypeError:
+            continue
+        results[result.kode_kec] = result
+    return results
 
 
 def _rel_folder(job: BriefJob) -> str:
@@ -341,10 +473,13 @@ def run_brief(job: BriefJob) -> BriefResult:
             if (tmp / name).exists():
                 os.replace(tmp / name, job.out_dir / name)
                 files.append(f"{_rel_folder(job)}/{name}")
+        if not pdf_error and job.key_parts:
+            cache.write_key(job.out_dir, job.stem, job.key_parts)
         return BriefResult(
             kode_kec=job.kode_kec,
             nama_kec=job.nama_kec,
             folder=_rel_folder(job),
+            alasan_build=list(job.reasons),
             status="gagal" if pdf_error else "ok",
             duration_s=round(time.perf_counter() - start, 2),
             parameters=job.parameters,

@@ -7,6 +7,7 @@ it shows is computed here, so it is tested here. Headline figures come from
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from dataclasses import dataclass, field
@@ -166,6 +167,37 @@ class Brief:
             },
         ]
 
+    def regency_quotes(self) -> dict[str, str]:
+        """Every regency figure the brief quotes, exactly as it is shown.
+
+        A brief depends on the rest of the regency only through these, so they are
+        part of its cache key: another kecamatan's change rebuilds this brief only
+        where one of these strings changes.
+        """
+        ev = self.evaluation
+        k = headline(ev.cooperatives, ev.period)
+        coops = ev.cooperatives
+        quotes = {
+            "pct_aktif_kab": _pct(k["aktif_atau_berdampak"], k["n"]),
+            "pct_tb_kab": _pct(k["kelas"]["tidak_bergerak"], k["n"]),
+            "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
+            "output_kab": f"{coops['indeks_output'].mean():.2f}",
+        }
+        row = self._kecamatan_row()
+        if row is not None:
+            quotes |= {
+                "rank": str(int(row["peringkat_outcome"])),
+                "n_kec": str(len(ev.kecamatan)),
+                "p05": str(int(row["peringkat_p05_outcome"])),
+                "p95": str(int(row["peringkat_p95_outcome"])),
+                "kuadran": str(row["kuadran"]),
+                "outcome": f"{row['indeks_outcome']:.2f}",
+            }
+        if ev.tables is not None:
+            ready = recommend.didukung(coops, ev.tables["koperasi"])
+            quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
+        return quotes
+
     def sentences(self) -> list[str]:
         """Three to five sentences from the data, the regency value beside each."""
         lang, nama = self.lang, self.nama_kec
@@ -173,8 +205,7 @@ class Brief:
         if h["n"] == 0:
             return [label("sentence_none", lang, nama=nama)]
         ev = self.evaluation
-        k = headline(ev.cooperatives, ev.period)
-        t = ev.config.thresholds
+        q = self.regency_quotes()
         out = [
             label(
                 "sentence_active",
@@ -183,42 +214,40 @@ class Brief:
                 nama=nama,
                 n_aktif=h["aktif_atau_berdampak"],
                 pct_aktif=_pct(h["aktif_atau_berdampak"], h["n"]),
-                pct_aktif_kab=_pct(k["aktif_atau_berdampak"], k["n"]),
+                pct_aktif_kab=q["pct_aktif_kab"],
             ),
             label(
                 "sentence_dormant",
                 lang,
                 n_tb=h["kelas"]["tidak_bergerak"],
                 pct_tb=_pct(h["kelas"]["tidak_bergerak"], h["n"]),
-                pct_tb_kab=_pct(k["kelas"]["tidak_bergerak"], k["n"]),
-                recent=t.recent_months,
+                pct_tb_kab=q["pct_tb_kab"],
+                recent=ev.config.thresholds.recent_months,
             ),
         ]
-        row = self._kecamatan_row()
-        if row is not None:
+        if "rank" in q:
             out.append(
                 label(
                     "sentence_outcome",
                     lang,
-                    outcome=f"{row['indeks_outcome']:.2f}",
-                    outcome_kab=f"{ev.cooperatives['indeks_outcome'].mean():.2f}",
-                    rank=int(row["peringkat_outcome"]),
-                    n_kec=len(ev.kecamatan),
-                    p05=int(row["peringkat_p05_outcome"]),
-                    p95=int(row["peringkat_p95_outcome"]),
-                    kuadran=label(str(row["kuadran"]), lang),
+                    outcome=q["outcome"],
+                    outcome_kab=q["outcome_kab"],
+                    rank=q["rank"],
+                    n_kec=q["n_kec"],
+                    p05=q["p05"],
+                    p95=q["p95"],
+                    kuadran=label(q["kuadran"], lang),
                 )
             )
-        if self.evaluation.tables is not None:
+        if "n_siap_kab" in q:
             supported = self.supported
-            all_ready = recommend.didukung(ev.cooperatives, ev.tables["koperasi"])
             out.append(
                 label(
                     "sentence_support",
                     lang,
                     n_did=len(supported),
                     n_siap=int(supported["siap_pembiayaan"].sum()),
-                    n_siap_kab=int(all_ready["siap_pembiayaan"].sum()),
+                    n_siap_kab=q["n_siap_kab"],
                 )
             )
         out.append(
@@ -232,6 +261,32 @@ class Brief:
             )
         )
         return out
+
+    def fingerprint(self) -> str:
+        """sha256 of the data this brief is made of: its own rows and quoted figures."""
+        digest = hashlib.sha256()
+        for part in self.data_parts().values():
+            digest.update(part.encode("utf-8"))
+        return digest.hexdigest()
+
+    def data_parts(self) -> dict[str, str]:
+        """The brief's own data, as text: its evaluated rows, the input rows its
+        recommendations use, and the regency figures it quotes."""
+        coops = self.cooperatives
+        parts = {"koperasi": coops.to_csv(index=False)}
+        tables = self.evaluation.tables
+        if tables is not None:
+            ids = set(coops["koperasi_id"])
+            villages = set(coops["kode_desa"])
+            for name in ("koperasi", "unit_usaha", "pengurus"):
+                rows = tables[name][tables[name]["koperasi_id"].isin(ids)]
+                parts[f"masukan_{name}"] = rows.to_csv(index=False)
+            bumdes = tables["bumdes"]
+            parts["masukan_bumdes"] = bumdes[bumdes["kode_desa"].isin(villages)].to_csv(
+                index=False
+            )
+        parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
+        return parts
 
     # ------------------------------------------------------------ notebook output
 
@@ -319,11 +374,13 @@ class Brief:
 
     def quadrant(self) -> HTML:
         """Output–outcome quadrant of the kecamatan's cooperatives (regency in grey)."""
+        q = self.regency_quotes()
         fig = charts.cooperative_quadrant(
-            self.evaluation.cooperatives,
+            self.cooperatives,
             self.kode_kec,
             split=self.evaluation.config.indeks.batas_kuadran,
             lang=self.lang,
+            regency_mean=(float(q["output_kab"]), float(q["outcome_kab"])),
         )
         return HTML(
             display.heading(label("section_quadrant", self.lang))
@@ -412,7 +469,8 @@ class Brief:
     def provenance(self) -> HTML:
         """Method and provenance: data files and their hashes, parameters, versions."""
         params = {"kecamatan": self.kode_kec, "lang": self.lang, **self.parameters}
-        return display.provenance_html(self.evaluation, params, self.lang)
+        extra = {label("prov_fingerprint", self.lang): self.fingerprint()[:16]}
+        return display.provenance_html(self.evaluation, params, self.lang, extra)
 
     def to_json(self) -> dict[str, Any]:
         """What the brief says, machine-readable: headline and per-cooperative class."""

@@ -14,12 +14,18 @@ TERCILE_COLORS = ("#1a9641", "#fdd49e", "#d7301f")
 
 
 def cooperative_quadrant(
-    cooperatives: pd.DataFrame, kode_kec: str, split: float = 0.5, lang: str = "id"
+    cooperatives: pd.DataFrame,
+    kode_kec: str,
+    split: float = 0.5,
+    lang: str = "id",
+    regency_mean: tuple[float, float] | None = None,
 ) -> Figure:
     """Output–outcome quadrant of one kecamatan's cooperatives, coloured by class.
 
-    The rest of the regency is drawn in light grey for comparison; the lines split
-    the quadrants at ``split`` (a value on the line counts as high).
+    ``cooperatives`` may be the kecamatan's own or the whole regency's (only the
+    kecamatan's are drawn); ``regency_mean`` (output, outcome), as quoted in the
+    brief, is marked for comparison. The lines split the quadrants at ``split`` (a
+    value on the line counts as high).
     """
     from kmp_analysis.classify import CLASSES
     from kmp_analysis.index import QUADRANTS
@@ -27,14 +33,15 @@ def cooperative_quadrant(
 
     own = cooperatives["kode_kec"] == kode_kec
     fig, ax = plt.subplots(figsize=(6.4, 3.9), dpi=110)
-    others = cooperatives[~own]
-    ax.scatter(
-        others["indeks_output"],
-        others["indeks_outcome"],
-        s=10,
-        color="#d0d0d0",
-        label=label("quadrant_others", lang),
-    )
+    if regency_mean is not None:
+        ax.scatter(
+            [regency_mean[0]],
+            [regency_mean[1]],
+            s=90,
+            marker="X",
+            color="#555555",
+            label=label("quadrant_regency_mean", lang),
+        )
     mine = cooperatives[own]
     for cls in CLASSES:
         part = mine[mine["kelas"].astype(str) == cls]

@@ -233,6 +233,16 @@ def briefs(
             "--ringkasan/--tanpa-ringkasan", help="Tulis ringkasan kabupaten."
         ),
     ] = True,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Bangun ulang semua brief, juga yang tidak berubah."
+        ),
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Jalankan ulang hanya brief yang gagal."),
+    ] = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
     from kmp_analysis.batch import FORMATS, UnknownKecamatanError, write_briefs
@@ -260,6 +270,8 @@ def briefs(
             progress=progress,
             formats=wanted,
             summary=ringkasan,
+            force=force,
+            retry_failed=retry_failed,
         )
     except UnknownKecamatanError as exc:
         for failure in exc.failures:
@@ -281,7 +293,10 @@ def briefs(
         message(
             "briefs_done",
             lang,
-            ok=sum(r.status == "ok" for r in report.results),
+            written=sum(
+                r.status == "ok" and r.cache == "ditulis" for r in report.results
+            ),
+            reused=sum(r.cache == "dipakai_ulang" for r in report.results),
             failed=sum(r.status != "ok" for r in report.results),
             seconds=report.duration_s,
             index=report.index_html,

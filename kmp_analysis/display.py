@@ -108,7 +108,10 @@ def git_commit() -> str | None:
 
 
 def provenance_html(
-    evaluation: Evaluation, parameters: dict[str, Any], lang: str = "id"
+    evaluation: Evaluation,
+    parameters: dict[str, Any],
+    lang: str = "id",
+    extra: dict[str, str] | None = None,
 ) -> HTML:
     """Method and provenance: data files and their hashes, parameters, versions."""
     rows = [
@@ -129,6 +132,7 @@ def provenance_html(
         ),
         (label("prov_version", lang), f"kmp-analysis {__version__}"),
         (label("prov_commit", lang), git_commit() or label("prov_no_commit", lang)),
+        *(extra or {}).items(),
     ]
     body = "".join(
         f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"

@@ -126,8 +126,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} cooperatives, period {period}: {summary} -> {out}",
     },
     "briefs_done": {
-        "id": "{ok} brief ditulis, {failed} gagal, {seconds:.0f} detik -> {index}",
-        "en": "{ok} briefs written, {failed} failed, {seconds:.0f} s -> {index}",
+        "id": "{written} brief ditulis, {reused} dipakai ulang, {failed} gagal, "
+        "{seconds:.0f} detik -> {index}",
+        "en": "{written} briefs written, {reused} reused, {failed} failed, "
+        "{seconds:.0f} s -> {index}",
     },
     "brief_failed": {
         "id": "  gagal: {nama} ({kode}): {error}",
@@ -372,6 +374,11 @@ LABELS: dict[str, dict[str, str]] = {
     "quadrant_others": {
         "id": "koperasi lain di Kukar",
         "en": "other Kukar cooperatives",
+    },
+    "quadrant_regency_mean": {"id": "rata-rata Kukar", "en": "Kukar average"},
+    "prov_fingerprint": {
+        "id": "Sidik data brief ini (sha256)",
+        "en": "Fingerprint of this brief's data (sha256)",
     },
     "section_recommend": {"id": "Rekomendasi", "en": "Recommendations"},
     "section_didukung": {

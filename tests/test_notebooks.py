@@ -66,7 +66,7 @@ def test_brief_notebook_has_a_parameters_cell_with_every_design_parameter():
 def test_two_briefs_are_written(two_briefs):
     result, run_dir = two_briefs
     assert result.returncode == 0, result.stderr
-    assert "2 brief ditulis, 0 gagal" in result.stdout
+    assert "2 brief ditulis, 0 dipakai ulang, 0 gagal" in result.stdout
     for folder, name in (
         ("64.02.15-sanga-sanga", "Sanga Sanga"),
         ("64.02.06-tenggarong", "Tenggarong"),
@@ -146,7 +146,7 @@ def test_a_failing_brief_leaves_the_others_written(tmp_path):
         "--no-progress",
     )
     assert result.returncode == 1
-    assert "1 brief ditulis, 1 gagal" in result.stdout
+    assert "1 brief ditulis, 0 dipakai ulang, 1 gagal" in result.stdout
     assert "gagal sengaja untuk uji" in result.stderr
     assert "Traceback" not in result.stderr
     run_dir = out / "briefs" / "2026-10"
