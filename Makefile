@@ -6,11 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: briefs test browser lint format sample-data lock clean help
+.PHONY: briefs test browser bench lint format sample-data lock clean help
 
 help:
 	@echo "make briefs       write a brief for every kecamatan into outputs/ (sample data)"
 	@echo "make test         run the whole test suite (installs Chromium if it can)"
+	@echo "make bench        batch and national-scale benchmarks (times and ratios)"
 	@echo "make lint         ruff check + format check"
 	@echo "make sample-data  regenerate data/sample/ (deterministic, seed 2025)"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
@@ -46,6 +47,11 @@ browser:
 	else \
 	  echo "Chromium tidak ada (apt-get install chromium); uji PDF dan peramban akan dilewati."; \
 	fi
+
+# Speed benchmarks: print times and ratios, assert nothing (shared, noisy machines).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/bench_nasional.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
