@@ -43,6 +43,9 @@ from kmp_analysis.safeio import atomic_write_text
 
 EVALUATION_DIR = "evaluasi"
 CELL_TIMEOUT_S = 600
+#: papermill engine of the briefs: warm kernels reused across briefs in a worker
+#: (kmp_analysis.engine); ``KMP_ENGINE=nbclient`` falls back to a fresh kernel each.
+ENGINE = os.environ.get("KMP_ENGINE", "kmp_warm")
 FORMATS = ("html", "pdf", "ipynb")
 #: Code and folder of the regency summary in the manifest and index.
 KABUPATEN = "kabupaten"
@@ -148,6 +151,7 @@ def write_briefs(
     in_process: bool = False,
     force: bool = False,
     retry_failed: bool = False,
+    scheduler: str | None = None,
 ) -> BatchReport:
     """Write the briefs; see the module docstring. Raises before any brief starts on
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
@@ -157,6 +161,10 @@ def write_briefs(
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(unknown)}")
+    if scheduler:  # fail before any work when the cluster cannot be reached
+        from kmp_analysis.cluster import check_scheduler
+
+        check_scheduler(scheduler)
     notes: list[str] = []
     if "pdf" in formats and find_chromium() is None:
         notes.append(PdfUnavailable().args[0])
@@ -193,7 +201,7 @@ def write_briefs(
     for job in jobs:
         if selected is not None and job.kode_kec not in selected:
             if job.kode_kec in previous:
-                kept.append(previous[job.kode_kec])
+                kept.append(replace(previous[job.kode_kec], cache="dipakai_ulang"))
             continue
         job = _with_key(job, evaluation, lang)
         decision = cache.decide(
@@ -206,6 +214,16 @@ def write_briefs(
             to_run.append(replace(job, reasons=decision.reasons))
     if in_process:  # one after the other in this process (debugging, tests)
         built = [run_brief(job) for job in to_run]
+    elif scheduler:
+        from kmp_analysis.cluster import run_on_dask
+
+        show = Progress(len(to_run), len(kept), enabled=progress)
+        try:
+            built = run_on_dask(
+                to_run, scheduler, show.update, log_file=run_dir / "batch.log"
+            )
+        finally:
+            show.close()
     else:
         built = _run_jobs(
             to_run,
@@ -216,7 +234,11 @@ def write_briefs(
         )
     results = kept + built
     asked = {job.kode_kec for job in jobs}
-    results += [r for code, r in previous.items() if code not in asked]
+    results += [
+        replace(r, cache="dipakai_ulang")
+        for code, r in previous.items()
+        if code not in asked
+    ]
     summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
     results = [r for r in results if r.kode_kec != KABUPATEN]
     for result in results:
@@ -421,7 +443,13 @@ def run_brief(job: BriefJob) -> BriefResult:
     """
     import nbformat
     import papermill
+    from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
+
+    from kmp_analysis.engine import WarmEngine
+
+    # registered here too, so the engine is found whatever metadata the install left
+    papermill_engines.register("kmp_warm", WarmEngine)
 
     from kmp_analysis.export import notebook_to_html
 
@@ -442,6 +470,7 @@ def run_brief(job: BriefJob) -> BriefResult:
                     str(executed),
                     parameters=parameters,
                     kernel_name="python3",
+                    engine_name=ENGINE,
                     progress_bar=False,
                     log_output=False,
                     execution_timeout=CELL_TIMEOUT_S,

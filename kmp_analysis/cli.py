@@ -243,6 +243,14 @@ def briefs(
         bool,
         typer.Option("--retry-failed", help="Jalankan ulang hanya brief yang gagal."),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Alamat scheduler Dask (mis. tcp://127.0.0.1:8786); bawaan: proses "
+            "lokal.",
+        ),
+    ] = None,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
     from kmp_analysis.batch import FORMATS, UnknownKecamatanError, write_briefs
@@ -272,6 +280,7 @@ def briefs(
             summary=ringkasan,
             force=force,
             retry_failed=retry_failed,
+            scheduler=scheduler,
         )
     except UnknownKecamatanError as exc:
         for failure in exc.failures:
@@ -286,6 +295,11 @@ def briefs(
         raise typer.Exit(2) from None
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
+        raise typer.Exit(1) from None
+    except RuntimeError as exc:
+        if type(exc).__name__ != "DaskUnavailable":
+            raise
+        typer.echo(f"--scheduler: {exc}", err=True)
         raise typer.Exit(1) from None
     for note in report.notes:
         typer.echo(note, err=True)
