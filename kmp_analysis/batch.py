@@ -446,7 +446,7 @@ def run_brief(job: BriefJob) -> BriefResult:
     from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
 
-    from kmp_analysis.engine import WarmEngine
+    from kmp_analysis.engine import WarmEngine, WarmKernelError
 
     # registered here too, so the engine is found whatever metadata the install left
     papermill_engines.register("kmp_warm", WarmEngine)
@@ -474,11 +474,14 @@ def run_brief(job: BriefJob) -> BriefResult:
                     progress_bar=False,
                     log_output=False,
                     execution_timeout=CELL_TIMEOUT_S,
+                    request_save_on_cell_execute=False,
                 )
                 break
             except PapermillExecutionError as exc:
                 return _failure(job, time.perf_counter() - start, _describe(exc))
-            except Exception as exc:  # kernel did not start or died
+            except WarmKernelError as exc:  # the engine already replaced and retried
+                return _failure(job, time.perf_counter() - start, f"{exc}")
+            except Exception as exc:  # hung (timeout) or kernel did not start: retry
                 if attempt == 2:
                     return _failure(
                         job, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
