@@ -27,30 +27,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import timed
+
 from kmp_analysis.config import BRIEF_NOTEBOOK, SUMMARY_NOTEBOOK
 from kmp_analysis.reference import kecamatan
 
 BIN = Path(sys.executable).parent
-
-_MEASURE = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
-    " stderr=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    "sys.exit(code)\n"
-)
-
-
-def timed(args: list[str]) -> tuple[float, int]:
-    """Wall seconds, and the peak resident bytes of the largest descendant."""
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *args], capture_output=True, text=True
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"failed ({proc.returncode}): {' '.join(args)}")
-    return seconds, int(proc.stdout.split()[-1]) * 1024
 
 
 def naive(out: Path, codes: list[str]) -> float:

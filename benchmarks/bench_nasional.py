@@ -12,38 +12,14 @@ as ratios of the targets. Nothing here asserts: the numbers are for a person to 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import timed
 
 TARGET_SECONDS = 60.0
 TARGET_BYTES = 4 * 1024**3
-
-
-_MEASURE = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    "sys.exit(code)\n"
-)
-
-
-def run(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident bytes of one command.
-
-    A small wrapper process runs the command, so that the peak it reports belongs
-    to that command alone.
-    """
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *args], capture_output=True, text=True
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr[-2000:]}")
-    return seconds, int(proc.stdout.split()[-1]) * 1024
 
 
 def _gib(n: int) -> str:
@@ -60,7 +36,7 @@ def main() -> None:
         data = options.data
         if data is None:
             data = Path(tmp) / "nasional"
-            seconds, peak = run(
+            seconds, peak = timed(
                 [*kmp, "sample-data", "--scale", "nasional", "--out", str(data)]
             )
             print(f"sample-data --scale nasional: {seconds:.1f} s, {_gib(peak)}")
@@ -69,7 +45,7 @@ def main() -> None:
         print(f"dataset: {coops:,} cooperatives, {rows:,} monthly reports")
         for i in range(options.repeat):
             out = Path(tmp) / f"evaluasi-{i}.csv"
-            seconds, peak = run(
+            seconds, peak = timed(
                 [*kmp, "evaluate", "--data", str(data), "--out", str(out)]
             )
             time_ratio = seconds / TARGET_SECONDS
