@@ -13,8 +13,6 @@ import copy
 import html
 from typing import TYPE_CHECKING
 
-import nbformat
-
 from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.i18n import LABELS, column_label, label
@@ -23,6 +21,8 @@ from kmp_analysis.safeio import atomic_path, neutralise_formulas
 if TYPE_CHECKING:
     from pathlib import Path
 
+    # nbformat costs ~1.3 s to import (jsonschema's format checkers): only for types
+    import nbformat
     import pandas as pd
 
     from kmp_analysis.batch import BatchReport
