@@ -21,7 +21,7 @@ from IPython.display import HTML
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.evaluate import Evaluation, load_or_evaluate
-from kmp_analysis.i18n import LANGS, label
+from kmp_analysis.i18n import check_lang, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.safeio import atomic_write_text
 
@@ -69,8 +69,7 @@ class Brief:
     parameters: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.lang not in LANGS:
-            raise ValueError(f"lang must be one of {LANGS}, not {self.lang!r}")
+        check_lang(self.lang)
 
     @property
     def nama_kec(self) -> str:

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from kmp_analysis.errors import ValidationFailed
+from kmp_analysis.errors import DaskUnavailable, ValidationFailed
 from kmp_analysis.i18n import label, message
 
 app = typer.Typer(
@@ -296,9 +296,7 @@ def briefs(
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
-    except RuntimeError as exc:
-        if type(exc).__name__ != "DaskUnavailable":
-            raise
+    except DaskUnavailable as exc:
         typer.echo(f"--scheduler: {exc}", err=True)
         raise typer.Exit(1) from None
     for note in report.notes:

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from distributed import Client, WorkerPlugin, as_completed
 from distributed.comm import connect as comm_connect
 
+from kmp_analysis.errors import DaskUnavailable
+
 # kmp_analysis.batch is imported where it is used: the workers unpickle the plugin
 # below on their event loop, which should not wait the ~2 s that importing it takes.
 if TYPE_CHECKING:
@@ -39,10 +41,6 @@ CONNECT_TIMEOUT_S = 10.0
 #: Name under which the stderr plugin is registered on the workers.
 PLUGIN_NAME = "kmp-stderr-log"
 LOG_NAME = "batch.log"
-
-
-class DaskUnavailable(RuntimeError):
-    """The scheduler cannot be reached, or it has no worker to run the briefs."""
 
 
 def run_on_dask(

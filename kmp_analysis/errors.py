@@ -53,6 +53,14 @@ class Problem:
         return f"{self.location()}: {' '.join(text.split())}"  # always one line
 
 
+class DaskUnavailable(RuntimeError):
+    """The Dask scheduler cannot be reached, or it has no worker to run the briefs.
+
+    Here rather than in :mod:`kmp_analysis.cluster`, so that catching it does not
+    import ``distributed``.
+    """
+
+
 class ValidationFailed(Exception):
     """Raised with every problem found, never with a partial list."""
 

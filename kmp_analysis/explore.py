@@ -45,7 +45,7 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import SAMPLE_DIR, Config, Thresholds, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.export import describe_reasons, present
-from kmp_analysis.i18n import LABELS, LANGS, label
+from kmp_analysis.i18n import LABELS, LANGS, check_lang, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.safeio import atomic_write_text
 
@@ -494,7 +494,7 @@ class Explorer:
         kecamatan: str = "Tenggarong",
         lang: str = "id",
     ) -> None:
-        self._check_lang(lang)
+        check_lang(lang)
         self.dataset = dataset
         self.config = config or Config()
         self.baseline: Evaluation = evaluate(dataset, period or None, self.config)
@@ -511,11 +511,6 @@ class Explorer:
         self._maps: dict[tuple, str] = {}
 
     # ------------------------------------------------------------------ state
-
-    @staticmethod
-    def _check_lang(lang: str) -> None:
-        if lang not in LANGS:
-            raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
 
     @property
     def thresholds(self) -> Thresholds:
@@ -579,7 +574,7 @@ class Explorer:
 
     def set_lang(self, lang: str) -> None:
         """Show every label in ``lang`` (``"id"`` or ``"en"``)."""
-        self._check_lang(lang)
+        check_lang(lang)
         self.lang = lang
         self._sync_inputs()
         self._relabel()

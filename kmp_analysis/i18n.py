@@ -854,6 +854,13 @@ def column_label(name: str, lang: str = "id") -> str:
     return entry[lang]
 
 
+def check_lang(lang: str) -> str:
+    """``lang`` if it is one of :data:`LANGS`, else a ValueError naming the choices."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
 def message(code: str, lang: str = "id", **params: object) -> str:
     """The sentence for a problem code, with its parameters filled in."""
     entry = MESSAGES.get(code)

@@ -30,7 +30,7 @@ from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.briefs import headline as headline_counts
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.evaluate import Evaluation, kecamatan_table, load_or_evaluate
-from kmp_analysis.i18n import LANGS, label
+from kmp_analysis.i18n import check_lang, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.safeio import atomic_write_text
 
@@ -152,8 +152,7 @@ class Summary:
     parameters: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.lang not in LANGS:
-            raise ValueError(f"lang must be one of {LANGS}, not {self.lang!r}")
+        check_lang(self.lang)
 
     # ------------------------------------------------------------------ numbers
 
@@ -726,8 +725,7 @@ def prepare(
     the sample) is read and evaluated here, so the notebook also runs on its own in
     JupyterLab.
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    check_lang(lang)
     ev = load_or_evaluate(data, period, config, evaluasi)
     parameters = {"data": data, "period": period, "config": config}
     return Summary(evaluation=ev, lang=lang, parameters=parameters)
