@@ -6,6 +6,9 @@ so that two briefs side by side read the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import geopandas as gpd
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -38,6 +41,21 @@ def village_classes(cooperatives: pd.DataFrame) -> pd.Series:
     return best.astype(str)
 
 
+@contextmanager
+def _drawn_once(fig: Figure) -> Iterator[None]:
+    """Skip the redraws geopandas asks for after every layer it plots.
+
+    On the Agg canvas of the briefs each ``draw_idle`` is a full render (every
+    polygon and label), four per kecamatan map, half its time; the figure is drawn
+    once, when it is saved. The canvas's own ``draw_idle`` is back afterwards.
+    """
+    fig.canvas.draw_idle = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        del fig.canvas.draw_idle
+
+
 def kecamatan_map(
     cooperatives: pd.DataFrame,
     kode_kec: str,
@@ -53,8 +71,11 @@ def kecamatan_map(
     area["color"] = area["kelas"].map(CLASS_COLORS)
 
     fig, ax = plt.subplots(figsize=(7.5, 6.0), dpi=110)
-    area.plot(ax=ax, color=area["color"], edgecolor="white", linewidth=0.6)
-    kec[kec["kode_kec"] == kode_kec].boundary.plot(ax=ax, color="#333333", linewidth=1)
+    with _drawn_once(fig):
+        area.plot(ax=ax, color=area["color"], edgecolor="white", linewidth=0.6)
+        outline = kec[kec["kode_kec"] == kode_kec].boundary
+        outline.plot(ax=ax, color="#333333", linewidth=1)
+        _locator(fig, kec, kode_kec)
     if label_villages:
         for _, row in area.iterrows():
             point = row.geometry.representative_point()
@@ -79,7 +100,6 @@ def kecamatan_map(
         frameon=False,
         fontsize=8,
     )
-    _locator(fig, kec, kode_kec)
     fig.subplots_adjust(left=0.02, right=0.76, top=0.93, bottom=0.02)
     plt.close(fig)
     return fig
@@ -143,7 +163,8 @@ def kecamatan_choropleth(
             counts[int(c)] += 1
 
     fig, ax = plt.subplots(figsize=(7.5, 6.6), dpi=110)
-    kec.plot(ax=ax, color=kec["color"], edgecolor="#555555", linewidth=0.5)
+    with _drawn_once(fig):
+        kec.plot(ax=ax, color=kec["color"], edgecolor="#555555", linewidth=0.5)
     ax.set_axis_off()
     if title:
         ax.set_title(title, fontsize=11, loc="left")
