@@ -23,23 +23,27 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kmp_analysis import __version__, cache, reference
-from kmp_analysis.briefs import headline
+from kmp_analysis import __version__, cache
 from kmp_analysis.config import (
     BRIEF_NOTEBOOK,
     OUTPUTS_DIR,
     SAMPLE_DIR,
     SUMMARY_NOTEBOOK,
-    load_config,
 )
-from kmp_analysis.evaluate import Evaluation, evaluate
-from kmp_analysis.export import index_html
 from kmp_analysis.i18n import label
-from kmp_analysis.io import read_dataset
 from kmp_analysis.pdf import PdfUnavailable, find_chromium, html_to_pdf, pdf_page_count
 from kmp_analysis.safeio import atomic_write_text
+
+if TYPE_CHECKING:
+    from kmp_analysis import reference
+    from kmp_analysis.evaluate import Evaluation
+
+# This module stays light (no pandas, geopandas or matplotlib at import): worker
+# processes import it to run briefs whose heavy lifting happens in their kernels, and
+# an unchanged rerun is answered before any data is read. The data modules are
+# imported where they are used.
 
 EVALUATION_DIR = "evaluasi"
 CELL_TIMEOUT_S = 600
@@ -126,11 +130,17 @@ class BatchReport:
         return self.run_dir / "index.html"
 
 
-def resolve_kecamatan_list(values: list[str] | None) -> list[str]:
-    """Codes of the requested kecamatan (all 20 when none are named)."""
+def resolve_kecamatan_list(
+    values: list[str] | None, geography: reference.Geography | None = None
+) -> list[str]:
+    """Codes of the requested kecamatan (all of them, 20 in Kukar, when none are
+    named)."""
+    from kmp_analysis import reference
+
+    geo = geography or reference.kukar()
     if not values:
-        return list(reference.kecamatan()["kode_kec"])
-    codes, failures = reference.resolve_many(values)
+        return list(geo.kecamatan["kode_kec"])
+    codes, failures = geo.resolve_many(values)
     if failures:
         raise UnknownKecamatanError(failures)
     return codes
@@ -157,26 +167,151 @@ def write_briefs(
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
     (:class:`~kmp_analysis.errors.ValidationFailed`)."""
     started = time.perf_counter()
-    codes = resolve_kecamatan_list(kecamatan)
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(unknown)}")
-    if scheduler:  # fail before any work when the cluster cannot be reached
-        from kmp_analysis.cluster import check_scheduler
-
-        check_scheduler(scheduler)
     notes: list[str] = []
     if "pdf" in formats and find_chromium() is None:
         notes.append(PdfUnavailable().args[0])
         formats = tuple(f for f in formats if f != "pdf")
     data_path = Path(data) if data else SAMPLE_DIR
     config_path = Path(config).resolve() if config else None
+    notebook_path = Path(notebook or BRIEF_NOTEBOOK).resolve()
+    briefs_dir = Path(out or OUTPUTS_DIR).resolve() / "briefs"
+    request = {
+        "period": period.strip() if period else None,
+        "kecamatan": list(kecamatan or []),
+        "lang": lang,
+        "formats": sorted(formats),
+        "summary": summary,
+        "config": str(config_path) if config_path else None,
+        "notebook": str(notebook_path),
+    }
+    notebooks = [notebook_path, SUMMARY_NOTEBOOK] if summary else [notebook_path]
+    run_key = cache.run_key(
+        data_path, [*notebooks, *([config_path] if config_path else [])], request
+    )
+    if not force and (found := cache.unchanged_run(briefs_dir, run_key)):
+        return _unchanged(*found, started, notes)
+
+    from kmp_analysis import reference
+    from kmp_analysis.briefs import headline
+    from kmp_analysis.export import index_html
+
+    geo = reference.geography(data_path)
+    codes = resolve_kecamatan_list(kecamatan, geo)
+    if summary and geo is not reference.kukar():
+        notes.append(label("summary_kukar_only", lang))
+        summary = False
+    if scheduler:  # fail before any work when the cluster cannot be reached
+        from kmp_analysis.cluster import check_scheduler
+
+        check_scheduler(scheduler)
+    local = None if in_process or scheduler else LocalWorkers(workers, briefs_dir)
+    if local is not None and (force or not any(briefs_dir.glob("*/manifest.json"))):
+        # every brief will be built: the workers start their kernels while the
+        # data is read and evaluated here
+        local.start(len(codes) + summary)
+    plan: _Plan | None = None
+    try:
+        plan = _plan(
+            briefs_dir,
+            data_path,
+            config_path,
+            notebook_path,
+            codes,
+            geo,
+            period,
+            lang,
+            formats,
+            summary,
+            force,
+            retry_failed,
+        )
+        evaluation, run_dir, previous = plan.evaluation, plan.run_dir, plan.previous
+        to_run, kept = plan.to_run, plan.kept
+        if in_process:  # one after the other in this process (debugging, tests)
+            built = [run_brief(job) for job in to_run]
+        elif scheduler:
+            from kmp_analysis.cluster import run_on_dask
+
+            show = Progress(len(to_run), len(kept), enabled=progress)
+            try:
+                built = run_on_dask(
+                    to_run, scheduler, show.update, log_file=run_dir / "batch.log"
+                )
+            finally:
+                show.close()
+        else:
+            assert local is not None
+            built = local.run(to_run, progress, reused=len(kept))
+    finally:
+        if local is not None:
+            local.close(keep_log=plan.run_dir / "batch.log" if plan else None)
+    results = kept + built
+    asked = {job.kode_kec for job in plan.jobs}
+    results += [
+        replace(r, cache="dipakai_ulang")
+        for code, r in previous.items()
+        if code not in asked
+    ]
+    summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
+    results = [r for r in results if r.kode_kec != KABUPATEN]
+    for result in results:
+        result.headline = headline(
+            evaluation.of_kecamatan(result.kode_kec), evaluation.period
+        )
+    if summary_result is not None:
+        summary_result.headline = headline(evaluation.cooperatives, evaluation.period)
+    results.sort(key=lambda r: r.kode_kec)
+    report = BatchReport(
+        run_dir=run_dir,
+        period=evaluation.period,
+        results=results,
+        duration_s=time.perf_counter() - started,
+        summary=summary_result,
+        notes=notes,
+    )
+    _write_manifest(report, evaluation, data_path, lang, run_key)
+    atomic_write_text(report.index_html, index_html(report, evaluation.synthetic, lang))
+    return report
+
+
+@dataclass
+class _Plan:
+    """The evaluated data and, for every brief asked for, whether to build it."""
+
+    evaluation: Evaluation
+    run_dir: Path
+    jobs: list[BriefJob]
+    previous: dict[str, BriefResult]
+    to_run: list[BriefJob]
+    kept: list[BriefResult]
+
+
+def _plan(
+    briefs_dir: Path,
+    data_path: Path,
+    config_path: Path | None,
+    notebook_path: Path,
+    codes: list[str],
+    geo: reference.Geography,
+    period: str | None,
+    lang: str,
+    formats: tuple[str, ...],
+    summary: bool,
+    force: bool,
+    retry_failed: bool,
+) -> _Plan:
+    """Read and evaluate the data, save the evaluation, and decide brief by brief."""
+    from kmp_analysis.config import load_config
+    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.io import read_dataset
+
     cfg = load_config(config_path)
     evaluation = evaluate(read_dataset(data_path), period, cfg)
-    run_dir = Path(out or OUTPUTS_DIR).resolve() / "briefs" / evaluation.period
+    run_dir = briefs_dir / evaluation.period
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
-    notebook_path = Path(notebook or BRIEF_NOTEBOOK).resolve()
-
     common = {
         "data": str(data_path.resolve()),
         "period": evaluation.period,
@@ -185,8 +320,7 @@ def write_briefs(
         "evaluasi": str(evaluation_dir),
     }
     jobs = [
-        _job(code, run_dir, notebook_path, {"kecamatan": code, **common}, formats, lang)
-        for code in codes
+        _job(code, geo, run_dir, notebook_path, common, formats, lang) for code in codes
     ]
     if summary:
         jobs.insert(0, _summary_job(run_dir, common, formats, lang))
@@ -212,67 +346,58 @@ def write_briefs(
         else:
             cache.remove_key(job.out_dir, job.stem)
             to_run.append(replace(job, reasons=decision.reasons))
-    if in_process:  # one after the other in this process (debugging, tests)
-        built = [run_brief(job) for job in to_run]
-    elif scheduler:
-        from kmp_analysis.cluster import run_on_dask
+    return _Plan(evaluation, run_dir, jobs, previous, to_run, kept)
 
-        show = Progress(len(to_run), len(kept), enabled=progress)
-        try:
-            built = run_on_dask(
-                to_run, scheduler, show.update, log_file=run_dir / "batch.log"
-            )
-        finally:
-            show.close()
-    else:
-        built = _run_jobs(
-            to_run,
-            workers or os.cpu_count() or 1,
-            progress,
-            run_dir / "batch.log",
-            reused=len(kept),
-        )
-    results = kept + built
-    asked = {job.kode_kec for job in jobs}
-    results += [
-        replace(r, cache="dipakai_ulang")
-        for code, r in previous.items()
-        if code not in asked
-    ]
-    summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
-    results = [r for r in results if r.kode_kec != KABUPATEN]
-    for result in results:
-        result.headline = headline(
-            evaluation.of_kecamatan(result.kode_kec), evaluation.period
-        )
-    if summary_result is not None:
-        summary_result.headline = headline(evaluation.cooperatives, evaluation.period)
-    results.sort(key=lambda r: r.kode_kec)
+
+def _unchanged(
+    run_dir: Path, manifest: dict[str, Any], started: float, notes: list[str]
+) -> BatchReport:
+    """The report of a run whose inputs did not change: every brief reused as it is.
+
+    Only the manifest is rewritten (reused, with the time of this run); the briefs,
+    their keys and ``index.html`` stay untouched.
+    """
+
+    def reused(entry: dict[str, Any]) -> BriefResult:
+        result = BriefResult.from_manifest(entry)
+        return replace(result, cache="dipakai_ulang", duration_s=0.0, alasan_build=[])
+
+    results = [reused(e) for e in manifest.get("briefs") or []]
+    summary = manifest.get("ringkasan")
     report = BatchReport(
         run_dir=run_dir,
-        period=evaluation.period,
+        period=str(manifest.get("period")),
         results=results,
         duration_s=time.perf_counter() - started,
-        summary=summary_result,
+        summary=reused(summary) if summary else None,
         notes=notes,
     )
-    _write_manifest(report, evaluation, data_path, lang)
-    atomic_write_text(report.index_html, index_html(report, evaluation.synthetic, lang))
+    manifest.update(
+        finished=datetime.now(UTC).isoformat(timespec="seconds"),
+        duration_s=round(report.duration_s, 2),
+        notes=notes,
+        ringkasan=asdict(report.summary) if report.summary else None,
+        briefs=[asdict(r) for r in results],
+    )
+    atomic_write_text(
+        run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
+    )
     return report
 
 
 def _job(
     code: str,
+    geo: reference.Geography,
     run_dir: Path,
     notebook: Path,
-    params: dict[str, str],
+    common: dict[str, str],
     formats: tuple[str, ...],
     lang: str,
 ) -> BriefJob:
-    folder = run_dir / "kecamatan" / reference.kecamatan_dir_name(code)
-    names = reference.kecamatan().set_index("kode_kec")["nama_kec"]
-    name = str(names[code])
+    folder = run_dir / "kecamatan" / geo.dir_name(code)
+    name = geo.name_of(code)
     title = label("brief_title", lang, nama=name)
+    params = {"kecamatan": code, **common}
     return BriefJob(code, name, folder, notebook, params, formats, "brief", title)
 
 
@@ -299,31 +424,52 @@ def _remove_stale_temp(folder: Path) -> None:
                 shutil.rmtree(child, ignore_errors=True)
 
 
-def _run_jobs(
-    jobs: list[BriefJob],
-    workers: int,
-    progress: bool,
-    log_file: Path,
-    reused: int = 0,
-) -> list[BriefResult]:
-    """Run ``jobs`` in worker processes with one progress display over all of them.
+class LocalWorkers:
+    """Worker processes on this machine, each keeping its warm kernels.
 
-    On a terminal: one bar with the ETA, the kecamatan just finished and the counts
-    reused / written / failed. Elsewhere (CI, a log file): one line per brief.
+    Started on the first :meth:`run`, or ahead of it with :meth:`start`, which also
+    starts a kernel in each worker (with its imports) while the caller goes on. The
+    workers' stderr (and their kernels') goes to a log of this run in
+    ``briefs_dir`` until :meth:`close` shuts the workers and their kernels down
+    and appends it to the run folder's ``batch.log``.
     """
-    if not jobs:
-        return []
-    workers = max(1, min(workers, len(jobs)))
-    show = Progress(len(jobs), reused, enabled=progress)
-    results: list[BriefResult] = []
-    try:
-        with ProcessPoolExecutor(
+
+    def __init__(self, workers: int | None, briefs_dir: Path) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.log_file = briefs_dir / f".batch-{os.getpid()}.log"
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self, jobs: int) -> None:
+        if self.pool is not None or jobs < 1:
+            return
+        workers = max(1, min(self.workers, jobs))
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=get_context("spawn"),
             initializer=_init_worker,
-            initargs=(str(log_file),),
-        ) as pool:
-            futures = {pool.submit(run_brief, job): job for job in jobs}
+            initargs=(str(self.log_file),),
+        )
+        for _ in range(workers):  # a worker that is up first may warm twice: no-op
+            self.pool.submit(_prewarm)
+
+    def run(
+        self, jobs: list[BriefJob], progress: bool, reused: int = 0
+    ) -> list[BriefResult]:
+        """Run ``jobs`` with one progress display over all of them.
+
+        On a terminal: one bar with the ETA, the kecamatan just finished and the
+        counts reused / written / failed. Elsewhere (CI, a log file): one line per
+        brief.
+        """
+        if not jobs:
+            return []
+        self.start(len(jobs))
+        assert self.pool is not None
+        show = Progress(len(jobs), reused, enabled=progress)
+        results: list[BriefResult] = []
+        try:
+            futures = {self.pool.submit(run_brief, job): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 try:
@@ -332,9 +478,30 @@ def _run_jobs(
                     result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
                 results.append(result)
                 show.update(result)
-    finally:
-        show.close()
-    return results
+        finally:
+            show.close()
+        return results
+
+    def close(self, keep_log: Path | None = None) -> None:
+        """Shut the workers and their kernels down; append their log to
+        ``keep_log`` (the run's ``batch.log``), or drop it when there is no run."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        if not self.log_file.is_file():
+            return
+        if keep_log is not None:
+            keep_log.parent.mkdir(parents=True, exist_ok=True)
+            with self.log_file.open("rb") as src, keep_log.open("ab") as dst:
+                shutil.copyfileobj(src, dst)
+        self.log_file.unlink()
+
+
+def _prewarm() -> None:
+    from kmp_analysis.engine import prewarm
+
+    if ENGINE == "kmp_warm":
+        prewarm()
 
 
 class Progress:
@@ -536,7 +703,13 @@ def _init_worker(log_file: str) -> None:
 
     Kernels inherit the worker's stderr, so redirecting file descriptor 2 also
     catches what they print (warnings, debugger notes) while starting.
+
+    The worker also goes without ``rfc3987_syntax``: jsonschema imports it, when
+    installed (jupyterlab brings it), for IRI format checks that nbformat's schema
+    never asks for, and building its grammar costs ≈ 1 s in every worker. Only
+    these batch processes skip it; the user's own interpreter is untouched.
     """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     Path(log_file).parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(fd, 2)
@@ -548,9 +721,14 @@ def _init_worker(log_file: str) -> None:
 
 
 def _write_manifest(
-    report: BatchReport, evaluation: Evaluation, data_path: Path, lang: str
+    report: BatchReport,
+    evaluation: Evaluation,
+    data_path: Path,
+    lang: str,
+    run_key: str,
 ) -> None:
     manifest = {
+        "run_key": run_key,
         "period": report.period,
         "window": evaluation.window,
         "data": str(data_path.resolve()),

@@ -7,6 +7,13 @@ package version. Each part is hashed on its own, so a rebuilt brief can say why.
 regency summary depends on the whole evaluation. A key is written next to a brief's
 files only after they are all in place; a brief without one (never built, failed, or
 killed half-way) is built again.
+
+Above the briefs' keys sits the run's key (:func:`run_key`): the bytes of the input
+files, the notebooks and the config, the request (kecamatan, formats, language…) and
+the package version. When it equals the key of a finished run whose briefs all
+succeeded and are all still there (:func:`unchanged_run`), nothing needs reading or
+evaluating: the run is answered from its manifest in a fraction of a second. This
+module imports no data library, so that answer comes before pandas is loaded.
 """
 
 from __future__ import annotations
@@ -15,10 +22,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kmp_analysis import __version__
-from kmp_analysis.evaluate import Evaluation
 from kmp_analysis.safeio import atomic_write_text
+
+if TYPE_CHECKING:
+    from kmp_analysis.evaluate import Evaluation
 
 KEY_SUFFIX = ".key.json"
 
@@ -129,3 +139,76 @@ def write_key(folder: Path, stem: str, parts: dict[str, str]) -> None:
 def remove_key(folder: Path, stem: str) -> None:
     """Forget a brief's key before rebuilding it (a killed rebuild is not reused)."""
     (folder / f"{stem}{KEY_SUFFIX}").unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- run key
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file's bytes, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def input_files(data: Path) -> list[Path]:
+    """The files data can be read from: the workbook, or every visible file directly
+    in the folder (a superset of the tables :func:`kmp_analysis.io.read_dataset`
+    reads, so no change to an input is missed)."""
+    if data.is_file():
+        return [data]
+    if not data.is_dir():
+        return []
+    return sorted(
+        p for p in data.iterdir() if p.is_file() and not p.name.startswith(".")
+    )
+
+
+def run_key(data: Path, files: list[Path], request: dict[str, Any]) -> str:
+    """Key of a whole run: the input files, ``files`` (notebooks, config), the
+    request and the package version."""
+    inputs = {p.name: file_sha256(p) for p in input_files(data)}
+    others = {str(p): file_sha256(p) for p in files if p.is_file()}
+    payload = {
+        "data": str(data.resolve()),
+        "inputs": inputs,
+        "files": others,
+        "request": request,
+        "versi": __version__,
+    }
+    return _sha(json.dumps(payload, sort_keys=True, default=str))
+
+
+def unchanged_run(briefs_dir: Path, key: str) -> tuple[Path, dict] | None:
+    """The run folder and manifest of a finished run with key ``key`` whose briefs
+    all succeeded and whose files and keys are all in place; else None."""
+    for manifest_path in sorted(briefs_dir.glob("*/manifest.json")):
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(manifest, dict) or manifest.get("run_key") != key:
+            continue
+        run_dir = manifest_path.parent
+        if _complete(run_dir, manifest):
+            return run_dir, manifest
+    return None
+
+
+def _complete(run_dir: Path, manifest: dict) -> bool:
+    entries = [*(manifest.get("briefs") or []), manifest.get("ringkasan")]
+    for entry in entries:
+        if entry is None:
+            continue
+        if not isinstance(entry, dict) or entry.get("status") != "ok":
+            return False
+        files = [run_dir / f for f in entry.get("files") or []]
+        if not files or not all(f.is_file() for f in files):
+            return False
+        folder = files[0].parent
+        stem = files[0].name.split(".")[0]
+        if read_key(folder, stem) is None:
+            return False
+    return (run_dir / "index.html").is_file()

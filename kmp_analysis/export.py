@@ -13,8 +13,6 @@ import copy
 import html
 from typing import TYPE_CHECKING
 
-from kmp_analysis import recommend
-from kmp_analysis.classify import CLASSES
 from kmp_analysis.i18n import LABELS, column_label, label
 from kmp_analysis.safeio import atomic_path, neutralise_formulas
 
@@ -125,6 +123,8 @@ td.name,th.name{text-align:left}
 def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
     """The run's front page: the regency summary, then every brief with its headline
     figures, status and links to its HTML and PDF."""
+    from kmp_analysis.classify import CLASSES
+
     title = label("index_title", lang, period=report.period)
     head = [
         label("kecamatan", lang),
@@ -248,6 +248,8 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
     Needs the input tables (an evaluation made by :func:`~kmp_analysis.evaluate.
     evaluate`, not one loaded from disk).
     """
+    from kmp_analysis import recommend
+
     if evaluation.tables is None or evaluation.kecamatan is None:
         raise ValueError("the evaluation carries no input tables to recommend from")
     coops, tables = evaluation.cooperatives, evaluation.tables

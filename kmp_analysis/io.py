@@ -10,7 +10,6 @@ every problem at once. It never modifies its input.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import math
 import re
@@ -26,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis import reference
+from kmp_analysis.cache import file_sha256
 from kmp_analysis.errors import Problem, ValidationFailed
 from kmp_analysis.schema import CHILD_TABLES, TABLES, Col, check_table
 
@@ -163,14 +163,6 @@ def _table_of(file: str) -> str | None:
     match = re.search(r"\[(\w+)\]$", file)
     name = match.group(1) if match else Path(file).stem
     return name if name in TABLES else None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _read_csv_folder(

@@ -13,8 +13,10 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where frames are written: the batch's light
+    import pandas as pd  # modules write only text through this module
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,10 +51,12 @@ def atomic_write_text(target: str | Path, text: str) -> None:
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that start like a formula with ``'`` (formula injection)."""
+    from pandas.api.types import is_string_dtype
+
     out = frame.copy()
     for column in out.columns:
         series = out[column]
-        if series.dtype == object or pd.api.types.is_string_dtype(series):
+        if series.dtype == object or is_string_dtype(series):
             out[column] = series.map(
                 lambda v: (
                     "'" + v
@@ -76,6 +80,8 @@ def write_table(
         if suffix == ".csv":
             safe.to_csv(tmp, index=False, encoding="utf-8-sig")
         else:
+            import pandas as pd
+
             with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
                 safe.to_excel(writer, index=False, sheet_name=sheet_name)
     return target

@@ -71,6 +71,35 @@ def test_unchanged_briefs_are_reused_and_force_rebuilds(data, tmp_path):
     assert forced[batch.KABUPATEN].cache == "dipakai_ulang"
 
 
+def test_an_unchanged_rerun_reads_no_data(data, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run(data, out, summary=True)
+    manifest_path = out / "briefs/2026-10/manifest.json"
+    first = json.loads(manifest_path.read_text("utf-8"))
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("an unchanged run read the data")
+
+    monkeypatch.setattr("kmp_analysis.io.read_dataset", must_not_read)
+    again = run(data, out, summary=True)
+    assert {r.cache for r in again.values()} == {"dipakai_ulang"}
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    assert manifest["run_key"] == first["run_key"]
+    assert {b["cache"] for b in [*manifest["briefs"], manifest["ringkasan"]]} == {
+        "dipakai_ulang"
+    }
+    assert [b["headline"] for b in manifest["briefs"]] == [
+        b["headline"] for b in first["briefs"]
+    ]
+    monkeypatch.undo()
+
+    # a lost brief: the run is planned again, and only that brief is built
+    (out / "briefs/2026-10/kecamatan/64.02.18-muara-wis/brief.html").unlink()
+    rebuilt = run(data, out, summary=True)
+    assert rebuilt[B].cache == "ditulis"
+    assert rebuilt[A].cache == rebuilt[batch.KABUPATEN].cache == "dipakai_ulang"
+
+
 def test_a_changed_report_rebuilds_its_kecamatan_and_the_summary_only(data, tmp_path):
     out = tmp_path / "out"
     run(data, out, summary=True)
