@@ -67,6 +67,8 @@ class Brief:
     kode_kec: str
     lang: str = "id"
     parameters: dict[str, Any] = field(default_factory=dict)
+    #: Where the data lies (Kukar's reference unless the data brings its own).
+    geography: reference.Geography = field(default_factory=reference.kukar)
 
     def __post_init__(self) -> None:
         check_lang(self.lang)
@@ -76,8 +78,7 @@ class Brief:
         coops = self.cooperatives
         if len(coops):
             return str(coops["nama_kec"].iloc[0])
-        table = reference.kecamatan()
-        return str(table.loc[table["kode_kec"] == self.kode_kec, "nama_kec"].iloc[0])
+        return self.geography.name_of(self.kode_kec)
 
     @cached_property
     def cooperatives(self) -> pd.DataFrame:
@@ -97,7 +98,7 @@ class Brief:
     @cached_property
     def supported(self) -> pd.DataFrame:
         """Didukung: Aktif and Berdampak cooperatives, with siap pembiayaan."""
-        return recommend.didukung(self.cooperatives, self._tables()["koperasi"])
+        return recommend.didukung(self.cooperatives, self._own_rows("koperasi"))
 
     @cached_property
     def to_evaluate(self) -> pd.DataFrame:
@@ -108,14 +109,15 @@ class Brief:
     def training_plan(self) -> pd.DataFrame:
         size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
         return recommend.rencana_pelatihan(
-            self.cooperatives, self._tables()["pengurus"], class_size=size
+            self.cooperatives, self._own_rows("pengurus"), class_size=size
         )
 
     @cached_property
     def bumdes_actions(self) -> pd.DataFrame:
-        tables = self._tables()
         actions = recommend.sinkronisasi_bumdes(
-            self.cooperatives, tables["unit_usaha"], tables["bumdes"]
+            self.cooperatives,
+            self._own_rows("unit_usaha"),
+            self._own_rows("bumdes"),
         )
         return actions[actions["kode_kec"] == self.kode_kec].reset_index(drop=True)
 
@@ -174,14 +176,7 @@ class Brief:
         where one of these strings changes.
         """
         ev = self.evaluation
-        k = headline(ev.cooperatives, ev.period)
-        coops = ev.cooperatives
-        quotes = {
-            "pct_aktif_kab": _pct(k["aktif_atau_berdampak"], k["n"]),
-            "pct_tb_kab": _pct(k["kelas"]["tidak_bergerak"], k["n"]),
-            "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
-            "output_kab": f"{coops['indeks_output'].mean():.2f}",
-        }
+        quotes = dict(ev.memo("regency_quotes", lambda: _regency_quotes(ev)))
         row = self._kecamatan_row()
         if row is not None:
             quotes |= {
@@ -192,9 +187,6 @@ class Brief:
                 "kuadran": str(row["kuadran"]),
                 "outcome": f"{row['indeks_outcome']:.2f}",
             }
-        if ev.tables is not None:
-            ready = recommend.didukung(coops, ev.tables["koperasi"])
-            quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
         return quotes
 
     def sentences(self) -> list[str]:
@@ -273,19 +265,33 @@ class Brief:
         recommendations use, and the regency figures it quotes."""
         coops = self.cooperatives
         parts = {"koperasi": coops.to_csv(index=False)}
-        tables = self.evaluation.tables
-        if tables is not None:
-            ids = set(coops["koperasi_id"])
-            villages = set(coops["kode_desa"])
-            for name in ("koperasi", "unit_usaha", "pengurus"):
-                rows = tables[name][tables[name]["koperasi_id"].isin(ids)]
+        if self.evaluation.tables is not None:
+            for name in ("koperasi", "unit_usaha", "pengurus", "bumdes"):
+                rows = self._own_rows(name, villages_only=name == "bumdes")
                 parts[f"masukan_{name}"] = rows.to_csv(index=False)
-            bumdes = tables["bumdes"]
-            parts["masukan_bumdes"] = bumdes[bumdes["kode_desa"].isin(villages)].to_csv(
-                index=False
-            )
         parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
         return parts
+
+    def _own_rows(self, name: str, villages_only: bool = False) -> pd.DataFrame:
+        """The rows of input table ``name`` that belong to this kecamatan.
+
+        Rows of the kecamatan's cooperatives (by ``koperasi_id``); for ``bumdes``,
+        rows of its cooperatives' villages, and also (unless ``villages_only``)
+        of any village whose code starts with the kecamatan code, as
+        :func:`~kmp_analysis.recommend.sinkronisasi_bumdes` lists a linked BUMDes
+        even without its KMP. The tables are grouped by kecamatan once per
+        evaluation, so a brief finds its rows without scanning every row.
+        """
+        ev = self.evaluation
+        table = self._tables()[name]
+        groups = ev.memo(f"rows_by_kec:{name}", lambda: _rows_by_kecamatan(ev, name))
+        own = set(groups.get(self.kode_kec, ()))
+        if name == "bumdes":
+            villages = set(self.cooperatives["kode_desa"])
+            own = {i for i in own if table["kode_desa"].iat[i] in villages}
+            if not villages_only:
+                own |= set(groups.get(("kode", self.kode_kec), ()))
+        return table.iloc[sorted(own)]
 
     # ------------------------------------------------------------ notebook output
 
@@ -362,7 +368,10 @@ class Brief:
     def map(self) -> HTML:
         """Villages coloured by class, with a locator inset of Kukar."""
         fig = maps.kecamatan_map(
-            self.evaluation.cooperatives, self.kode_kec, lang=self.lang
+            self.evaluation.cooperatives,
+            self.kode_kec,
+            lang=self.lang,
+            geography=self.geography,
         )
         return HTML(
             display.heading(label("section_map", self.lang))
@@ -531,6 +540,55 @@ def _rate_low(value: float, limits: tuple[float, float]) -> str:
     )
 
 
+def _rows_by_kecamatan(ev: Evaluation, name: str) -> dict[Any, list[int]]:
+    """Positions of the rows of input table ``name``, by kecamatan.
+
+    Keyed by the ``kode_kec`` of the row's cooperative (for ``bumdes``: of a
+    cooperative of the row's village); ``bumdes`` rows are also keyed by
+    ``("kode", kode_kec)`` from the first eight characters of their village code.
+    """
+    assert ev.tables is not None
+    table = ev.tables[name]
+    coops = ev.cooperatives
+    if name == "bumdes":
+        village_kec = coops.drop_duplicates("kode_desa").set_index("kode_desa")
+        kec = table["kode_desa"].map(village_kec["kode_kec"].astype(object))
+        by_code = table["kode_desa"].astype(object).str.slice(0, 8)
+        groups: dict[Any, list[int]] = {}
+        for code, positions in _positions(by_code).items():
+            groups[("kode", code)] = positions
+        groups.update(_positions(kec))
+        return groups
+    coop_kec = coops.set_index("koperasi_id")["kode_kec"].astype(object)
+    return _positions(table["koperasi_id"].map(coop_kec))
+
+
+def _positions(keys: pd.Series) -> dict[Any, list[int]]:
+    """Row positions by key, ascending (rows without a key left out)."""
+    codes = keys.reset_index(drop=True)
+    known = codes.notna()
+    return {
+        key: list(idx)
+        for key, idx in codes[known].groupby(codes[known], sort=False).groups.items()
+    }
+
+
+def _regency_quotes(ev: Evaluation) -> dict[str, str]:
+    """The regency-wide figures a brief quotes (the same for every brief)."""
+    k = headline(ev.cooperatives, ev.period)
+    coops = ev.cooperatives
+    quotes = {
+        "pct_aktif_kab": _pct(k["aktif_atau_berdampak"], k["n"]),
+        "pct_tb_kab": _pct(k["kelas"]["tidak_bergerak"], k["n"]),
+        "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
+        "output_kab": f"{coops['indeks_output'].mean():.2f}",
+    }
+    if ev.tables is not None:
+        ready = recommend.didukung(coops, ev.tables["koperasi"])
+        quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
+    return quotes
+
+
 def prepare(
     kecamatan: str,
     data: str = "",
@@ -545,7 +603,8 @@ def prepare(
     the regency once and hands it to every brief); left empty, the data is read and
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
-    kode_kec = reference.resolve_kecamatan(kecamatan)
+    geo = reference.geography(data)
+    kode_kec = geo.resolve(kecamatan)
     ev = load_or_evaluate(data, period, config, evaluasi)
     parameters = {"data": data, "period": period, "config": config}
-    return Brief(evaluation=ev, kode_kec=kode_kec, lang=lang, parameters=parameters)
+    return Brief(ev, kode_kec, lang=lang, parameters=parameters, geography=geo)

@@ -8,10 +8,12 @@ folder and loaded back by a notebook kernel without recomputing.
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -28,6 +30,8 @@ from kmp_analysis.index import (
 from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
 from kmp_analysis.io import Dataset
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
+
+T = TypeVar("T")
 
 #: Columns of the per-cooperative table, in export order (DESIGN §4–5).
 COLUMNS = (
@@ -68,6 +72,17 @@ class Evaluation:
     file_hashes: dict[str, str] = field(default_factory=dict)
     kecamatan: pd.DataFrame | None = None  # per kecamatan: aggregates and ranks
     tables: dict[str, pd.DataFrame] | None = None  # the input, when evaluated here
+    #: Figures derived from the whole evaluation, computed once (see :meth:`memo`).
+    _memo: dict[str, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per evaluation: for regency-wide figures that every
+        brief quotes (twenty briefs, or thousands nationally, ask for the same)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def window(self) -> list[str]:
@@ -113,10 +128,27 @@ class Evaluation:
 
     @classmethod
     def load(cls, folder: str | Path) -> Evaluation:
-        """Read back what :meth:`save` wrote."""
+        """Read back what :meth:`save` wrote.
+
+        The last evaluation loaded is kept in memory while its files are unchanged
+        (same names, sizes and modification times; :meth:`save` replaces files, so
+        a new save always shows): a warm kernel that writes twenty briefs from one
+        evaluation reads it once. Callers must not modify it in place.
+        """
+        folder = Path(folder)
+        signature = _signature(folder)
+        cached = _LOADED.get(str(folder.resolve()))
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        evaluation = cls._read(folder)
+        _LOADED.clear()
+        _LOADED[str(folder.resolve())] = (signature, evaluation)
+        return evaluation
+
+    @classmethod
+    def _read(cls, folder: Path) -> Evaluation:
         from kmp_analysis.classify import CLASSES
 
-        folder = Path(folder)
         meta = json.loads((folder / _META_FILE).read_text(encoding="utf-8"))
         frame = pd.read_parquet(folder / _TABLE_FILE)
         frame["kelas"] = pd.Categorical(
@@ -141,6 +173,21 @@ class Evaluation:
             source=meta["source"],
             file_hashes=meta.get("file_hashes", {}),
         )
+
+
+#: The last evaluation :meth:`Evaluation.load` read, by folder, with its signature.
+_LOADED: dict[str, tuple[tuple, Evaluation]] = {}
+
+
+def _signature(folder: Path) -> tuple:
+    """Names, sizes and modification times of an evaluation folder's files."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return ()
+    return tuple(
+        (e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file()
+    )
 
 
 def kecamatan_table(cooperatives: pd.DataFrame, config: Config) -> pd.DataFrame:

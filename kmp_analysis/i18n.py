@@ -693,6 +693,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "KMP summary, Kutai Kartanegara Regency",
     },
     "index_summary": {"id": "Ringkasan kabupaten", "en": "Regency summary"},
+    "summary_kukar_only": {
+        "id": "Ringkasan kabupaten dilewati: ringkasan dibuat untuk Kukar, sedangkan "
+        "data ini membawa wilayahnya sendiri (wilayah.csv).",
+        "en": "Regency summary skipped: it is made for Kukar, and this data brings "
+        "its own geography (wilayah.csv).",
+    },
     "index_pdf": {"id": "PDF", "en": "PDF"},
     "index_title": {
         "id": "Brief evaluasi KMP Kukar — periode {period}",

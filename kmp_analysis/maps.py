@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import geopandas as gpd
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -61,32 +62,48 @@ def kecamatan_map(
     kode_kec: str,
     lang: str = "id",
     label_villages: bool = True,
+    geography: reference.Geography | None = None,
 ) -> Figure:
-    """Villages of ``kode_kec`` coloured by class, with a locator inset of Kukar."""
-    villages = reference.village_shapes()
-    kec = reference.kecamatan_shapes()
-    area = villages[villages["kode_kec"] == kode_kec].copy()
+    """Villages of ``kode_kec`` coloured by class, with a locator inset.
+
+    Villages are polygons where the geography has their shapes (Kukar), else
+    points at their ``lon``/``lat`` inside the kecamatan's outline (a dataset's own
+    ``wilayah.csv``); the locator shows the regency around the kecamatan.
+    """
+    geo = geography or reference.kukar()
+    kec = geo.kecamatan_shapes()
+    shapes = geo.village_shapes()
     classes = village_classes(cooperatives[cooperatives["kode_kec"] == kode_kec])
+    source = shapes if shapes is not None else geo.villages
+    area = source[source["kode_kec"] == kode_kec].copy()
     area["kelas"] = area["kode_desa"].map(classes).fillna("tanpa_data")
     area["color"] = area["kelas"].map(CLASS_COLORS)
 
     fig, ax = plt.subplots(figsize=(7.5, 6.0), dpi=110)
     with _drawn_once(fig):
-        area.plot(ax=ax, color=area["color"], edgecolor="white", linewidth=0.6)
-        outline = kec[kec["kode_kec"] == kode_kec].boundary
-        outline.plot(ax=ax, color="#333333", linewidth=1)
-        _locator(fig, kec, kode_kec)
+        if shapes is not None:
+            area.plot(ax=ax, color=area["color"], edgecolor="white", linewidth=0.6)
+            points = area.geometry.representative_point()
+            xs, ys = points.x.to_numpy(), points.y.to_numpy()
+        else:
+            xs, ys = _village_points(area)
+            ax.scatter(xs, ys, s=60, c=area["color"].to_list(), edgecolor="#555555")
+            ax.set_aspect("equal", adjustable="datalim")
+        if kec is not None:
+            outline = kec[kec["kode_kec"] == kode_kec].boundary
+            outline.plot(ax=ax, color="#333333", linewidth=1)
+            _locator(fig, kec, kode_kec, geo)
     if label_villages:
-        for _, row in area.iterrows():
-            point = row.geometry.representative_point()
-            ax.annotate(
-                row["nama_desa"],
-                (point.x, point.y),
-                ha="center",
-                va="center",
-                fontsize=6.5,
-                color="#222222",
-            )
+        for x, y, name in zip(xs, ys, area["nama_desa"], strict=True):
+            if np.isfinite(x) and np.isfinite(y):
+                ax.annotate(
+                    name,
+                    (x, y),
+                    ha="center",
+                    va="center",
+                    fontsize=6.5,
+                    color="#222222",
+                )
     ax.set_axis_off()
     ax.set_title(label("map_title", lang), fontsize=11, loc="left")
     handles = [
@@ -105,12 +122,25 @@ def kecamatan_map(
     return fig
 
 
-def _locator(fig: Figure, kec: gpd.GeoDataFrame, kode_kec: str) -> None:
+def _village_points(area: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``lon``/``lat`` of each village (NaN where the geography has none)."""
+    if {"lon", "lat"} <= set(area.columns):
+        lon = pd.to_numeric(area["lon"], errors="coerce").to_numpy(dtype="float64")
+        lat = pd.to_numeric(area["lat"], errors="coerce").to_numpy(dtype="float64")
+        return lon, lat
+    missing = np.full(len(area), np.nan)
+    return missing, missing.copy()
+
+
+def _locator(
+    fig: Figure, kec: gpd.GeoDataFrame, kode_kec: str, geo: reference.Geography
+) -> None:
     inset = fig.add_axes((0.77, 0.05, 0.22, 0.32))
-    kec.plot(ax=inset, color="#eeeeee", edgecolor="#999999", linewidth=0.3)
+    around = kec[geo.same_area(kec["kode_kec"], kode_kec)]
+    around.plot(ax=inset, color="#eeeeee", edgecolor="#999999", linewidth=0.3)
     kec[kec["kode_kec"] == kode_kec].plot(ax=inset, color="#444444")
     inset.set_axis_off()
-    inset.set_title("Kukar", fontsize=7)
+    inset.set_title(geo.area_name(kode_kec), fontsize=7)
 
 
 #: Colours of the kecamatan choropleth, low to high (ColorBrewer YlGn, 5 classes).

@@ -360,8 +360,10 @@ def sinkronisasi_bumdes(
     active = (rows["status_bumdes"].astype(object) == "aktif") & has_kmp
 
     operating = unit_usaha.loc[
-        unit_usaha["status"].astype(object) == "beroperasi", ["koperasi_id", "unit"]
-    ]
+        (unit_usaha["status"].astype(object) == "beroperasi")
+        & unit_usaha["koperasi_id"].isin(rows.loc[active, "koperasi_id"]),
+        ["koperasi_id", "unit"],
+    ]  # only the KMP an overlap is looked for: the rest cost time for nothing
     kmp_units = operating.groupby("koperasi_id")["unit"].agg(
         lambda s: set(s.astype(object))
     )

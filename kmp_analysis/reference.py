@@ -3,6 +3,11 @@
 Everything joins on codes (``kode_desa`` ``64.02.01.2001``, ``kode_kec`` ``64.02.01``),
 never on names: eight village names repeat within Kukar. :func:`resolve_kecamatan`
 turns whatever a user types (``Sanga-Sanga``, ``sangasanga``, ``640215``) into a code.
+
+A dataset may bring its own geography instead (the national synthetic data does):
+``wilayah.csv`` (one row per village: codes, names and, optionally, ``lon``/``lat``)
+and ``wilayah_kecamatan.geojson``. :func:`geography` returns the one a data folder
+uses, as a :class:`Geography`; the module-level functions are Kukar's.
 """
 
 from __future__ import annotations
@@ -10,12 +15,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from kmp_analysis.config import KECAMATAN_GEOJSON, REFERENCE_DIR, VILLAGES_GEOJSON
+
+#: A data folder's own geography (see :func:`geography`).
+WILAYAH_CSV = "wilayah.csv"
+WILAYAH_KECAMATAN_GEOJSON = "wilayah_kecamatan.geojson"
 
 VILLAGES_CSV = REFERENCE_DIR / "kukar_desa_kelurahan.csv"
 
@@ -41,15 +51,9 @@ def village_codes() -> frozenset[str]:
     return frozenset(villages()["kode_desa"])
 
 
-@lru_cache(maxsize=1)
 def kecamatan() -> pd.DataFrame:
     """The 20 kecamatan (no geometry), ordered by code."""
-    v = villages()
-    return (
-        v.groupby(["kode_kec", "nama_kec"], as_index=False)
-        .agg(n_desa_kel=("kode_desa", "size"))
-        .sort_values("kode_kec", ignore_index=True)
-    )
+    return kukar().kecamatan
 
 
 def village_shapes() -> gpd.GeoDataFrame:
@@ -93,12 +97,11 @@ def slugify(name: str) -> str:
 
 def kecamatan_dir_name(kode_kec: str) -> str:
     """``64.02.15-sanga-sanga``: the folder of one kecamatan's brief."""
-    names = dict(zip(kecamatan()["kode_kec"], kecamatan()["nama_kec"], strict=True))
-    return f"{kode_kec}-{slugify(names[kode_kec])}"
+    return kukar().dir_name(kode_kec)
 
 
 class UnknownKecamatan(ValueError):
-    """A kecamatan name or code that matches none of the 20."""
+    """A kecamatan name or code that matches none of the geography's."""
 
     def __init__(self, given: str, suggestions: list[str]) -> None:
         super().__init__(given)
@@ -107,7 +110,8 @@ class UnknownKecamatan(ValueError):
 
 
 def resolve_kecamatan(value: str) -> str:
-    """The ``kode_kec`` of a kecamatan given by code or by name, any common spelling.
+    """The ``kode_kec`` of a Kukar kecamatan given by code or by name, any common
+    spelling.
 
     Examples
     --------
@@ -116,44 +120,158 @@ def resolve_kecamatan(value: str) -> str:
     >>> resolve_kecamatan("640206")
     '64.02.06'
     """
-    table = kecamatan()
-    text = str(value).strip()
-    codes = set(table["kode_kec"])
-    if text in codes:
-        return text
-    digits = re.sub(r"\D", "", text)
-    if re.fullmatch(r"[\d.\s]+", text) and len(digits) == 6:
-        dotted = f"{digits[:2]}.{digits[2:4]}.{digits[4:]}"
-        if dotted in codes:
-            return dotted
-    by_key = {
-        name_key(n): k
-        for k, n in zip(table["kode_kec"], table["nama_kec"], strict=True)
-    }
-    key = name_key(text)
-    if key in by_key:
-        return by_key[key]
-    raise UnknownKecamatan(text, _closest(key, by_key, table))
+    return kukar().resolve(value)
 
 
 def resolve_many(values: Iterable[str]) -> tuple[list[str], list[UnknownKecamatan]]:
     """Codes for every value that resolves (order kept, no repeats) and the failures."""
-    codes: list[str] = []
-    errors: list[UnknownKecamatan] = []
-    for value in values:
-        try:
-            code = resolve_kecamatan(value)
-        except UnknownKecamatan as exc:
-            errors.append(exc)
-            continue
-        if code not in codes:
-            codes.append(code)
-    return codes, errors
+    return kukar().resolve_many(values)
 
 
-def _closest(key: str, by_key: dict[str, str], table: pd.DataFrame) -> list[str]:
+class Geography:
+    """The villages and kecamatan a dataset lies in, with their shapes where known.
+
+    ``villages`` has ``kode_desa``, ``nama_desa``, ``kode_kec``, ``nama_kec`` and,
+    where known, ``lon``/``lat`` of a point inside each village. ``name`` is what a
+    locator map calls the whole area (``Kukar``); it is None for a geography that
+    spans several regencies, where the locator shows the kecamatan's own regency
+    (the first two parts of its code).
+    """
+
+    def __init__(
+        self,
+        villages: pd.DataFrame,
+        kecamatan_geojson: Path | None = None,
+        villages_geojson: Path | None = None,
+        name: str | None = None,
+    ) -> None:
+        self.villages = villages
+        self.kecamatan_geojson = kecamatan_geojson
+        self.villages_geojson = villages_geojson
+        self.name = name
+
+    @cached_property
+    def kecamatan(self) -> pd.DataFrame:
+        """One row per kecamatan, ordered by code: code, name, number of villages."""
+        return (
+            self.villages.groupby(["kode_kec", "nama_kec"], as_index=False)
+            .agg(n_desa_kel=("kode_desa", "size"))
+            .sort_values("kode_kec", ignore_index=True)
+        )
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        table = self.kecamatan
+        return dict(zip(table["kode_kec"], table["nama_kec"], strict=True))
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[str]]:
+        by_key: dict[str, list[str]] = {}
+        for code, name in self._names.items():
+            by_key.setdefault(name_key(name), []).append(code)
+        return by_key
+
+    def name_of(self, kode_kec: str) -> str:
+        return self._names[kode_kec]
+
+    def dir_name(self, kode_kec: str) -> str:
+        """``64.02.15-sanga-sanga``: the folder of one kecamatan's brief."""
+        return f"{kode_kec}-{slugify(self._names[kode_kec])}"
+
+    def resolve(self, value: str) -> str:
+        """The ``kode_kec`` of a kecamatan given by code or by name, any common
+        spelling; a name that several kecamatan carry must be given by code."""
+        text = str(value).strip()
+        if text in self._names:
+            return text
+        digits = re.sub(r"\D", "", text)
+        if re.fullmatch(r"[\d.\s]+", text) and len(digits) == 6:
+            dotted = f"{digits[:2]}.{digits[2:4]}.{digits[4:]}"
+            if dotted in self._names:
+                return dotted
+        key = name_key(text)
+        found = self._by_key.get(key, [])
+        if len(found) == 1:
+            return found[0]
+        if found:  # a repeated name: the codes tell them apart
+            raise UnknownKecamatan(text, [f"{self._names[c]} ({c})" for c in found])
+        raise UnknownKecamatan(text, _closest(key, self._by_key, self._names))
+
+    def resolve_many(
+        self, values: Iterable[str]
+    ) -> tuple[list[str], list[UnknownKecamatan]]:
+        """Codes for every value that resolves (order kept, no repeats) and the
+        failures."""
+        codes: list[str] = []
+        errors: list[UnknownKecamatan] = []
+        for value in values:
+            try:
+                code = self.resolve(value)
+            except UnknownKecamatan as exc:
+                errors.append(exc)
+                continue
+            if code not in codes:
+                codes.append(code)
+        return codes, errors
+
+    def kecamatan_shapes(self) -> gpd.GeoDataFrame | None:
+        """Kecamatan polygons (EPSG:4326) with ``kode_kec``, ``nama_kec``."""
+        if self.kecamatan_geojson is None:
+            return None
+        return _read_shapes(str(self.kecamatan_geojson)).copy()
+
+    def village_shapes(self) -> gpd.GeoDataFrame | None:
+        """Village polygons with ``kode_desa``, ``nama_desa``, ``kode_kec``."""
+        if self.villages_geojson is None:
+            return None
+        return _read_shapes(str(self.villages_geojson)).copy()
+
+    def area_name(self, kode_kec: str) -> str:
+        """What the locator map of ``kode_kec`` is titled."""
+        return self.name or f"Kab. {kode_kec.rsplit('.', 1)[0]}"
+
+    def same_area(self, codes: pd.Series, kode_kec: str) -> pd.Series:
+        """Which of ``codes`` the locator of ``kode_kec`` shows (all or its regency)."""
+        if self.name is not None:
+            return pd.Series(True, index=codes.index)
+        return codes.str.startswith(kode_kec.rsplit(".", 1)[0] + ".")
+
+
+@lru_cache(maxsize=1)
+def kukar() -> Geography:
+    """Kukar's reference geography (data/reference)."""
+    return Geography(villages(), KECAMATAN_GEOJSON, VILLAGES_GEOJSON, "Kukar")
+
+
+def geography(data: str | Path | None = None) -> Geography:
+    """The geography of the data at ``data``: its own ``wilayah.csv`` (with
+    ``wilayah_kecamatan.geojson`` when present) or else Kukar's reference."""
+    if not data:
+        return kukar()
+    folder = Path(data)
+    if not (folder.is_dir() and (folder / WILAYAH_CSV).is_file()):
+        return kukar()
+    own = folder / WILAYAH_CSV
+    stat = own.stat()
+    return _own_geography(str(own.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _own_geography(path: str, size: int, mtime_ns: int) -> Geography:
+    """A data folder's geography (cached while ``wilayah.csv`` is unchanged)."""
+    own = Path(path)
+    frame = pd.read_csv(own, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for column in ("lon", "lat"):
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    shapes = own.parent / WILAYAH_KECAMATAN_GEOJSON
+    return Geography(frame, shapes if shapes.is_file() else None, None, None)
+
+
+def _closest(
+    key: str, by_key: dict[str, list[str]], names: dict[str, str]
+) -> list[str]:
     import difflib
 
-    names = dict(zip(table["kode_kec"], table["nama_kec"], strict=True))
     hits = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
-    return [names[by_key[h]] for h in hits]
+    return [names[code] for hit in hits for code in by_key[hit]][:3]
