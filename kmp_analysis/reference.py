@@ -88,6 +88,35 @@ def name_key(name: str) -> str:
     return _KECAMATAN_ALIASES.get(key, key)
 
 
+def village_key(name: str) -> str:
+    """A spelling-insensitive key of a village name, without ``Desa``/``Kel.``.
+
+    Examples
+    --------
+    >>> village_key("Kel. Sanga-Sanga Dalam") == village_key("sangasanga dalam")
+    True
+    >>> village_key("Desa  Bukit Raya")
+    'bukitraya'
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    text = text.lower().strip()
+    text = re.sub(r"^(desa|ds\.?|kelurahan|kel\.?)(\s+|(?<=\.))", "", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+class UnknownVillage(ValueError):
+    """A village name that matches no village, or several (then ``kecamatan`` lists
+    the kecamatan that have it, and the kecamatan must be given)."""
+
+    def __init__(
+        self, given: str, suggestions: list[str], kecamatan: list[str] | None = None
+    ) -> None:
+        super().__init__(given)
+        self.given = given
+        self.suggestions = suggestions
+        self.kecamatan = kecamatan or []
+
+
 def slugify(name: str) -> str:
     """A file-name-safe slug: ``Sanga Sanga`` -> ``sanga-sanga``."""
     text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
@@ -213,6 +242,52 @@ class Geography:
             if code not in codes:
                 codes.append(code)
         return codes, errors
+
+    @cached_property
+    def _villages_by_key(self) -> dict[str, list[int]]:
+        by_key: dict[str, list[int]] = {}
+        for position, name in enumerate(self.villages["nama_desa"]):
+            by_key.setdefault(village_key(name), []).append(position)
+        return by_key
+
+    def resolve_village(self, name: str, kecamatan: str | None = None) -> str:
+        """The ``kode_desa`` of a village given by name (any case, spacing or
+        hyphenation, with or without ``Desa``/``Kel.``), within ``kecamatan``
+        (name or code) when given.
+
+        Raises :class:`UnknownVillage` for a name no village has (with the closest
+        official names) and for a name several kecamatan have when ``kecamatan``
+        is not given (listing them); an unknown ``kecamatan`` raises
+        :class:`UnknownKecamatan`.
+        """
+        v = self.villages
+        key = village_key(name)
+        kode_kec = self.resolve(kecamatan) if kecamatan else None
+
+        def inside(i: int) -> bool:
+            return kode_kec is None or v["kode_kec"].iat[i] == kode_kec
+
+        found = [i for i in self._villages_by_key.get(key, []) if inside(i)]
+        pool = [
+            k
+            for k, positions in self._villages_by_key.items()
+            if any(inside(i) for i in positions)
+        ]
+        if len(found) == 1:
+            return str(v["kode_desa"].iat[found[0]])
+        if found:
+            names = sorted({str(v["nama_kec"].iat[i]) for i in found})
+            raise UnknownVillage(str(name).strip(), [], names)
+        import difflib
+
+        hits = difflib.get_close_matches(key, pool, n=3, cutoff=0.6)
+        suggestions = []
+        for hit in hits:
+            for i in filter(inside, self._villages_by_key[hit]):
+                label = f"{v['nama_desa'].iat[i]} ({v['nama_kec'].iat[i]})"
+                if label not in suggestions:
+                    suggestions.append(label)
+        raise UnknownVillage(str(name).strip(), suggestions[:3])
 
     def kecamatan_shapes(self) -> gpd.GeoDataFrame | None:
         """Kecamatan polygons (EPSG:4326) with ``kode_kec``, ``nama_kec``."""

@@ -149,3 +149,43 @@ def test_every_kecamatan_dir_name_is_unique_and_safe():
 
     assert len(set(dirs)) == 20
     assert all("/" not in d and ".." not in d and " " not in d for d in dirs)
+
+
+# ------------------------------------------------------------ village names to codes
+
+
+@pytest.mark.parametrize(
+    ("name", "kecamatan", "code"),
+    [
+        ("Kel. Sanga-Sanga Dalam", None, "64.02.15.1003"),
+        ("sangasanga dalam", None, "64.02.15.1003"),
+        ("  MUARA KAMAN ILIR ", None, "64.02.11.2001"),
+        ("Desa Bukit Raya", "Samboja", "64.02.13.2016"),
+        ("Bukit Raya", "Semboja", "64.02.13.2016"),  # a kecamatan alias
+        ("Bukit Raya", "64.02.16", "64.02.16.2002"),
+        ("Sumber Sari", "kota bangun darat", "64.02.19.2007"),
+    ],
+)
+def test_a_village_name_gives_its_code(name, kecamatan, code):
+    assert reference.kukar().resolve_village(name, kecamatan) == code
+
+
+def test_a_repeated_village_name_asks_for_the_kecamatan():
+    with pytest.raises(reference.UnknownVillage) as caught:
+        reference.kukar().resolve_village("Sumber Sari")
+    assert caught.value.kecamatan == ["Kota Bangun Darat", "Loa Kulu", "Sebulu"]
+    assert caught.value.suggestions == []
+
+
+def test_an_unknown_village_name_lists_the_closest_official_names():
+    with pytest.raises(reference.UnknownVillage) as caught:
+        reference.kukar().resolve_village("Muara Kamen Ilir")
+    assert caught.value.suggestions[0] == "Muara Kaman Ilir (Muara Kaman)"
+    with pytest.raises(reference.UnknownVillage) as caught:
+        reference.kukar().resolve_village("Bukit Rya", "Samboja")
+    assert caught.value.suggestions == ["Bukit Raya (Samboja)"]
+
+
+def test_a_village_outside_the_given_kecamatan_is_not_found():
+    with pytest.raises(reference.UnknownVillage):
+        reference.kukar().resolve_village("Sanga-Sanga Dalam", "Tenggarong")
