@@ -26,3 +26,36 @@ def timed(args: list[str]) -> tuple[float, int]:
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr[-2000:]}")
     return seconds, int(proc.stdout.split()[-1]) * 1024
+
+
+def timed_tree(args: list[str], interval: float = 0.1) -> tuple[float, int, int]:
+    """Wall seconds of one command, the peak resident bytes of the command's own
+    process and the largest peak among the processes it started (its workers and
+    their kernels), sampled every ``interval`` seconds; exits if it fails.
+
+    Sampling can miss a spike shorter than ``interval``; it is what tells a worker's
+    memory from the parent's, which ``ru_maxrss`` of the whole tree cannot.
+    """
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        try:
+            family = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            break
+        for p in family:
+            try:
+                peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
+            except psutil.Error:
+                continue
+        time.sleep(interval)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{err[-2000:]!r}")
+    own = peaks.pop(proc.pid, 0)
+    return seconds, own, max(peaks.values(), default=0)
