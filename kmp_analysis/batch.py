@@ -18,7 +18,9 @@ import sys
 import tempfile
 import time
 import warnings
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -248,6 +250,10 @@ def write_briefs(
     finally:
         if local is not None:
             local.close(keep_log=plan.run_dir / "batch.log" if plan else None)
+        if plan is not None and not scheduler:  # (cluster workers may still write)
+            _remove_stale_temp(plan.run_dir)
+    if scheduler:  # a worker killed mid-brief leaves its temporary folder
+        _remove_stale_temp(run_dir)
     results = kept + built
     asked = {job.kode_kec for job in plan.jobs}
     results += [
@@ -324,7 +330,7 @@ def _plan(
     ]
     if summary:
         jobs.insert(0, _summary_job(run_dir, common, formats, lang))
-    _remove_stale_temp(run_dir / "kecamatan")
+    _remove_stale_temp(run_dir)
     previous = _previous_results(run_dir)
     selected = (
         {code for code, r in previous.items() if r.status != "ok"}
@@ -416,12 +422,14 @@ def _summary_job(
     )
 
 
-def _remove_stale_temp(folder: Path) -> None:
-    """Temporary folders left by a run that was killed."""
-    if folder.is_dir():
-        for child in folder.iterdir():
-            if child.name.startswith(".") and child.name.endswith(".tmp"):
-                shutil.rmtree(child, ignore_errors=True)
+def _remove_stale_temp(run_dir: Path) -> None:
+    """Temporary brief folders left by a killed run or worker (the summary's in the
+    run folder, the kecamatan briefs' in ``kecamatan/``)."""
+    for folder in (run_dir, run_dir / "kecamatan"):
+        if folder.is_dir():
+            for child in folder.iterdir():
+                if child.name.startswith(".") and child.name.endswith(".tmp"):
+                    shutil.rmtree(child, ignore_errors=True)
 
 
 class LocalWorkers:
@@ -465,19 +473,54 @@ class LocalWorkers:
         if not jobs:
             return []
         self.start(len(jobs))
-        assert self.pool is not None
+        pool = self.pool
+        assert pool is not None
         show = Progress(len(jobs), reused, enabled=progress)
         results: list[BriefResult] = []
+        waiting = deque(jobs)
+        running: dict[Future, BriefJob] = {}
+
+        def submit_next() -> None:
+            job = waiting.popleft()
+            running[pool.submit(run_brief, job)] = job
+
+        def fill() -> None:
+            # one brief per worker in flight, no queue: after Ctrl-C nothing new
+            # starts, and a dead worker takes no queued brief down with it
+            while waiting and len(running) < self.workers:
+                submit_next()
+
+        retried: set[str] = set()
+        fill()
         try:
-            futures = {self.pool.submit(run_brief, job): job for job in jobs}
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    result = future.result()
-                except Exception as exc:  # a worker process died
-                    result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
-                results.append(result)
-                show.update(result)
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    job = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool as exc:  # a worker process died
+                        broken = True
+                        if job.kode_kec not in retried:  # once more, new worker
+                            retried.add(job.kode_kec)
+                            waiting.appendleft(job)
+                            continue
+                        result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
+                    except Exception as exc:
+                        result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
+                    results.append(result)
+                    show.update(result, [j.nama_kec for j in running.values()])
+                if broken:  # every brief in the broken pool is lost: start anew
+                    for job in running.values():
+                        waiting.appendleft(job)
+                    running.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self.pool = None
+                    self.start(len(waiting))
+                    pool = self.pool
+                    assert pool is not None
+                fill()
         finally:
             show.close()
         return results
@@ -515,7 +558,9 @@ class Progress:
         self.tty = enabled and sys.stderr.isatty()
         self.bar = tqdm(total=total, unit="brief", desc="Brief", disable=not self.tty)
 
-    def update(self, result: BriefResult) -> None:
+    def update(self, result: BriefResult, running: list[str] | None = None) -> None:
+        """Count ``result``; on a terminal, show the kecamatan now ``running`` (or,
+        when the caller does not know them, the one just finished)."""
         key = "gagal" if result.status != "ok" else result.cache
         self.counts[key] += 1
         counts = (
@@ -523,7 +568,8 @@ class Progress:
             f" · gagal {self.counts['gagal']}"
         )
         if self.tty:
-            self.bar.set_postfix_str(f"{result.nama_kec} · {counts}", refresh=False)
+            names = ", ".join(running) if running is not None else result.nama_kec
+            self.bar.set_postfix_str(f"{names} · {counts}", refresh=False)
             self.bar.update(1)
         elif self.enabled:
             done = self.counts["ditulis"] + self.counts["gagal"]
