@@ -101,6 +101,30 @@ def sample_data(
 
 
 @app.command()
+def template(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="File .xlsx tujuan (bawaan: outputs/templat_kmp.xlsx)."
+        ),
+    ] = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis templat isian .xlsx: satu sheet per tabel dengan daftar pilihan,
+    sheet 'desa' (237 kode resmi) dan sheet 'petunjuk'."""
+    from kmp_analysis.config import OUTPUTS_DIR
+    from kmp_analysis.template import write_template
+
+    target = out or OUTPUTS_DIR / "templat_kmp.xlsx"
+    if target.suffix.lower() != ".xlsx":
+        typer.echo(message("template_suffix", lang), err=True)
+        raise typer.Exit(2)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_template(target, lang=lang.value)
+    typer.echo(message("template_written", lang, path=target))
+
+
+@app.command()
 def validate(data: DataOpt = None, lang: LangOpt = Lang.id) -> None:
     """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
     from kmp_analysis.io import read_dataset
@@ -336,6 +360,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo(message("interrupted"), err=True)
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into a silent exit 130
+            typer.echo(message("interrupted"), err=True)
+        raise
     except Exception as exc:
         if os.environ.get("KMP_DEBUG"):
             raise

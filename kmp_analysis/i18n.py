@@ -148,6 +148,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--notebook: file tidak ditemukan: {path}",
         "en": "--notebook: file not found: {path}",
     },
+    "template_suffix": {
+        "id": "--out harus berakhiran .xlsx (templat adalah buku kerja Excel).",
+        "en": "--out must end in .xlsx (the template is an Excel workbook).",
+    },
+    "template_written": {
+        "id": "Templat isian ditulis ke {path}: isi sheet-sheetnya (baca sheet "
+        "'petunjuk'), lalu periksa dengan: kmp validate --data {path}",
+        "en": "Intake template written to {path}: fill in its sheets (see the "
+        "'petunjuk' sheet), then check it with: kmp validate --data {path}",
+    },
     "sample_written": {
         "id": "Data contoh (sintetis, seed {seed}) ditulis ke {path}: {rows}",
         "en": "Synthetic sample (seed {seed}) written to {path}: {rows}",
