@@ -13,7 +13,7 @@ import distributed
 import nbformat
 import pytest
 
-from kmp_analysis import batch
+from kmp_analysis import batch, reference
 from kmp_analysis.cluster import DaskUnavailable, run_on_dask
 from kmp_analysis.config import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.evaluate import evaluate
@@ -22,6 +22,7 @@ from kmp_analysis.io import read_dataset
 pytestmark = pytest.mark.e2e
 
 CODES = ("64.02.12", "64.02.15", "64.02.18")  # Tabang, Sanga Sanga, Muara Wis
+KUKAR = reference.kukar()
 
 
 def local_cluster(n_workers: int, **options) -> distributed.LocalCluster:
@@ -70,9 +71,7 @@ def evaluated(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 def jobs_for(run_dir: Path, common: dict[str, str], notebook: Path):
     return [
-        batch._job(
-            code, run_dir, notebook, {"kecamatan": code, **common}, ("html",), "id"
-        )
+        batch._job(code, KUKAR, run_dir, notebook, common, ("html",), "id")
         for code in CODES
     ]
 
@@ -145,12 +144,7 @@ def test_a_task_that_raises_becomes_a_failed_result(cluster, evaluated, tmp_path
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder")  # run_brief cannot make its folder under it
     bad = batch._job(
-        "64.02.06",
-        blocker,
-        BRIEF_NOTEBOOK,
-        {"kecamatan": "64.02.06", **common},
-        ("html",),
-        "id",
+        "64.02.06", KUKAR, blocker, BRIEF_NOTEBOOK, common, ("html",), "id"
     )
     good = jobs_for(tmp_path / "run", common, BRIEF_NOTEBOOK)[0]
     results = run_on_dask(
