@@ -54,6 +54,12 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", help="File YAML yang mengganti ambang batas bawaan."),
 ]
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Peringatan (mis. bulan tanpa laporan) dihitung galat."
+    ),
+]
 
 
 def _data_path(data: Path | None) -> Path:
@@ -63,9 +69,10 @@ def _data_path(data: Path | None) -> Path:
 
 
 def _report_problems(exc: ValidationFailed, lang: str) -> None:
-    for line in exc.render(lang):
+    """The problems on stderr: grouped by file, repeats on consecutive rows as one
+    line, then a summary line with the counts (kmp_analysis.errors.report_lines)."""
+    for line in exc.report(lang):
         typer.echo(line, err=True)
-    typer.echo(message("summary_problems", lang, n=len(exc.problems)), err=True)
 
 
 @app.command("sample-data")
@@ -125,16 +132,22 @@ def template(
 
 
 @app.command()
-def validate(data: DataOpt = None, lang: LangOpt = Lang.id) -> None:
+def validate(
+    data: DataOpt = None,
+    lang: LangOpt = Lang.id,
+    strict: StrictOpt = False,
+) -> None:
     """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
     try:
-        dataset = read_dataset(path)
+        dataset = read_dataset(path, strict=strict)
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
+    if dataset.warnings:  # legal but suspect: shown, exit 0
+        _report_problems(ValidationFailed(dataset.warnings), lang.value)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
@@ -159,6 +172,7 @@ def evaluate(
         ),
     ] = None,
     lang: LangOpt = Lang.id,
+    strict: StrictOpt = False,
 ) -> None:
     """Hitung indikator, indeks, kelas, alasan, tanda berisiko dan rekomendasi.
 
@@ -182,7 +196,7 @@ def evaluate(
             cfg = replace(
                 cfg, rekomendasi=replace(cfg.rekomendasi, pendamping=pendamping)
             )
-        ev = run_evaluate(read_dataset(_data_path(data)), period, cfg)
+        ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
     except ValidationFailed as exc:
         _report_problems(exc, lang.value)
         raise typer.Exit(1) from None
@@ -275,6 +289,7 @@ def briefs(
             "lokal.",
         ),
     ] = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
     from kmp_analysis.batch import FORMATS, UnknownKecamatanError, write_briefs
@@ -290,6 +305,10 @@ def briefs(
         typer.echo(message("notebook_missing", lang, path=notebook), err=True)
         raise typer.Exit(2)
     try:
+        if strict:  # before the batch, whose cache would skip reading the data
+            from kmp_analysis.io import read_dataset
+
+            read_dataset(_data_path(data), strict=True)
         report = write_briefs(
             data=_data_path(data),
             period=period,

@@ -4,23 +4,56 @@ A :class:`Problem` names the file, the spreadsheet row as the user sees it (head
 row 1) and the column, plus a message code that :mod:`kmp_analysis.i18n` turns into a
 sentence in Bahasa Indonesia or English. Code paths that read user input collect every
 problem and raise :class:`ValidationFailed` once, so the user sees all of them at once.
+
+A problem is an error (the data cannot be used) or a warning (legal but suspect, such
+as a month without a report); ``--strict`` turns warnings into errors. One problem may
+cover a run of consecutive rows (``row`` to ``last_row``): the same mistake repeated on
+100,000 rows is one line, not 100,000. :func:`collapse`, :func:`group_by_file` and
+:func:`report_lines` turn a list of problems into what a planner reads::
+
+    == berkas /data/laporan_bulanan.csv: 200.000 galat
+    /data/laporan_bulanan.csv:2-100001:omzet: 'abc' bukan angka (100.000 baris)
+    ...
+    200.000 masalah di 1 berkas (200.000 galat, 0 peringatan); perbaiki lalu ...
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITIES = (ERROR, WARNING)
+
+#: Longest cell value quoted in a message; longer values are cut with an ellipsis.
+MAX_VALUE_CHARS = 60
+#: Message parameters that quote the user's input (cut to MAX_VALUE_CHARS).
+USER_PARAMS = frozenset({"value", "found", "name", "key", "koperasi_id", "detail"})
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in the input: where it is and what is wrong."""
+    """One problem in the input: where it is and what is wrong.
+
+    ``row`` is the spreadsheet row (None where the problem is about a whole file or
+    table); ``last_row`` is set where the same problem repeats on every row from
+    ``row`` to ``last_row``, whose ``params`` are those of the first row (``varies``
+    says whether the other rows had other values).
+    """
 
     file: str
     row: int | None
     column: str | None
     code: str
     params: dict[str, Any] = field(default_factory=dict, compare=False)
+    severity: str = ERROR
+    last_row: int | None = None
+    varies: bool = field(default=False, compare=False)
 
     def __init__(
         self,
@@ -28,19 +61,58 @@ class Problem:
         row: int | None,
         column: str | None,
         code: str,
+        *,
+        severity: str = ERROR,
+        last_row: int | None = None,
+        varies: bool = False,
         **params: Any,
     ) -> None:
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {severity!r}")
+        if last_row is not None and (row is None or last_row <= row):
+            last_row = None
         object.__setattr__(self, "file", file)
         object.__setattr__(self, "row", row)
         object.__setattr__(self, "column", column)
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "params", params)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "last_row", last_row)
+        object.__setattr__(self, "varies", varies)
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+    @property
+    def n_rows(self) -> int:
+        """How many spreadsheet rows the problem covers (1 for a single cell)."""
+        if self.row is None or self.last_row is None:
+            return 1
+        return self.last_row - self.row + 1
+
+    def as_error(self) -> Problem:
+        """The same problem as an error (what ``--strict`` does to a warning)."""
+        return self._copy(severity=ERROR)
+
+    def _copy(self, **changes: Any) -> Problem:
+        values: dict[str, Any] = {
+            "severity": self.severity,
+            "last_row": self.last_row,
+            "varies": self.varies,
+            **self.params,
+        }
+        values.update(changes)
+        return Problem(self.file, self.row, self.column, self.code, **values)
 
     def location(self) -> str:
-        """``file:row:column`` with the parts that apply."""
+        """``file:row:column`` with the parts that apply (``row`` may be ``2-9``)."""
         parts = [self.file]
         if self.row is not None:
-            parts.append(str(self.row))
+            rows = str(self.row)
+            if self.last_row is not None:
+                rows += f"-{self.last_row}"
+            parts.append(rows)
         if self.column is not None:
             parts.append(self.column)
         return ":".join(parts)
@@ -49,8 +121,234 @@ class Problem:
         """The one-line message shown to a planner."""
         from kmp_analysis.i18n import message
 
-        text = message(self.code, lang, **self.params)
+        params = {k: _printable(v, k in USER_PARAMS) for k, v in self.params.items()}
+        text = message(self.code, lang, **params)
+        if self.is_warning:
+            text = f"{message('warning_prefix', lang)} {text}"
+        if self.n_rows > 1:
+            code = "rows_collapsed_varied" if self.varies else "rows_collapsed"
+            text += " " + message(
+                code, lang, n=format_count(self.n_rows, lang), row=self.row
+            )
         return f"{self.location()}: {' '.join(text.split())}"  # always one line
+
+
+def _printable(value: Any, clip: bool = True) -> Any:
+    """A parameter as it may appear in a one-line message: short, no control codes."""
+    if not isinstance(value, str):
+        return value
+    if clip and len(value) > MAX_VALUE_CHARS:
+        value = value[: MAX_VALUE_CHARS - 1] + "\u2026"
+    if value.isprintable():
+        return value
+    return "".join(
+        c
+        if c.isprintable() or c == " "
+        else f"\\x{ord(c):02x}"
+        if ord(c) < 0x100
+        else "\ufffd"
+        for c in value
+    )
+
+
+def format_count(n: int, lang: str = "id") -> str:
+    """``100.000`` in Indonesian, ``100,000`` in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+# --------------------------------------------------------------------- building
+
+
+def row_problems(
+    file: str,
+    column: str | None,
+    code: str,
+    rows: Sequence[int] | np.ndarray,
+    params: Mapping[str, Sequence[Any] | np.ndarray] | None = None,
+    *,
+    severity: str = ERROR,
+    **common: Any,
+) -> list[Problem]:
+    """One problem per run of consecutive rows, built without a loop over rows.
+
+    ``params`` holds, per message parameter, one value per entry of ``rows``; a run
+    keeps the values of its first row and notes whether the others differ. Repeated
+    rows are reported once. This is how a column of 100,000 junk cells becomes one
+    problem cheaply; :func:`collapse` does the same for any list of problems.
+    """
+    import numpy as np  # here: the CLI imports this module at start-up
+
+    row_array = np.asarray(rows, dtype=np.int64)
+    if row_array.size == 0:
+        return []
+    order = np.argsort(row_array, kind="stable")
+    row_array = row_array[order]
+    keep = np.r_[True, row_array[1:] != row_array[:-1]]
+    row_array = row_array[keep]
+    values = {
+        name: _object_array(seq)[order][keep] for name, seq in (params or {}).items()
+    }
+    breaks = np.flatnonzero(np.diff(row_array) != 1) + 1
+    starts = np.r_[0, breaks]
+    ends = np.r_[breaks, row_array.size] - 1
+    changed = np.zeros(max(row_array.size - 1, 0), dtype=bool)
+    for array in values.values():
+        changed |= np.asarray(array[1:] != array[:-1], dtype=bool)
+    changes = np.r_[0, np.cumsum(changed)]
+    problems = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        first = {name: _plain(array[start]) for name, array in values.items()}
+        problems.append(
+            Problem(
+                file,
+                int(row_array[start]),
+                column,
+                code,
+                severity=severity,
+                last_row=int(row_array[end]) if end > start else None,
+                varies=bool(changes[end] - changes[start]),
+                **common,
+                **first,
+            )
+        )
+    return problems
+
+
+def _object_array(values: Sequence[Any] | np.ndarray) -> np.ndarray:
+    """Values as a 1-d object array (never a fixed-width string array)."""
+    import numpy as np
+
+    array = np.asarray(values, dtype=object)
+    if array.ndim != 1:  # values that are sequences themselves
+        array = np.empty(len(values), dtype=object)
+        array[:] = list(values)
+    return array
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds."""
+    item = getattr(value, "item", None)
+    return item() if item is not None and type(value).__module__ == "numpy" else value
+
+
+def collapse(problems: Iterable[Problem]) -> list[Problem]:
+    """Merge a problem repeated on consecutive rows into one problem with a row range.
+
+    Two problems merge where they have the same file, column, code and severity and
+    the second starts on the row after the first ends. The order is kept: a merged
+    problem stands where its first row stood. Problems without a row never merge.
+    """
+    out: list[Problem] = []
+    open_runs: dict[tuple, int] = {}  # key -> position in out of the run to extend
+    for p in problems:
+        if p.row is None:
+            out.append(p)
+            continue
+        key = (p.file, p.column, p.code, p.severity)
+        at = open_runs.get(key)
+        if at is not None:
+            run = out[at]
+            end = run.last_row if run.last_row is not None else run.row
+            assert end is not None
+            if p.row == end + 1:
+                varies = run.varies or p.varies or run.params != p.params
+                out[at] = run._copy(
+                    last_row=p.last_row if p.last_row is not None else p.row,
+                    varies=varies,
+                )
+                continue
+        open_runs[key] = len(out)
+        out.append(p)
+    return out
+
+
+def count(problems: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings), counting every row a problem covers."""
+    errors = warnings = 0
+    for p in problems:
+        if p.is_warning:
+            warnings += p.n_rows
+        else:
+            errors += p.n_rows
+    return errors, warnings
+
+
+@dataclass
+class FileGroup:
+    """The problems of one file (or workbook sheet), in reading order."""
+
+    file: str
+    problems: list[Problem]
+
+    @property
+    def is_file(self) -> bool:
+        """False for a command-line option such as ``--period``."""
+        return not self.file.startswith("-")
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        return count(self.problems)
+
+
+def group_by_file(problems: Iterable[Problem]) -> list[FileGroup]:
+    """Collapsed problems per file, files in order of their first problem."""
+    groups: dict[str, FileGroup] = {}
+    for p in collapse(problems):
+        groups.setdefault(p.file, FileGroup(p.file, [])).problems.append(p)
+    return list(groups.values())
+
+
+def _counts_text(errors: int, warnings: int, lang: str) -> str:
+    from kmp_analysis.i18n import message
+
+    parts = []
+    if errors or not warnings:
+        parts.append(message("n_errors", lang, n=format_count(errors, lang)))
+    if warnings:
+        parts.append(message("n_warnings", lang, n=format_count(warnings, lang)))
+    return ", ".join(parts)
+
+
+def summary_line(problems: Sequence[Problem], lang: str = "id") -> str:
+    """``12 masalah di 3 berkas (10 galat, 2 peringatan); ...``."""
+    from kmp_analysis.i18n import message
+
+    groups = group_by_file(problems)
+    errors, warnings = count(problems)
+    files = sum(g.is_file for g in groups)
+    code = "summary_errors" if errors else "summary_warnings"
+    if not files:
+        code += "_nofile"
+    return message(
+        code,
+        lang,
+        n=format_count(errors + warnings, lang),
+        files=format_count(files, lang),
+        errors=format_count(errors, lang),
+        warnings=format_count(warnings, lang),
+    )
+
+
+def report_lines(problems: Sequence[Problem], lang: str = "id") -> list[str]:
+    """What a planner reads: per file a header and its problems, then a summary.
+
+    Problems are shown in the order given (sort them first); the same problem on
+    consecutive rows is one line with the row range and the number of rows.
+    """
+    from kmp_analysis.i18n import message
+
+    lines: list[str] = []
+    for group in group_by_file(problems):
+        if group.is_file:
+            counts = _counts_text(*group.counts, lang)
+            lines.append(message("file_header", lang, file=group.file, counts=counts))
+        lines.extend(p.render(lang) for p in group.problems)
+    lines.append(summary_line(problems, lang))
+    return lines
+
+
+# --------------------------------------------------------------------- exceptions
 
 
 class DaskUnavailable(RuntimeError):
@@ -62,11 +360,31 @@ class DaskUnavailable(RuntimeError):
 
 
 class ValidationFailed(Exception):
-    """Raised with every problem found, never with a partial list."""
+    """Raised with every problem found, never with a partial list.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(self.render()))
+    ``problems`` holds the errors and, alongside them, the warnings found in the
+    same data (so that one run shows everything).
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(self.report())
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
 
     def render(self, lang: str = "id") -> list[str]:
+        """One line per problem, in order."""
         return [p.render(lang) for p in self.problems]
+
+    def report(self, lang: str = "id") -> list[str]:
+        """Grouped by file, collapsed, with a summary line (:func:`report_lines`)."""
+        return report_lines(self.problems, lang)

@@ -196,6 +196,175 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak ada laporan bulanan, periode tidak dapat ditentukan",
         "en": "there are no monthly reports, so no period can be chosen",
     },
+    # ---- reading the user's files (issue 6): grouped report, warnings, --strict
+    "file_header": {
+        "id": "== berkas {file}: {counts}",
+        "en": "== file {file}: {counts}",
+    },
+    "n_errors": {"id": "{n} galat", "en": "{n} error(s)"},
+    "n_warnings": {"id": "{n} peringatan", "en": "{n} warning(s)"},
+    "summary_errors": {
+        "id": "{n} masalah di {files} berkas ({errors} galat, {warnings} peringatan); "
+        "perbaiki lalu jalankan lagi.",
+        "en": "{n} problem(s) in {files} file(s) ({errors} error(s), {warnings} "
+        "warning(s)); fix them and run again.",
+    },
+    "summary_errors_nofile": {
+        "id": "{n} masalah ({errors} galat, {warnings} peringatan); perbaiki lalu "
+        "jalankan lagi.",
+        "en": "{n} problem(s) ({errors} error(s), {warnings} warning(s)); fix them and "
+        "run again.",
+    },
+    "summary_warnings": {
+        "id": "{n} masalah di {files} berkas ({errors} galat, {warnings} peringatan); "
+        "data tetap dapat dipakai (--strict menjadikan peringatan galat).",
+        "en": "{n} problem(s) in {files} file(s) ({errors} error(s), {warnings} "
+        "warning(s)); the data can still be used (--strict makes warnings errors).",
+    },
+    "summary_warnings_nofile": {
+        "id": "{n} masalah ({errors} galat, {warnings} peringatan); data tetap dapat "
+        "dipakai (--strict menjadikan peringatan galat).",
+        "en": "{n} problem(s) ({errors} error(s), {warnings} warning(s)); the data can "
+        "still be used (--strict makes warnings errors).",
+    },
+    "warning_prefix": {"id": "peringatan:", "en": "warning:"},
+    "rows_collapsed": {"id": "({n} baris)", "en": "({n} rows)"},
+    "rows_collapsed_varied": {
+        "id": "({n} baris; nilai dari baris {row})",
+        "en": "({n} rows; value from row {row})",
+    },
+    "path_csv_file": {
+        "id": "ini satu file CSV; --data harus folder berisi keenam file CSV "
+        "(koperasi.csv, unit_usaha.csv, laporan_bulanan.csv, rapat.csv, "
+        "pengurus.csv, bumdes.csv) atau satu file .xlsx",
+        "en": "this is a single CSV file; --data must be a folder holding the six CSV "
+        "files (koperasi.csv, unit_usaha.csv, laporan_bulanan.csv, rapat.csv, "
+        "pengurus.csv, bumdes.csv) or one .xlsx file",
+    },
+    "path_xls": {
+        "id": "format Excel lama (.xls) tidak didukung; buka di Excel lalu simpan "
+        "sebagai 'Excel Workbook (.xlsx)'",
+        "en": "the old Excel format (.xls) is not supported; open it in Excel and save "
+        "it as 'Excel Workbook (.xlsx)'",
+    },
+    "no_csv_files": {
+        "id": "folder ini tidak berisi satu pun file CSV; yang diperlukan: {tables}",
+        "en": "this folder holds no CSV file at all; needed: {tables}",
+    },
+    "no_csv_files_xlsx": {
+        "id": "folder ini tidak berisi file CSV; untuk workbook di dalamnya, pakai "
+        "--data {book}",
+        "en": "this folder holds no CSV file; for the workbook in it, use "
+        "--data {book}",
+    },
+    "table_missing_similar": {
+        "id": "file tabel '{table}' tidak ada di folder; maksud Anda: {found}? "
+        "(ganti namanya menjadi {table}.csv)",
+        "en": "the file of table '{table}' is missing from the folder; did you mean: "
+        "{found}? (rename it to {table}.csv)",
+    },
+    "not_a_file": {
+        "id": "ini folder, bukan file CSV",
+        "en": "this is a folder, not a CSV file",
+    },
+    "sheet_missing_similar": {
+        "id": "sheet '{table}' tidak ada di workbook; maksud Anda: {found}? (ganti "
+        "nama sheet menjadi {table})",
+        "en": "sheet '{table}' is missing from the workbook; did you mean: {found}? "
+        "(rename the sheet to {table})",
+    },
+    "xlsx_empty": {
+        "id": "file .xlsx kosong (0 byte)",
+        "en": "the .xlsx file is empty (0 bytes)",
+    },
+    "xlsx_old_format": {
+        "id": "ini workbook Excel lama (.xls) atau workbook berkata sandi yang diberi "
+        "nama .xlsx; buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)' "
+        "tanpa kata sandi",
+        "en": "this is an old Excel workbook (.xls) or a password-protected workbook "
+        "named .xlsx; open it in Excel and save it as 'Excel Workbook (.xlsx)' "
+        "without a password",
+    },
+    "xlsx_not_zip": {
+        "id": "bukan workbook Excel: isi file ini bukan format .xlsx (mungkin file "
+        "lain yang diganti namanya); buka di Excel lalu simpan sebagai .xlsx",
+        "en": "not an Excel workbook: the content of this file is not in .xlsx format "
+        "(perhaps another file renamed); open it in Excel and save it as .xlsx",
+    },
+    "xlsx_not_workbook": {
+        "id": "file zip, tetapi bukan workbook Excel (tidak ada sheet di dalamnya)",
+        "en": "a zip file, but not an Excel workbook (it holds no sheets)",
+    },
+    "xlsx_corrupt": {
+        "id": "workbook rusak atau terpotong (mis. unduhan belum selesai); buka di "
+        "Excel lalu simpan ulang",
+        "en": "the workbook is damaged or truncated (e.g. an unfinished download); "
+        "open it in Excel and save it again",
+    },
+    "column_missing_similar": {
+        "id": "kolom wajib tidak ada di baris judul; ada kolom '{found}', maksud Anda: "
+        "{expected}?",
+        "en": "required column is missing from the header row; there is a column "
+        "'{found}', did you mean: {expected}?",
+    },
+    "header_not_first_row": {
+        "id": "baris judul harus di baris 1, tetapi judul kolom ditemukan di baris "
+        "{found}; hapus baris di atasnya",
+        "en": "the header must be on row 1, but the column names are on row {found}; "
+        "delete the rows above it",
+    },
+    "header_unrecognised": {
+        "id": "baris judul tidak berisi satu pun kolom yang diharapkan; kolom yang "
+        "diperlukan: {columns}",
+        "en": "the header row holds none of the expected columns; needed: {columns}",
+    },
+    "column_unknown": {
+        "id": "kolom '{name}' (kolom {letter}) tidak dikenal; isinya diabaikan",
+        "en": "column '{name}' (column {letter}) is not known; its content is ignored",
+    },
+    "column_unnamed": {
+        "id": "kolom {letter} berisi data tetapi tidak punya judul; isinya diabaikan",
+        "en": "column {letter} holds data but has no header; its content is ignored",
+    },
+    "unclosed_quote": {
+        "id": 'tanda kutip (") di baris ini tidak ditutup, sehingga baris-baris '
+        "berikutnya terbaca sebagai satu sel; periksa tanda kutip",
+        "en": 'a quote mark (") on this row is not closed, so the lines after it read '
+        "as one cell; check the quote marks",
+    },
+    "mixed_separator": {
+        "id": "baris ini dipisah dengan '{found}', sedangkan baris judul dengan "
+        "'{sep}'; pakai satu jenis pemisah di seluruh file",
+        "en": "this row is separated by '{found}' but the header row by '{sep}'; use "
+        "one separator in the whole file",
+    },
+    "months_not_reported": {
+        "id": "{koperasi_id} tidak punya laporan untuk {n} bulan sejak laporan "
+        "pertamanya: {months}",
+        "en": "{koperasi_id} has no report for {n} month(s) since its first report: "
+        "{months}",
+    },
+    "never_reported": {
+        "id": "koperasi ini belum pernah mengirim laporan bulanan (tidak ada barisnya "
+        "di laporan_bulanan)",
+        "en": "this cooperative has never sent a monthly report (no row of it in "
+        "laporan_bulanan)",
+    },
+    "date_after_data": {
+        "id": "tanggal {value} sesudah bulan terakhir data ({last})",
+        "en": "date {value} is after the last month of the data ({last})",
+    },
+    "year_after_data": {
+        "id": "tahun_buku {value} sesudah tahun bulan terakhir data ({last})",
+        "en": "tahun_buku {value} is after the year of the last month of the data "
+        "({last})",
+    },
+    "month_outlier": {
+        "id": "bulan {value} jauh sesudah bulan lain di data (sebelumnya {previous}); "
+        "salah ketik?",
+        "en": "month {value} is far after the other months of the data (before it: "
+        "{previous}); a typo?",
+    },
 }
 
 

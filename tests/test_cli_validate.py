@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 import pytest
-from builders import csv_with, write_csv_folder
+from builders import GOOD_CSV, csv_with, write_csv_folder
 from typer.testing import CliRunner
 
 from kmp_analysis.cli import app
@@ -66,28 +66,33 @@ def test_validate_good_data_exits_0(runner, good):
     assert result.stderr == ""
 
 
-def test_validate_bad_data_prints_one_line_per_problem(runner, bad):
+def test_validate_bad_data_prints_one_line_per_problem_grouped_by_file(runner, bad):
     result = runner.invoke(app, ["validate", "--data", str(bad)])
 
     assert result.exit_code == 1
     assert_no_traceback(result)
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
+        f"== berkas {bad / 'koperasi.csv'}: 1 galat",
         f"{bad / 'koperasi.csv'}:3:npwp: 'mungkin' harus 'ya' atau 'tidak'",
+        f"== berkas {bad / LAP}.csv: 2 galat",
         f"{bad / LAP}.csv:2:omzet: 'abc' bukan angka",
         f"{bad / LAP}.csv:3:omzet: nilai negatif (-5) tidak boleh",
-        "3 masalah ditemukan; perbaiki lalu jalankan lagi.",
+        "3 masalah di 2 berkas (3 galat, 0 peringatan); perbaiki lalu jalankan lagi.",
     ]
 
 
 def test_validate_problem_lines_have_file_row_column(runner, bad):
     result = runner.invoke(app, ["validate", "--data", str(bad)])
 
-    *problems, summary = result.stderr.splitlines()
+    lines = result.stderr.splitlines()
+    headers = [line for line in lines if line.startswith("== ")]
+    problems = [line for line in lines[:-1] if not line.startswith("== ")]
     pattern = re.compile(rf"{re.escape(str(bad))}/\w+\.csv:\d+:\w+: \S.*")
+    assert len(headers) == 2
     assert len(problems) == 3
     assert all(pattern.fullmatch(line) for line in problems), problems
-    assert summary.startswith("3 ")
+    assert lines[-1].startswith("3 masalah di 2 berkas")
 
 
 def test_validate_in_english(runner, bad):
@@ -95,10 +100,92 @@ def test_validate_in_english(runner, bad):
 
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[1] == f"{bad / LAP}.csv:2:omzet: 'abc' is not a number"
-    assert lines[-1] == "3 problem(s) found; fix them and run again."
-    for word in ("bukan", "masalah", "harus", "negatif"):
+    assert lines[0] == f"== file {bad / 'koperasi.csv'}: 1 error(s)"
+    assert lines[3] == f"{bad / LAP}.csv:2:omzet: 'abc' is not a number"
+    assert lines[-1] == (
+        "3 problem(s) in 2 file(s) (3 error(s), 0 warning(s)); fix them and run again."
+    )
+    for word in ("bukan", "masalah", "harus", "negatif", "berkas", "galat"):
         assert word not in result.stderr
+
+
+def test_validate_collapses_a_problem_repeated_on_consecutive_rows(runner, tmp_path):
+    rows = [f"K1,2026-{m:02d},100,30,abc,0,0,0,0,0,0,0" for m in range(1, 10)]
+    rows.append("K2,2026-09,50,0,0,0,0,0,0,0,0,0")
+    folder = write_csv_folder(tmp_path, {LAP: [GOOD_CSV[LAP][0], *rows]})
+
+    result = runner.invoke(app, ["validate", "--data", str(folder)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"== berkas {folder / LAP}.csv: 9 galat",
+        f"{folder / LAP}.csv:2-10:omzet: 'abc' bukan angka (9 baris)",
+        "9 masalah di 1 berkas (9 galat, 0 peringatan); perbaiki lalu jalankan lagi.",
+    ]
+
+
+# ---------------------------------------------------------------------- warnings
+
+GAP = csv_with(LAP, extra=["K1,2026-07,100,25,5000000,0,0,0,0,0,0,0"])  # no 2026-08
+
+
+def test_validate_prints_warnings_and_exits_0(runner, tmp_path):
+    folder = write_csv_folder(tmp_path, {LAP: GAP})
+
+    result = runner.invoke(app, ["validate", "--data", str(folder)])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Data valid: {folder} (")
+    assert result.stderr.splitlines() == [
+        f"== berkas {folder / LAP}.csv: 1 peringatan",
+        f"{folder / LAP}.csv:bulan: peringatan: K1 tidak punya laporan untuk 1 bulan "
+        "sejak laporan pertamanya: 2026-08",
+        "1 masalah di 1 berkas (0 galat, 1 peringatan); data tetap dapat dipakai "
+        "(--strict menjadikan peringatan galat).",
+    ]
+
+
+def test_validate_strict_turns_warnings_into_errors(runner, tmp_path):
+    folder = write_csv_folder(tmp_path, {LAP: GAP})
+
+    result = runner.invoke(app, ["validate", "--data", str(folder), "--strict"])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"== berkas {folder / LAP}.csv: 1 galat"
+    assert lines[1].startswith(f"{folder / LAP}.csv:bulan: K1 tidak punya laporan")
+    assert "peringatan:" not in lines[1]
+    assert lines[2].startswith("1 masalah di 1 berkas (1 galat, 0 peringatan)")
+
+
+def test_evaluate_ignores_warnings_unless_strict(runner, tmp_path):
+    folder = write_csv_folder(tmp_path, {LAP: GAP})
+
+    relaxed = runner.invoke(app, ["evaluate", "--data", str(folder)])
+    strict = runner.invoke(app, ["evaluate", "--data", str(folder), "--strict"])
+
+    assert relaxed.exit_code == 0, relaxed.output
+    assert relaxed.stderr == ""
+    assert strict.exit_code == 1
+    assert_no_traceback(strict)
+    assert strict.stdout == ""
+    assert "K1 tidak punya laporan" in strict.stderr
+
+
+def test_briefs_strict_stops_before_any_brief(runner, tmp_path):
+    folder = write_csv_folder(tmp_path, {LAP: GAP})
+    out = tmp_path / "out"
+
+    result = runner.invoke(
+        app, ["briefs", "--data", str(folder), "--out", str(out), "--strict"]
+    )
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert "K1 tidak punya laporan" in result.stderr
+    assert not out.exists()
 
 
 def test_validate_missing_path(runner, tmp_path):
@@ -108,9 +195,11 @@ def test_validate_missing_path(runner, tmp_path):
 
     assert result.exit_code == 1
     assert_no_traceback(result)
-    assert result.stderr.splitlines()[0] == (
-        f"{missing}: data tidak ditemukan (harus folder CSV atau file .xlsx)"
-    )
+    assert result.stderr.splitlines() == [
+        f"== berkas {missing}: 1 galat",
+        f"{missing}: data tidak ditemukan (harus folder CSV atau file .xlsx)",
+        "1 masalah di 1 berkas (1 galat, 0 peringatan); perbaiki lalu jalankan lagi.",
+    ]
 
 
 def test_validate_binary_file_exits_1_without_traceback(runner, good):
@@ -120,7 +209,7 @@ def test_validate_binary_file_exits_1_without_traceback(runner, good):
 
     assert result.exit_code == 1
     assert_no_traceback(result)
-    assert result.stderr.splitlines()[0].startswith(f"{good / 'rapat.csv'}: ")
+    assert result.stderr.splitlines()[1].startswith(f"{good / 'rapat.csv'}: ")
 
 
 def test_validate_unknown_language_is_bad_usage(runner, good):
@@ -207,7 +296,7 @@ def test_evaluate_bad_data_exits_1_and_writes_nothing(runner, bad, tmp_path):
 
     assert result.exit_code == 1
     assert_no_traceback(result)
-    assert len(result.stderr.splitlines()) == 4
+    assert len(result.stderr.splitlines()) == 6  # 2 file headers, 3 lines, summary
     assert not out.exists()
 
 
@@ -221,7 +310,7 @@ def test_evaluate_bad_config_exits_1(runner, good, tmp_path):
 
     assert result.exit_code == 1
     assert_no_traceback(result)
-    assert result.stderr.splitlines()[0].startswith(
+    assert result.stderr.splitlines()[1].startswith(
         f"{config}:thresholds.aktif_partisipasii: "
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 import re
 import tempfile
 from pathlib import Path
@@ -20,7 +21,14 @@ from builders import GOOD_CSV, csv_with, write_csv_folder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.errors import (
+    WARNING,
+    Problem,
+    ValidationFailed,
+    collapse,
+    report_lines,
+    row_problems,
+)
 from kmp_analysis.i18n import MESSAGES
 from kmp_analysis.io import (
     parse_date,
@@ -458,14 +466,23 @@ def test_path_of_unsupported_kind(tmp_path):
     assert only_problem(other).code == "path_not_supported"
 
 
-@pytest.mark.parametrize("content", [b"not a zip", b""], ids=["junk", "empty"])
-def test_corrupt_workbook(tmp_path, content):
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"not a zip", "xlsx_not_zip"),
+        (b"", "xlsx_empty"),
+        (b"PK\x03\x04 truncated", "xlsx_corrupt"),
+        (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(512), "xlsx_old_format"),
+    ],
+    ids=["junk", "empty", "truncated", "xls"],
+)
+def test_corrupt_workbook(tmp_path, content, code):
     book = tmp_path / "data.xlsx"
     book.write_bytes(content)
 
     p = only_problem(book)
 
-    assert (p.file, p.code) == (str(book), "file_unreadable")
+    assert (p.file, p.row, p.code) == (str(book), None, code)
 
 
 # --------------------------------------------------------------- all problems at once
@@ -1041,3 +1058,391 @@ def test_own_geography_with_a_repeated_village_is_a_problem(tmp_path):
         "kode_desa",
         "duplicate_key",
     )
+
+
+# --------------------------------------------------- the planner's report (errors.py)
+
+
+def _p(row, column="omzet", code="not_a_number", file="x/laporan_bulanan.csv", **kw):
+    return Problem(file, row, column, code, **kw)
+
+
+def test_collapse_merges_a_problem_on_consecutive_rows_only():
+    problems = [
+        _p(2, value="a"),
+        _p(3, value="a"),
+        _p(3, column="bulan", code="bad_month", value="x"),
+        _p(4, value="a"),
+        _p(6, value="a"),
+    ]
+
+    merged = collapse(problems)
+
+    assert [(p.row, p.last_row, p.column) for p in merged] == [
+        (2, 4, "omzet"),
+        (3, None, "bulan"),
+        (6, None, "omzet"),
+    ]
+    assert merged[0].n_rows == 3 and not merged[0].varies
+    assert (
+        merged[0].render()
+        == "x/laporan_bulanan.csv:2-4:omzet: 'a' bukan angka (3 baris)"
+    )
+    assert collapse(merged) == merged  # idempotent
+
+
+def test_collapse_says_when_the_values_differ():
+    merged = collapse([_p(2, value="a"), _p(3, value="b")])
+
+    assert len(merged) == 1 and merged[0].varies
+    assert (
+        merged[0].render("id").endswith("'a' bukan angka (2 baris; nilai dari baris 2)")
+    )
+    assert (
+        merged[0]
+        .render("en")
+        .endswith("'a' is not a number (2 rows; value from row 2)")
+    )
+
+
+def test_collapse_keeps_files_severities_and_rowless_problems_apart():
+    problems = [
+        _p(2),
+        _p(3, file="y/laporan_bulanan.csv"),
+        _p(4, severity=WARNING),
+        _p(None),
+        _p(None),
+    ]
+
+    assert collapse(problems) == problems
+
+
+def test_row_problems_one_problem_per_run_of_rows():
+    found = row_problems(
+        "f.csv",
+        "omzet",
+        "not_a_number",
+        [9, 2, 3, 3, 5],
+        {"value": ["i", "a", "b", "b", "e"]},
+    )
+
+    assert [(p.row, p.last_row, p.params["value"], p.varies) for p in found] == [
+        (2, 3, "a", True),
+        (5, None, "e", False),
+        (9, None, "i", False),
+    ]
+    assert row_problems("f.csv", "omzet", "empty", []) == []
+
+
+def test_report_lines_group_by_file_with_counts_and_a_summary():
+    problems = [
+        Problem("d/koperasi.csv", 3, "npwp", "bad_yesno", value="mungkin"),
+        *[_p(r, file="d/laporan_bulanan.csv", value="abc") for r in range(2, 1002)],
+        Problem(
+            "d/laporan_bulanan.csv",
+            None,
+            "bulan",
+            "months_not_reported",
+            severity=WARNING,
+            koperasi_id="K1",
+            n=1,
+            months="2026-08",
+        ),
+    ]
+
+    assert report_lines(problems) == [
+        "== berkas d/koperasi.csv: 1 galat",
+        "d/koperasi.csv:3:npwp: 'mungkin' harus 'ya' atau 'tidak'",
+        "== berkas d/laporan_bulanan.csv: 1.000 galat, 1 peringatan",
+        "d/laporan_bulanan.csv:2-1001:omzet: 'abc' bukan angka (1.000 baris)",
+        "d/laporan_bulanan.csv:bulan: peringatan: K1 tidak punya laporan untuk 1 bulan "
+        "sejak laporan pertamanya: 2026-08",
+        "1.002 masalah di 2 berkas (1.001 galat, 1 peringatan); perbaiki lalu jalankan "
+        "lagi.",
+    ]
+    english = report_lines(problems, "en")
+    assert english[2] == "== file d/laporan_bulanan.csv: 1,000 error(s), 1 warning(s)"
+    assert english[3].endswith("(1,000 rows)")
+    assert english[-1].startswith("1,002 problem(s) in 2 file(s) (1,001 error(s), 1 ")
+
+
+def test_report_lines_of_a_command_line_option_have_no_file_header():
+    lines = report_lines([Problem("--period", None, None, "period_bad", value="13")])
+
+    assert lines == [
+        "--period: periode '13' harus berformat YYYY-MM",
+        "1 masalah (1 galat, 0 peringatan); perbaiki lalu jalankan lagi.",
+    ]
+
+
+def test_warnings_only_summary_says_the_data_can_be_used():
+    line = report_lines([_p(2, code="date_after_data", severity=WARNING)])[-1]
+
+    assert line.startswith("1 masalah di 1 berkas (0 galat, 1 peringatan); data tetap")
+
+
+def test_render_cuts_long_values_and_shows_control_codes():
+    p = _p(2, value="x" * 1000 + "\x1b[31m")
+    q = _p(2, value="a\x1bb\u0000")
+
+    assert p.render() == f"x/laporan_bulanan.csv:2:omzet: '{'x' * 59}…' bukan angka"
+    assert q.render() == "x/laporan_bulanan.csv:2:omzet: 'a\\x1bb\\x00' bukan angka"
+
+
+def test_a_warning_as_an_error():
+    w = _p(2, severity=WARNING, value="a")
+
+    e = w.as_error()
+
+    assert (e.severity, e.params, w.severity) == ("error", {"value": "a"}, "warning")
+    assert "peringatan" in w.render() and "peringatan" not in e.render()
+
+
+def test_validation_failed_survives_pickling_and_reports():
+    exc = ValidationFailed([_p(2, value="a"), _p(3, value="a")])
+
+    again = pickle.loads(pickle.dumps(exc))
+
+    assert again.problems == exc.problems
+    assert str(again).splitlines() == exc.report()
+    assert len(exc.render()) == 2 and len(exc.report()) == 3
+
+
+# ------------------------------------------------------------- warnings, --strict
+
+LAP_HEADER = GOOD_CSV[LAP][0]
+
+
+def _reports(*rows: str) -> dict[str, list[str]]:
+    return {LAP: [LAP_HEADER, *rows, "K2,2026-10,50,0,0,0,0,0,0,0,0,0"]}
+
+
+def _k1(month: str) -> str:
+    return f"K1,{month},100,30,1000,0,0,0,0,0,3,0"
+
+
+def test_month_without_report_is_a_warning_kept_on_the_dataset(tmp_path):
+    folder = write_csv_folder(tmp_path, _reports(_k1("2026-01"), _k1("2026-05")))
+
+    ds = read_dataset(folder)
+
+    assert [(p.file, p.row, p.column, p.code, p.severity) for p in ds.warnings] == [
+        (str(folder / f"{LAP}.csv"), None, "bulan", "months_not_reported", "warning")
+    ]
+    assert ds.warnings[0].params == {
+        "koperasi_id": "K1",
+        "n": 8,
+        "months": "2026-02\u20132026-04, 2026-06\u20132026-10",
+    }
+
+
+def test_strict_turns_the_warnings_into_errors(tmp_path):
+    folder = write_csv_folder(tmp_path, _reports(_k1("2026-01"), _k1("2026-10")))
+
+    p = only_problem_strict(folder)
+
+    assert (p.code, p.severity) == ("months_not_reported", "error")
+    assert read_dataset(write_csv_folder(tmp_path / "ok"), strict=True).warnings == []
+
+
+def only_problem_strict(path: Path) -> Problem:
+    with pytest.raises(ValidationFailed) as info:
+        read_dataset(path, strict=True)
+    assert len(info.value.problems) == 1, info.value.report()
+    return info.value.problems[0]
+
+
+def test_warnings_are_reported_with_the_errors(tmp_path):
+    changes = _reports(_k1("2026-01"), "K1,2026-10,100,30,abc,0,0,0,0,0,3,0")
+
+    problems = problems_of(write_csv_folder(tmp_path, changes))
+
+    assert [(p.code, p.severity) for p in problems] == [
+        ("not_a_number", "error"),
+        ("months_not_reported", "warning"),
+    ]
+
+
+def test_no_gap_warning_for_a_month_that_failed_to_parse(tmp_path):
+    changes = _reports(_k1("2026-08"), _k1("2026/09"), _k1("2026-10"))
+
+    assert [p.code for p in problems_of(write_csv_folder(tmp_path, changes))] == [
+        "bad_month"
+    ]
+
+
+def test_cooperative_that_never_reported_is_a_warning(tmp_path):
+    changes = {LAP: [LAP_HEADER, _k1("2026-10")]}
+
+    ds = read_dataset(write_csv_folder(tmp_path, changes))
+
+    assert [(Path(p.file).name, p.row, p.column, p.code) for p in ds.warnings] == [
+        ("koperasi.csv", 3, "koperasi_id", "never_reported")
+    ]
+
+
+def test_no_report_warnings_for_an_empty_report_table(tmp_path):
+    ds = read_dataset(write_csv_folder(tmp_path, {LAP: [LAP_HEADER]}))
+
+    assert ds.warnings == []
+
+
+def test_dates_after_the_last_month_are_warnings(tmp_path):
+    changes = {
+        "rapat": csv_with("rapat", extra=["K1,01/11/2026,rat,2027"]),
+        "unit_usaha": csv_with("unit_usaha", {(3, "tanggal_mulai"): "2026-10-31"}),
+    }
+
+    ds = read_dataset(write_csv_folder(tmp_path, changes))
+
+    assert [
+        (Path(p.file).name, p.row, p.column, p.code, p.params) for p in ds.warnings
+    ] == [
+        (
+            "rapat.csv",
+            3,
+            "tanggal",
+            "date_after_data",
+            {"value": "2026-11-01", "last": "2026-10"},
+        ),
+        (
+            "rapat.csv",
+            3,
+            "tahun_buku",
+            "year_after_data",
+            {"value": "2027", "last": "2026-10"},
+        ),
+    ]
+
+
+def test_a_month_far_after_the_others_is_a_typo_not_the_end_of_the_data(tmp_path):
+    changes = _reports(_k1("2026-09"), _k1("2062-10"))
+
+    ds = read_dataset(write_csv_folder(tmp_path, changes))
+
+    assert [(p.row, p.code, p.params) for p in ds.warnings] == [
+        (3, "month_outlier", {"value": "2062-10", "previous": "2026-10"}),
+    ]
+
+
+def test_an_unknown_column_is_a_warning_and_an_empty_one_is_ignored(tmp_path):
+    changes = {
+        "rapat": [
+            "koperasi_id,tanggal,jenis,tahun_buku,catatan,",
+            "K1,2026-03-20,rat,2025,ok,",
+        ]
+    }
+
+    ds = read_dataset(write_csv_folder(tmp_path, changes))
+
+    assert [(p.row, p.column, p.code, p.params) for p in ds.warnings] == [
+        (1, None, "column_unknown", {"name": "catatan", "letter": "E"}),
+    ]
+
+
+# ------------------------------------------------------ no exception from a reader
+
+
+def test_renamed_column_names_the_header_that_looks_like_it(tmp_path):
+    lines = [GOOD_CSV[LAP][0].replace("omzet", "Omset"), *GOOD_CSV[LAP][1:]]
+
+    p = only_problem(write_csv_folder(tmp_path, {LAP: lines}))
+
+    assert (p.row, p.column, p.code) == (1, "omzet", "column_missing_similar")
+    assert p.render().endswith("ada kolom 'Omset', maksud Anda: omzet?")
+
+
+def test_repeated_header_is_found_on_the_fast_path(tmp_path):
+    changes = {
+        "rapat": [
+            "koperasi_id,tanggal,jenis,tahun_buku,tanggal",
+            "K1,2026-03-20,rat,2025,x",
+        ]
+    }
+
+    p = only_problem(write_csv_folder(tmp_path, changes))
+
+    assert (p.row, p.column, p.code) == (1, "tanggal", "column_repeated")
+
+
+def test_nul_byte_anywhere_is_binary(tmp_path):
+    folder = write_csv_folder(tmp_path)
+    text = "\n".join(GOOD_CSV["rapat"]) + "\n" * 10_000 + "\x00"
+    (folder / "rapat.csv").write_text(text, encoding="utf-8")
+
+    assert only_problem(folder).code == "file_not_text"
+
+
+def test_row_with_the_other_separator_is_named_and_still_read(tmp_path):
+    lines = [line.replace(",", ";") for line in GOOD_CSV["unit_usaha"]]
+    lines[2] = GOOD_CSV["unit_usaha"][2]
+
+    p = only_problem(write_csv_folder(tmp_path, {"unit_usaha": lines}))
+
+    assert (p.row, p.column, p.code, p.params) == (
+        3,
+        None,
+        "mixed_separator",
+        {"found": ",", "sep": ";"},
+    )
+
+
+def test_unclosed_quote_is_named_and_the_lines_still_read(tmp_path):
+    lines = csv_with("koperasi")
+    lines[2] = lines[2].replace("Koperasi Dua", '"Koperasi Dua')
+
+    p = only_problem(write_csv_folder(tmp_path, {"koperasi": lines}))
+
+    assert (p.row, p.code) == (3, "unclosed_quote")
+
+
+def test_many_junk_rows_give_one_problem_per_column(tmp_path):
+    junk = ",".join(["?"] * 12)
+    folder = write_csv_folder(tmp_path, {LAP: [LAP_HEADER, *[junk] * 5000]})
+
+    problems = problems_of(folder)
+
+    assert len(problems) == 12
+    assert {(p.row, p.last_row) for p in problems} == {(2, 5001)}
+
+
+def test_folder_without_csv_is_one_problem(tmp_path):
+    (tmp_path / "catatan.txt").write_text("x")
+
+    p = only_problem(tmp_path)
+
+    assert (p.file, p.row, p.code) == (str(tmp_path), None, "no_csv_files")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("data.csv", "path_csv_file"),
+        ("data.xls", "path_xls"),
+        ("data.txt", "path_not_supported"),
+    ],
+)
+def test_data_path_of_another_kind(tmp_path, name, code):
+    path = tmp_path / name
+    path.write_text("koperasi_id\nK1\n")
+
+    assert only_problem(path).code == code
+
+
+def test_reading_a_workbook_never_changes_it(tmp_path):
+    book = write_workbook(tmp_path / "data.xlsx", text_frames())
+    before = book.read_bytes()
+
+    read_dataset(book)
+
+    assert book.read_bytes() == before
+
+
+def test_a_month_far_before_the_others_does_not_move_the_end_of_the_data(tmp_path):
+    changes = _reports(_k1("2002-09"), _k1("2026-10"))
+
+    ds = read_dataset(write_csv_folder(tmp_path, changes))
+
+    assert [(p.code, p.params["months"]) for p in ds.warnings] == [
+        ("months_not_reported", "2002-10\u20132026-09")
+    ]
