@@ -301,6 +301,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the workbook is damaged or truncated (e.g. an unfinished download); "
         "open it in Excel and save it again",
     },
+    "village_unknown": {
+        "id": "'{value}' bukan kode desa dan bukan nama desa/kelurahan yang dikenal",
+        "en": "'{value}' is neither a village code nor a known village name",
+    },
+    "village_unknown_similar": {
+        "id": "'{value}' bukan nama desa/kelurahan yang dikenal; maksud Anda: {names}?",
+        "en": "'{value}' is not a known village name; did you mean: {names}?",
+    },
+    "village_ambiguous": {
+        "id": "desa '{value}' ada di beberapa kecamatan ({kecamatan}); tambahkan kolom "
+        "'kecamatan' atau tulis kode desanya",
+        "en": "village '{value}' exists in several kecamatan ({kecamatan}); add a "
+        "'kecamatan' column or write its village code",
+    },
+    "village_kecamatan_unknown": {
+        "id": "kecamatan '{kecamatan_given}' (untuk desa '{value}') tidak dikenal",
+        "en": "kecamatan '{kecamatan_given}' (for village '{value}') is not known",
+    },
+    "village_kecamatan_unknown_similar": {
+        "id": "kecamatan '{kecamatan_given}' (untuk desa '{value}') tidak dikenal; "
+        "maksud Anda: {names}?",
+        "en": "kecamatan '{kecamatan_given}' (for village '{value}') is not known; "
+        "did you mean: {names}?",
+    },
     "column_missing_similar": {
         "id": "kolom wajib tidak ada di baris judul; ada kolom '{found}', maksud Anda: "
         "{expected}?",

@@ -95,6 +95,10 @@ class RawTable:
     rows: pd.Series
     #: Rows were left out (a quote that swallowed lines): counts are not complete.
     incomplete: bool = False
+    #: The row's kecamatan, where the table has a kecamatan column (names villages).
+    kecamatan: pd.Series | None = None
+    #: That column's header as written.
+    kecamatan_column: str | None = None
 
 
 @dataclass
@@ -131,12 +135,13 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
         raise ValidationFailed(sort_problems(problems))
     raws, metadata, hashes, wilayah = found
 
+    villages = _villages(wilayah, problems)
+    geography = reference.kukar() if wilayah is None else reference.Geography(villages)
     tables: dict[str, pd.DataFrame] = {}
     skipped: dict[str, dict[str, set[int]]] = {}
     for name, raw in raws.items():
-        tables[name], skipped[name] = parse_table(raw, problems)
+        tables[name], skipped[name] = parse_table(raw, problems, geography)
 
-    villages = _villages(wilayah, problems)
     koperasi_ids = (
         tables["koperasi"]["koperasi_id"].dropna().unique()
         if "koperasi" in tables
@@ -703,6 +708,9 @@ def _to_raw(
     header = [str(c).strip() for c in grid.header]
     names = [_normalise_header(c) for c in header]
     body = grid.body
+    hint = None
+    if name in TABLES and "kode_desa" in expected:
+        names, hint = _village_columns(names)
     missing = [c for c in expected if c not in names]
     if len(missing) == len(expected):
         found = _header_row_below(body, expected)
@@ -723,7 +731,7 @@ def _to_raw(
                 )
             )
         return None
-    unknown = [i for i, n in enumerate(names) if n not in expected]
+    unknown = [i for i, n in enumerate(names) if n not in expected and i != hint]
     suggested: set[int] = set()
     for column in missing:
         candidates = {names[i]: i for i in unknown if names[i] and i not in suggested}
@@ -762,7 +770,38 @@ def _to_raw(
     )
     rows = pd.Series(frame.index + HEADER_ROW + 1, index=frame.index)
     keep = (frame != "").any(axis=1)  # drop blank spreadsheet rows, keep numbering
-    return RawTable(name, label, frame.loc[keep], rows.loc[keep], grid.incomplete)
+    hints = None
+    if hint is not None and hint in body.columns:
+        hints = body[hint].fillna("").astype(str).str.strip().loc[keep]
+    return RawTable(
+        name,
+        label,
+        frame.loc[keep],
+        rows.loc[keep],
+        grid.incomplete,
+        hints,
+        header[hint] if hint is not None else None,
+    )
+
+
+#: Headers a planner may give the village column instead of ``kode_desa`` (names or
+#: codes), and the optional column naming each row's kecamatan, which tells apart
+#: villages of the same name (see :func:`_kode_desa_column`).
+VILLAGE_ALIASES = ("nama_desa", "desa", "desa_kelurahan", "nama_desa_kelurahan")
+KECAMATAN_HINTS = ("kecamatan", "nama_kecamatan", "nama_kec", "kode_kec")
+
+
+def _village_columns(names: list[str]) -> tuple[list[str], int | None]:
+    """``names`` with a village-name header read as ``kode_desa`` where that column
+    is absent, and the position of a kecamatan column (None without one)."""
+    names = list(names)
+    if "kode_desa" not in names:
+        for alias in VILLAGE_ALIASES:
+            if alias in names:
+                names[names.index(alias)] = "kode_desa"
+                break
+    hint = next((names.index(h) for h in KECAMATAN_HINTS if h in names), None)
+    return names, hint
 
 
 def _header_row_below(body: pd.DataFrame, expected: list[str]) -> int | None:
@@ -1108,10 +1147,74 @@ def parse_kode_desa(text: str) -> str:
     return s
 
 
-def _kode_desa_column(text: pd.Series) -> pd.Series:
-    """The ``kode_desa`` cells of a column in dotted form (:func:`parse_kode_desa`)."""
-    mapping = {value: parse_kode_desa(value) for value in pd.unique(text)}
-    return text.map(mapping)
+#: A cell that is meant as a code (digits, dots, spaces), not as a village name.
+_CODE_LIKE = re.compile(r"[\d.\s]+")
+
+
+def _kode_desa_column(
+    text: pd.Series,
+    raw: RawTable,
+    geography: reference.Geography,
+    problems: list[Problem],
+) -> tuple[pd.Series, set[int]]:
+    """The ``kode_desa`` cells in dotted form, a village name replaced by its code.
+
+    A code is taken as written (:func:`parse_kode_desa`; whether it exists is checked
+    later, with the other tables). A name is looked up among the geography's villages
+    (:meth:`~kmp_analysis.reference.Geography.resolve_village`), within the row's
+    kecamatan where the table has a kecamatan column: an unknown name gets the
+    closest official names, a name several kecamatan have asks for the kecamatan.
+    Returns the codes and the index labels of cells that could not be resolved.
+    """
+    hints = raw.kecamatan if raw.kecamatan is not None else pd.Series("", text.index)
+    pairs = pd.DataFrame({"value": text, "hint": hints.reindex(text.index).fillna("")})
+    codes: dict[tuple[str, str], str | None] = {}
+    trouble: dict[tuple[str, str], tuple[str, str, dict[str, str]]] = {}
+    for value, hint in pairs.drop_duplicates().itertuples(index=False):
+        if value == "" or _CODE_LIKE.fullmatch(value):
+            codes[value, hint] = parse_kode_desa(value)
+            continue
+        codes[value, hint] = None
+        try:
+            codes[value, hint] = geography.resolve_village(value, hint or None)
+        except reference.UnknownKecamatan as exc:
+            column = raw.kecamatan_column or "kecamatan"
+            code, params = _hint("village_kecamatan_unknown", exc.suggestions)
+            trouble[value, hint] = (code, column, params)
+        except reference.UnknownVillage as exc:
+            if exc.kecamatan:
+                places = ", ".join(exc.kecamatan)
+                params = {"kecamatan": places}
+                trouble[value, hint] = ("village_ambiguous", "kode_desa", params)
+            else:
+                code, params = _hint("village_unknown", exc.suggestions)
+                trouble[value, hint] = (code, "kode_desa", params)
+    keys = list(zip(pairs["value"], pairs["hint"], strict=True))
+    series = pd.Series([codes[k] for k in keys], index=text.index, dtype=object)
+    bad: set[int] = set()
+    for (value, hint), (code, column, params) in trouble.items():
+        where = pairs.index[(pairs["value"] == value) & (pairs["hint"] == hint)]
+        bad.update(where)
+        problems.extend(
+            row_problems(
+                raw.file,
+                column,
+                code,
+                raw.rows.loc[where],
+                value=value,
+                kecamatan_given=hint,
+                **params,
+            )
+        )
+    return series, bad
+
+
+def _hint(code: str, suggestions: list[str]) -> tuple[str, dict[str, str]]:
+    """The message code, ``…_similar`` with the closest names ("maksud Anda")
+    where there are some."""
+    if suggestions:
+        return f"{code}_similar", {"names": ", ".join(suggestions)}
+    return code, {}
 
 
 def _normalise_enum(text: pd.Series, col: Col) -> pd.Series:
@@ -1133,9 +1236,14 @@ _PARSE_ERRORS = {
 }
 
 
-def parse_table(raw: RawTable, problems: list[Problem]) -> tuple[pd.DataFrame, dict]:
+def parse_table(
+    raw: RawTable,
+    problems: list[Problem],
+    geography: reference.Geography | None = None,
+) -> tuple[pd.DataFrame, dict]:
     """Typed frame of one table; unparseable cells become missing and a problem.
 
+    Villages given by name are looked up in ``geography`` (Kukar's by default).
     Returns the frame and, per column, the index labels whose cell failed to parse.
     """
     spec = TABLES[raw.name]
@@ -1146,9 +1254,12 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> tuple[pd.DataFrame, d
         empty = text == ""
         if col.kind in ("text", "id"):
             series = text.where(~empty, None).astype(object)
-        elif col.kind == "kode_desa":
-            # the one place a village is named: codes now, names may come later
-            series = _kode_desa_column(text).where(~empty, None).astype(object)
+        elif col.kind == "kode_desa":  # a code, or a village name to look up
+            series, bad = _kode_desa_column(
+                text, raw, geography or reference.kukar(), problems
+            )
+            series = series.where(~empty, None).astype(object)
+            failed[col.name] = bad
         elif col.kind == "enum":
             series = _normalise_enum(text, col).where(~empty, None).astype(object)
         else:

@@ -11,6 +11,7 @@ import io
 import json
 import pickle
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -1446,3 +1447,18 @@ def test_a_month_far_before_the_others_does_not_move_the_end_of_the_data(tmp_pat
     assert [(p.code, p.params["months"]) for p in ds.warnings] == [
         ("months_not_reported", "2002-10\u20132026-09")
     ]
+
+
+def test_villages_given_by_name_read_as_their_codes(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "data" / "bad" / "_base", folder)
+    overlay = Path(__file__).parent / "data" / "bad" / "good_village_names" / "input"
+    for file in overlay.iterdir():
+        shutil.copy(file, folder / file.name)
+    dataset = read_dataset(folder)
+    assert list(dataset.tables["koperasi"]["kode_desa"]) == [
+        "64.02.06.1001",  # Kel. JAHAB, kecamatan Tenggarong
+        "64.02.12.2001",  # gunung  sari (one village of that name)
+    ]
+    assert list(dataset.tables["bumdes"]["kode_desa"]) == ["64.02.12.2001"]
+    assert dataset.warnings == []  # the kecamatan column is not an unknown column
