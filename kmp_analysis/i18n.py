@@ -301,6 +301,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the workbook is damaged or truncated (e.g. an unfinished download); "
         "open it in Excel and save it again",
     },
+    "no_cooperatives": {
+        "id": "tabel koperasi belum berisi satu baris pun: belum ada yang bisa "
+        "dievaluasi",
+        "en": "the koperasi table has no rows yet: there is nothing to evaluate",
+    },
     "village_unknown": {
         "id": "'{value}' bukan kode desa dan bukan nama desa/kelurahan yang dikenal",
         "en": "'{value}' is neither a village code nor a known village name",

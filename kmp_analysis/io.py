@@ -923,12 +923,21 @@ def data_warnings(
     - a cooperative that never reported;
     - a date (or RAT tahun_buku) after the last month of the data;
     - a report month far after all the others (a typo such as 2062 for 2026), which
-      is then left out when finding the last month.
+      is then left out when finding the last month;
+    - no cooperative at all (an untouched template).
 
     A cooperative with a report month that failed to parse or is such a typo gets
     no gap warning: the error (or the typo warning) already points at the row.
     """
     out: list[Problem] = []
+    koperasi = tables.get("koperasi")
+    if koperasi is not None and koperasi.empty and "koperasi" in raws:
+        # an untouched template: valid, but there is nothing to evaluate yet
+        out.append(
+            Problem(
+                raws["koperasi"].file, None, None, "no_cooperatives", severity=WARNING
+            )
+        )
     lap = tables.get("laporan_bulanan")
     if (
         lap is None

@@ -43,6 +43,7 @@ NO_ROW_CODES = {
     "column_unnamed",
     "table_missing",
     "months_not_reported",
+    "no_cooperatives",
     "sheet_missing",
     "xlsx_empty",
     "xlsx_old_format",

@@ -240,6 +240,7 @@ def test_empty_template_reads_as_empty_tables(template_path):
         HEADERS, 0
     )
     assert ds.last_month is None
+    assert [p.code for p in ds.warnings] == ["no_cooperatives"]
     with pytest.raises(ValidationFailed) as err:  # nothing to evaluate yet
         evaluate(ds)
     assert [p.code for p in err.value.problems] == ["period_no_data"]
