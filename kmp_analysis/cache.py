@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +39,32 @@ REASONS = {
     "notebook": "notebook berubah",
     "parameter": "parameter berubah",
     "konfigurasi": "konfigurasi berubah",
-    "versi": "versi kmp-analysis berubah",
+    "versi": "versi atau kode kmp-analysis berubah",
     "data_kecamatan": "data kecamatan berubah",
     "angka_kabupaten": "angka kabupaten yang dikutip berubah",
     "data_kabupaten": "data kabupaten berubah",
 }
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package version plus a hash of the package's code and reference data.
+
+    Part of every key: a brief made by other code is rebuilt, also in a development
+    checkout where the version number stays the same while the code changes
+    (≈ 2 MB hashed once per process, a few milliseconds).
+    """
+    from kmp_analysis.config import REFERENCE_DIR
+
+    package = Path(__file__).parent
+    files = sorted(package.rglob("*.py"))
+    if REFERENCE_DIR.is_dir():
+        files += sorted(p for p in REFERENCE_DIR.iterdir() if p.is_file())
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode("utf-8"))
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def _sha(text: str | bytes) -> str:
@@ -65,7 +87,7 @@ def key_parts(
             json.dumps({"p": parameters, "f": sorted(formats)}, sort_keys=True)
         ),
         "konfigurasi": _sha(json.dumps(evaluation.config.to_dict(), sort_keys=True)),
-        "versi": __version__,
+        "versi": code_version(),
     }
     if kode_kec is None:
         parts["data_kabupaten"] = _sha(_regency_text(evaluation))
@@ -176,7 +198,7 @@ def run_key(data: Path, files: list[Path], request: dict[str, Any]) -> str:
         "inputs": inputs,
         "files": others,
         "request": request,
-        "versi": __version__,
+        "versi": code_version(),
     }
     return _sha(json.dumps(payload, sort_keys=True, default=str))
 

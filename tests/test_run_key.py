@@ -93,3 +93,12 @@ def test_a_broken_manifest_is_ignored(tmp_path):
     finished_run(tmp_path, "abc")
     (tmp_path / "2026-10" / "manifest.json").write_text("{not json", encoding="utf-8")
     assert cache.unchanged_run(tmp_path, "abc") is None
+
+
+def test_the_key_follows_the_code_not_only_the_version_number(data, monkeypatch):
+    from kmp_analysis import __version__
+
+    assert cache.code_version().startswith(f"{__version__}+")
+    first = key(data)
+    monkeypatch.setattr(cache, "code_version", lambda: f"{__version__}+edited")
+    assert key(data) != first  # same version number, other code: rebuilt
