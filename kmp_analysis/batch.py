@@ -85,6 +85,10 @@ class BriefJob:
     reasons: tuple[str, ...] = ()  # why it is (re)built
 
     @property
+    def lang(self) -> str:
+        return self.parameters.get("lang", "id")
+
+    @property
     def expected_files(self) -> list[str]:
         """The files a finished job leaves in its folder."""
         names = [f"{self.stem}.html", f"{self.stem}.json"]
@@ -164,6 +168,7 @@ def write_briefs(
     force: bool = False,
     retry_failed: bool = False,
     scheduler: str | None = None,
+    strict: bool = False,
 ) -> BatchReport:
     """Write the briefs; see the module docstring. Raises before any brief starts on
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
@@ -188,6 +193,7 @@ def write_briefs(
         "summary": summary,
         "config": str(config_path) if config_path else None,
         "notebook": str(notebook_path),
+        "strict": strict,
     }
     notebooks = [notebook_path, SUMMARY_NOTEBOOK] if summary else [notebook_path]
     run_key = cache.run_key(
@@ -209,7 +215,7 @@ def write_briefs(
         from kmp_analysis.cluster import check_scheduler
 
         check_scheduler(scheduler)
-    local = None if in_process or scheduler else LocalWorkers(workers, briefs_dir)
+    local = None if in_process or scheduler else LocalWorkers(workers)
     if local is not None and (force or not any(briefs_dir.glob("*/manifest.json"))):
         # every brief will be built: the workers start their kernels while the
         # data is read and evaluated here
@@ -229,6 +235,7 @@ def write_briefs(
             summary,
             force,
             retry_failed,
+            strict,
         )
         evaluation, run_dir, previous = plan.evaluation, plan.run_dir, plan.previous
         to_run, kept = plan.to_run, plan.kept
@@ -308,6 +315,7 @@ def _plan(
     summary: bool,
     force: bool,
     retry_failed: bool,
+    strict: bool,
 ) -> _Plan:
     """Read and evaluate the data, save the evaluation, and decide brief by brief."""
     from kmp_analysis.config import load_config
@@ -315,7 +323,7 @@ def _plan(
     from kmp_analysis.io import read_dataset
 
     cfg = load_config(config_path)
-    evaluation = evaluate(read_dataset(data_path), period, cfg)
+    evaluation = evaluate(read_dataset(data_path, strict=strict), period, cfg)
     run_dir = briefs_dir / evaluation.period
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
     common = {
@@ -378,16 +386,8 @@ def _unchanged(
         summary=reused(summary) if summary else None,
         notes=notes,
     )
-    manifest.update(
-        finished=datetime.now(UTC).isoformat(timespec="seconds"),
-        duration_s=round(report.duration_s, 2),
-        notes=notes,
-        ringkasan=asdict(report.summary) if report.summary else None,
-        briefs=[asdict(r) for r in results],
-    )
-    atomic_write_text(
-        run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
-    )
+    manifest.update(_run_fields(report))
+    _save_manifest(run_dir, manifest)
     return report
 
 
@@ -437,21 +437,24 @@ class LocalWorkers:
 
     Started on the first :meth:`run`, or ahead of it with :meth:`start`, which also
     starts a kernel in each worker (with its imports) while the caller goes on. The
-    workers' stderr (and their kernels') goes to a log of this run in
-    ``briefs_dir`` until :meth:`close` shuts the workers and their kernels down
-    and appends it to the run folder's ``batch.log``.
+    workers' stderr (and their kernels') goes to a temporary log until
+    :meth:`close` shuts the workers and their kernels down and appends it to the
+    run folder's ``batch.log``.
     """
 
-    def __init__(self, workers: int | None, briefs_dir: Path) -> None:
+    def __init__(self, workers: int | None) -> None:
         self.workers = workers or os.cpu_count() or 1
-        self.log_file = briefs_dir / f".batch-{os.getpid()}.log"
+        # outside the output folder: nothing is written there before the data is
+        # known to be valid
+        fd, name = tempfile.mkstemp(prefix="kmp-batch-", suffix=".log")
+        os.close(fd)
+        self.log_file = Path(name)
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self, jobs: int) -> None:
         if self.pool is not None or jobs < 1:
             return
         workers = max(1, min(self.workers, jobs))
-        self.log_file.parent.mkdir(parents=True, exist_ok=True)
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=get_context("spawn"),
@@ -466,9 +469,9 @@ class LocalWorkers:
     ) -> list[BriefResult]:
         """Run ``jobs`` with one progress display over all of them.
 
-        On a terminal: one bar with the ETA, the kecamatan just finished and the
+        On a terminal: one bar with the ETA, the kecamatan being built and the
         counts reused / written / failed. Elsewhere (CI, a log file): one line per
-        brief.
+        brief. A brief whose worker died is run once more on a new worker.
         """
         if not jobs:
             return []
@@ -495,31 +498,33 @@ class LocalWorkers:
         try:
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
-                broken = False
+                lost: list[BriefJob] = []
                 for future in done:
                     job = running.pop(future)
                     try:
                         result = future.result()
-                    except BrokenProcessPool as exc:  # a worker process died
-                        broken = True
-                        if job.kode_kec not in retried:  # once more, new worker
-                            retried.add(job.kode_kec)
-                            waiting.appendleft(job)
-                            continue
-                        result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
+                    except BrokenProcessPool:  # a worker process died
+                        lost.append(job)
+                        continue
                     except Exception as exc:
                         result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
                     results.append(result)
                     show.update(result, [j.nama_kec for j in running.values()])
-                if broken:  # every brief in the broken pool is lost: start anew
-                    for job in running.values():
-                        waiting.appendleft(job)
+                if lost:  # the pool is broken: every brief in it is lost
+                    lost += running.values()
                     running.clear()
+                    for job in reversed(lost):  # each once more, on new workers
+                        if job.kode_kec in retried:
+                            failed = _failure(job, 0.0, label("worker_died", job.lang))
+                            results.append(failed)
+                            show.update(failed, [])
+                        else:
+                            retried.add(job.kode_kec)
+                            waiting.appendleft(job)
                     pool.shutdown(wait=False, cancel_futures=True)
                     self.pool = None
                     self.start(len(waiting))
-                    pool = self.pool
-                    assert pool is not None
+                    pool = self.pool  # type: ignore[assignment]
                 fill()
         finally:
             show.close()
@@ -531,13 +536,11 @@ class LocalWorkers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if not self.log_file.is_file():
-            return
-        if keep_log is not None:
+        if keep_log is not None and self.log_file.is_file():
             keep_log.parent.mkdir(parents=True, exist_ok=True)
             with self.log_file.open("rb") as src, keep_log.open("ab") as dst:
                 shutil.copyfileobj(src, dst)
-        self.log_file.unlink()
+        self.log_file.unlink(missing_ok=True)
 
 
 def _prewarm() -> None:
@@ -700,9 +703,8 @@ def run_brief(job: BriefJob) -> BriefResult:
                         job, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
                     )
         nb = nbformat.read(executed, as_version=4)
-        lang = job.parameters.get("lang", "id")
         page = tmp / f"{job.stem}.html"
-        page.write_text(notebook_to_html(nb, job.title, lang), encoding="utf-8")
+        page.write_text(notebook_to_html(nb, job.title, job.lang), encoding="utf-8")
         pages, pdf_error = None, None
         if "pdf" in job.formats:
             try:
@@ -784,6 +786,14 @@ def _write_manifest(
         "lang": lang,
         "package_version": __version__,
         "python": sys.version.split()[0],
+        **_run_fields(report),
+    }
+    _save_manifest(report.run_dir, manifest)
+
+
+def _run_fields(report: BatchReport) -> dict[str, Any]:
+    """What a manifest says of this run: when, how long, and every brief's result."""
+    return {
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": round(report.duration_s, 2),
         "summary": {
@@ -795,7 +805,9 @@ def _write_manifest(
         "ringkasan": asdict(report.summary) if report.summary else None,
         "briefs": [asdict(r) for r in report.results],
     }
+
+
+def _save_manifest(run_dir: Path, manifest: dict[str, Any]) -> None:
     atomic_write_text(
-        report.run_dir / "manifest.json",
-        json.dumps(manifest, indent=2, ensure_ascii=False),
+        run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
     )

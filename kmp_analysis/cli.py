@@ -305,10 +305,6 @@ def briefs(
         typer.echo(message("notebook_missing", lang, path=notebook), err=True)
         raise typer.Exit(2)
     try:
-        if strict:  # before the batch, whose cache would skip reading the data
-            from kmp_analysis.io import read_dataset
-
-            read_dataset(_data_path(data), strict=True)
         report = write_briefs(
             data=_data_path(data),
             period=period,
@@ -324,6 +320,7 @@ def briefs(
             force=force,
             retry_failed=retry_failed,
             scheduler=scheduler,
+            strict=strict,
         )
     except UnknownKecamatanError as exc:
         for failure in exc.failures:

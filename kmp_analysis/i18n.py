@@ -901,6 +901,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "KMP summary, Kutai Kartanegara Regency",
     },
     "index_summary": {"id": "Ringkasan kabupaten", "en": "Regency summary"},
+    "worker_died": {
+        "id": "proses pembuat brief berhenti mendadak dua kali (mis. kehabisan "
+        "memori); lihat batch.log, lalu jalankan lagi dengan --retry-failed",
+        "en": "the process building this brief died twice (e.g. out of memory); see "
+        "batch.log, then run again with --retry-failed",
+    },
     "summary_kukar_only": {
         "id": "Ringkasan kabupaten dilewati: ringkasan dibuat untuk Kukar, sedangkan "
         "data ini membawa wilayahnya sendiri (wilayah.csv).",
