@@ -438,41 +438,31 @@ class Brief:
         ]
         return HTML(
             display.heading(label("section_recommend", lang))
-            + display.table_html(
-                supported,
-                lang,
-                title=label("section_didukung", lang),
-                empty=label("none_didukung", lang),
-            ).data
-            + display.table_html(
-                evaluate_,
-                lang,
-                title=label("section_dievaluasi", lang),
-                empty=label("none_dievaluasi", lang),
-            ).data
+            + self._table(supported, "didukung")
+            + self._table(evaluate_, "dievaluasi")
         )
 
     def training(self) -> HTML:
         """Tiered training: participants and classes per tier."""
         plan = self.training_plan[["jenjang", "peserta", "kelas_pelatihan"]]
-        return display.table_html(
-            plan,
-            self.lang,
-            title=label("section_training", self.lang),
-            empty=label("none_training", self.lang),
-        )
+        return HTML(self._table(plan, "training"))
 
     def bumdes(self) -> HTML:
         """BUMDes synchronisation: overlap, revive, already linked."""
         actions = self.bumdes_actions[
             ["nama_desa", "nama_bumdes", "kelas", "tindakan", "unit"]
         ]
+        return HTML(self._table(actions, "bumdes"))
+
+    def _table(self, frame: pd.DataFrame, name: str) -> str:
+        """A titled table (label ``section_<name>``), or the sentence saying there
+        is nothing to list (``none_<name>``)."""
         return display.table_html(
-            actions,
+            frame,
             self.lang,
-            title=label("section_bumdes", self.lang),
-            empty=label("none_bumdes", self.lang),
-        )
+            title=label(f"section_{name}", self.lang),
+            empty=label(f"none_{name}", self.lang),
+        ).data
 
     def provenance(self) -> HTML:
         """Method and provenance: data files and their hashes, parameters, versions."""

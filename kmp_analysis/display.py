@@ -54,13 +54,15 @@ table.kmp-table th{background:#f3f3f3}
 """
 
 
-def figure_html(fig: Figure, alt: str, dpi: int = 110) -> HTML:
-    """``fig`` as an embedded PNG with ``alt`` text (the figure is closed)."""
+def figure_html(fig: Figure, alt: str, dpi: int = 110, css: str = "") -> HTML:
+    """``fig`` as an embedded PNG with ``alt`` text; ``css``: more classes of the
+    ``<figure>`` (e.g. ``kmp-map`` for its own print size)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    classes = f"kmp-figure {css}".strip()
     return HTML(
-        f'<figure class="kmp-figure"><img alt="{html.escape(alt, quote=True)}" '
+        f'<figure class="{classes}"><img alt="{html.escape(alt, quote=True)}" '
         f'src="data:image/png;base64,{data}"></figure>'
     )
 

@@ -758,11 +758,11 @@ LABELS: dict[str, dict[str, str]] = {
     "ringkasan_map_alt": {
         "id": "Peta {n_kec} kecamatan Kabupaten Kutai Kartanegara diwarnai menurut "
         "pangsa KMP aktif atau berdampak, dari kuning (rendah) ke hijau tua "
-        "(tinggi): tertinggi Kecamatan {top} ({pct_top}), terendah Kecamatan {low} "
+        "(tinggi): tertinggi Kecamatan {nama} ({pct}), terendah Kecamatan {nama_low} "
         "({pct_low}).",
         "en": "Map of the {n_kec} kecamatan of Kutai Kartanegara Regency coloured by "
         "the share of active or impactful KMP, from yellow (low) to dark green "
-        "(high): highest Kecamatan {top} ({pct_top}), lowest Kecamatan {low} "
+        "(high): highest Kecamatan {nama} ({pct}), lowest Kecamatan {nama_low} "
         "({pct_low}).",
     },
     "ringkasan_section_quadrant": {

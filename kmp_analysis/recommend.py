@@ -39,7 +39,19 @@ _OUTCOME = "indeks_outcome"
 
 
 class AllocationError(ValueError):
-    """K facilitators cannot be shared as asked (too few for the kecamatan in need)."""
+    """K facilitators cannot be shared as asked (too few for the kecamatan in need).
+
+    ``key`` and ``params`` name the message (:mod:`kmp_analysis.i18n`), so that it
+    can be shown in the reader's language; ``str()`` is the Indonesian one.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(label(key, "id", **params))
+
+    def message(self, lang: str = "id") -> str:
+        return label(self.key, lang, **self.params)
 
 
 # ------------------------------------------------------------------------ helpers
@@ -450,10 +462,10 @@ def alokasi_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
         If ``k`` is negative or smaller than the number of kecamatan in need.
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer):
-        raise AllocationError(label("alokasi_k_bukan_bilangan", k=k))
+        raise AllocationError("alokasi_k_bukan_bilangan", k=k)
     k = int(k)
     if k < 0:
-        raise AllocationError(label("alokasi_k_negatif", k=k))
+        raise AllocationError("alokasi_k_negatif", k=k)
     kelas = _class_str(cooperatives)
     counts = pd.DataFrame(
         {
@@ -473,7 +485,7 @@ def alokasi_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
     total = int(need.sum())
     in_need = int((need > 0).sum())
     if k < in_need:
-        raise AllocationError(label("alokasi_k_terlalu_kecil", k=k, n=in_need))
+        raise AllocationError("alokasi_k_terlalu_kecil", k=k, n=in_need)
     if total == 0:
         out["kuota"] = 0.0
         out["pendamping"] = np.zeros(len(out), dtype="int64")

@@ -49,13 +49,6 @@ _RANK_COLUMNS = (
 #: In print, the exporter caps figures at 80 mm high; the map of 20 labelled kecamatan
 #: gets more room, or its labels shrink below legibility.
 _PRINT_STYLE = "<style>@media print{.kmp-figure.kmp-map img{max-height:125mm}}</style>"
-#: Keys of the messages :func:`recommend.alokasi_pendamping` raises with.
-_ALLOCATION_ERRORS = (
-    "alokasi_k_terlalu_kecil",
-    "alokasi_k_negatif",
-    "alokasi_k_bukan_bilangan",
-)
-
 
 # ------------------------------------------------------------------ formatting
 
@@ -109,12 +102,19 @@ def join_names(names: list[str], lang: str = "id") -> str:
     return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
 
 
-def _extremes(table: pd.DataFrame, column: str) -> tuple[list[str], list[str]]:
-    """Names of the kecamatan with the highest and with the lowest ``column``."""
+def _extremes(table: pd.DataFrame, column: str, lang: str) -> dict[str, str]:
+    """The kecamatan with the highest and with the lowest share ``column``, and
+    those shares, as message parameters ``nama``, ``pct``, ``nama_low``,
+    ``pct_low``."""
     values = table[column].to_numpy(dtype="float64")
     top = table.loc[np.isclose(values, values.max()), "nama_kec"].tolist()
     low = table.loc[np.isclose(values, values.min()), "nama_kec"].tolist()
-    return top, low
+    return {
+        "nama": join_names(top, lang),
+        "pct": f"{100 * values.max():.0f}%",
+        "nama_low": join_names(low, lang),
+        "pct_low": f"{100 * values.min():.0f}%",
+    }
 
 
 def _split_text(split: float, lang: str) -> str:
@@ -202,22 +202,7 @@ class Summary:
         try:
             return recommend.alokasi_pendamping(self.cooperatives, k)
         except recommend.AllocationError as error:
-            return self._allocation_message(error, k)
-
-    def _allocation_message(self, error: Exception, k: object) -> str:
-        """The error's message in the summary's language.
-
-        :func:`recommend.alokasi_pendamping` words its errors in Bahasa Indonesia;
-        the message is matched against the templates it uses and reworded, or kept
-        as it is where it matches none.
-        """
-        text = str(error)
-        n_kec = self.cooperatives["kode_kec"].nunique()
-        for key in _ALLOCATION_ERRORS:
-            for n in range(n_kec + 1):
-                if label(key, "id", k=k, n=n) == text:
-                    return label(key, self.lang, k=k, n=n)
-        return text
+            return error.message(self.lang)
 
     @cached_property
     def training_plan(self) -> pd.DataFrame | None:
@@ -278,28 +263,10 @@ class Summary:
         if n_tb == 0:
             out.append(label("ringkasan_sentence_no_dormant", lang))
         else:
-            top, low = _extremes(table, "pangsa_tidak_bergerak")
-            out.append(
-                label(
-                    "ringkasan_sentence_dormant",
-                    lang,
-                    nama=join_names(top, lang),
-                    pct=f"{100 * table['pangsa_tidak_bergerak'].max():.0f}%",
-                    nama_low=join_names(low, lang),
-                    pct_low=f"{100 * table['pangsa_tidak_bergerak'].min():.0f}%",
-                )
-            )
-        top, low = _extremes(table, "pangsa_aktif_berdampak")
-        out.append(
-            label(
-                "ringkasan_sentence_active",
-                lang,
-                nama=join_names(top, lang),
-                pct=f"{100 * table['pangsa_aktif_berdampak'].max():.0f}%",
-                nama_low=join_names(low, lang),
-                pct_low=f"{100 * table['pangsa_aktif_berdampak'].min():.0f}%",
-            )
-        )
+            dormant = _extremes(table, "pangsa_tidak_bergerak", lang)
+            out.append(label("ringkasan_sentence_dormant", lang, **dormant))
+        active = _extremes(table, "pangsa_aktif_berdampak", lang)
+        out.append(label("ringkasan_sentence_active", lang, **active))
         split = self.evaluation.config.indeks.batas_kuadran
         out.append(
             label(
@@ -446,18 +413,13 @@ class Summary:
         if (empty := self._empty("ringkasan_section_map")) is not None:
             return empty
         table = self.kecamatan
-        top, low = _extremes(table, "pangsa_aktif_berdampak")
         alt = label(
             "ringkasan_map_alt",
             lang,
             n_kec=len(reference.kecamatan()),
-            top=join_names(top, lang),
-            pct_top=f"{100 * table['pangsa_aktif_berdampak'].max():.0f}%",
-            low=join_names(low, lang),
-            pct_low=f"{100 * table['pangsa_aktif_berdampak'].min():.0f}%",
+            **_extremes(table, "pangsa_aktif_berdampak", lang),
         )
-        figure = display.figure_html(self.choropleth_figure(), alt).data
-        figure = figure.replace('class="kmp-figure"', 'class="kmp-figure kmp-map"', 1)
+        figure = display.figure_html(self.choropleth_figure(), alt, css="kmp-map").data
         return _section(label("ringkasan_section_map", lang), figure)
 
     def quadrant(self) -> HTML:
@@ -527,8 +489,9 @@ class Summary:
     def pendamping_frame(self) -> pd.DataFrame:
         """The allocation as shown: most facilitators first, with a total row."""
         alloc = self.allocation
-        if isinstance(alloc, str):
-            raise recommend.AllocationError(alloc)
+        if isinstance(alloc, str):  # raises the allocation's own error
+            k = self.evaluation.config.rekomendasi.pendamping
+            alloc = recommend.alokasi_pendamping(self.cooperatives, k)
         shown = alloc.sort_values(
             ["pendamping", "kebutuhan", "kode_kec"],
             ascending=[False, False, True],
