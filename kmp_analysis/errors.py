@@ -33,7 +33,9 @@ SEVERITIES = (ERROR, WARNING)
 #: Longest cell value quoted in a message; longer values are cut with an ellipsis.
 MAX_VALUE_CHARS = 60
 #: Message parameters that quote the user's input (cut to MAX_VALUE_CHARS).
-USER_PARAMS = frozenset({"value", "found", "name", "key", "koperasi_id", "detail"})
+USER_PARAMS = frozenset(
+    {"value", "found", "name", "key", "koperasi_id", "detail", "kecamatan_given"}
+)
 
 
 @dataclass(frozen=True)

@@ -168,10 +168,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "detail)",
         "en": "Unexpected error: {error} (run again with KMP_DEBUG=1 for details)",
     },
-    "summary_problems": {
-        "id": "{n} masalah ditemukan; perbaiki lalu jalankan lagi.",
-        "en": "{n} problem(s) found; fix them and run again.",
-    },
     "config_unreadable": {
         "id": "file konfigurasi tidak dapat dibaca ({detail})",
         "en": "config file cannot be read ({detail})",

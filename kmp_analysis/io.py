@@ -316,6 +316,28 @@ def _read_csv_folder(folder: Path, problems: list[Problem]) -> _Source:
     return raws, metadata, hashes, wilayah
 
 
+def read_wilayah(file: Path) -> pd.DataFrame:
+    """A data folder's ``wilayah.csv`` with every village and, where given, its
+    ``lon``/``lat``, read as tolerantly as the tables (separators, encodings);
+    raises :class:`ValidationFailed` with what is wrong in it."""
+    problems: list[Problem] = []
+    label = str(file)
+    grid = _csv_grid(file.read_bytes(), label, problems)
+    raw = None
+    if grid is not None:
+        raw = _to_raw(WILAYAH, label, grid, WILAYAH_COLUMNS, problems, warn=False)
+    villages = _villages(raw, problems) if raw is not None else None
+    errors = [p for p in problems if not p.is_warning]
+    if grid is None or raw is None or villages is None or errors:
+        raise ValidationFailed(sort_problems(errors))
+    names = [_normalise_header(c) for c in grid.header]
+    for column in ("lon", "lat"):
+        if column in names and names.index(column) in grid.body.columns:
+            cells = grid.body[names.index(column)].loc[raw.frame.index]
+            villages[column] = pd.to_numeric(cells, errors="coerce").to_numpy()
+    return villages
+
+
 def _csv_file(folder: Path, name: str, csv_files: list[Path]) -> Path:
     """``<name>.csv``, or the one CSV whose name differs only in case and spacing."""
     exact = folder / f"{name}.csv"
@@ -1019,16 +1041,14 @@ def _future_dates(
 ) -> list[Problem]:
     out: list[Problem] = []
     last_text = _month_text(last)
-    year, month = divmod(last, 12)
-    first_after = pd.Timestamp(
-        year=year + (month + 1) // 12, month=(month + 1) % 12 + 1, day=1
-    )
     for table, columns in _DATE_COLUMNS.items():
         frame = tables.get(table)
         if frame is None or table not in raws:
             continue
         for column in columns:
-            late = frame.index[frame[column] >= first_after]
+            dates = frame[column]
+            month = dates.dt.year * 12 + dates.dt.month - 1  # as _month_number
+            late = frame.index[month > last]
             out.extend(
                 row_problems(
                     raws[table].file,
@@ -1042,7 +1062,7 @@ def _future_dates(
             )
     rapat = tables.get("rapat")
     if rapat is not None and "rapat" in raws:
-        late = rapat.index[rapat["tahun_buku"] > year]
+        late = rapat.index[rapat["tahun_buku"] > last // 12]
         out.extend(
             row_problems(
                 raws["rapat"].file,
@@ -1201,8 +1221,9 @@ def _kode_desa_column(
     keys = list(zip(pairs["value"], pairs["hint"], strict=True))
     series = pd.Series([codes[k] for k in keys], index=text.index, dtype=object)
     bad: set[int] = set()
+    rows_of = pairs.groupby(["value", "hint"], sort=False).indices if trouble else {}
     for (value, hint), (code, column, params) in trouble.items():
-        where = pairs.index[(pairs["value"] == value) & (pairs["hint"] == hint)]
+        where = pairs.index[rows_of[value, hint]]
         bad.update(where)
         problems.extend(
             row_problems(
@@ -1300,9 +1321,9 @@ def _parse_column(
     """Parse every distinct value once; fast path for plain numbers."""
     bad: list[int] = []
     if col.kind in ("int", "money"):
-        # plain digits take the fast path; "1.250" (Indonesian thousands), "Rp ..."
-        # and decimal commas go through parse_number
-        plain = text.str.fullmatch(r"-?\d+").fillna(False).astype(bool)
+        # plain digits take the fast path; "1.250" (Indonesian thousands), "Rp ...",
+        # decimal commas and numbers too long for a float go through parse_number
+        plain = text.str.fullmatch(r"-?\d{1,15}").fillna(False).astype(bool)
         values = pd.to_numeric(text.where(plain, None), errors="coerce").astype(
             "float64"
         )
@@ -1311,10 +1332,6 @@ def _parse_column(
             slow = _map_unique(text[need], parser)
             bad = [i for i, v in slow.items() if v is _FAIL]
             values.loc[slow.index] = [np.nan if v is _FAIL else v for v in slow]
-        if col.kind == "int":
-            fraction = values.notna() & (values % 1 != 0) & ~text.index.isin(bad)
-            bad.extend(fraction[fraction].index.tolist())
-            values[fraction] = np.nan
         return values, bad
     mapped = _map_unique(text[~empty], parser)
     bad = [i for i, v in mapped.items() if v is _FAIL]

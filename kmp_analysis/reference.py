@@ -333,12 +333,12 @@ def geography(data: str | Path | None = None) -> Geography:
 
 @lru_cache(maxsize=2)
 def _own_geography(path: str, size: int, mtime_ns: int) -> Geography:
-    """A data folder's geography (cached while ``wilayah.csv`` is unchanged)."""
+    """A data folder's geography (cached while ``wilayah.csv`` is unchanged);
+    raises :class:`~kmp_analysis.errors.ValidationFailed` for a broken file."""
+    from kmp_analysis.io import read_wilayah  # io imports this module
+
     own = Path(path)
-    frame = pd.read_csv(own, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    for column in ("lon", "lat"):
-        if column in frame:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    frame = read_wilayah(own)
     shapes = own.parent / WILAYAH_KECAMATAN_GEOJSON
     return Geography(frame, shapes if shapes.is_file() else None, None, None)
 

@@ -95,3 +95,24 @@ def test_briefs_of_national_data_use_its_geography(tmp_path):
         brief = json.loads((folder / "brief.json").read_text("utf-8"))
         assert brief["nama_kec"] == geo.name_of(result.kode_kec)
         assert Path(folder / "brief.html").stat().st_size > 10_000
+
+
+def test_a_wilayah_file_is_read_as_tolerantly_as_the_tables(tmp_path):
+    text = WILAYAH.replace(",", ";").replace("Kecamatan Satu", "Kecamatan Satú")
+    (tmp_path / "wilayah.csv").write_bytes(text.encode("cp1252"))
+    geo = reference.geography(tmp_path)
+    assert geo.name_of("11.01.01") == "Kecamatan Satú"
+    assert geo.villages["lon"].tolist() == [95.1, 95.2, 95.3, 99.1]
+
+
+def test_a_broken_wilayah_file_is_a_problem_list(tmp_path):
+    from kmp_analysis.errors import ValidationFailed
+
+    (tmp_path / "wilayah.csv").write_text(
+        "kode_desa;nama_desa;kode_kec\n11.01.01.2001;A;11.01.01\n", encoding="utf-8"
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        reference.geography(tmp_path)
+    assert [(p.row, p.column, p.code) for p in caught.value.problems] == [
+        (1, "nama_kec", "column_missing")
+    ]

@@ -258,6 +258,15 @@ CELL_PROBLEMS = [
         id="not_a_number",
     ),
     pytest.param(
+        {LAP: csv_with(LAP, {(2, "omzet"): "9" * 400})},
+        f"{LAP}.csv",
+        2,
+        "omzet",
+        "not_a_number",
+        "bukan angka",
+        id="number_too_long_for_a_float",
+    ),
+    pytest.param(
         {LAP: csv_with(LAP, {(4, "anggota_terdaftar"): "2.5"})},
         f"{LAP}.csv",
         4,
@@ -1462,3 +1471,14 @@ def test_villages_given_by_name_read_as_their_codes(tmp_path):
     ]
     assert list(dataset.tables["bumdes"]["kode_desa"]) == ["64.02.12.2001"]
     assert dataset.warnings == []  # the kecamatan column is not an unknown column
+
+
+def test_a_report_month_in_year_9999_is_read_without_a_crash(tmp_path):
+    every_row = {(row, "bulan"): "9999-12" for row in (2, 3, 4)}  # the last month
+    folder = write_csv_folder(tmp_path, {LAP: csv_with(LAP, every_row)})
+    try:
+        dataset = read_dataset(folder)
+    except ValidationFailed as exc:  # a problem list is fine; a crash is not
+        assert exc.problems
+    else:
+        assert dataset.last_month == "9999-12"
