@@ -286,11 +286,15 @@ class FileGroup:
     @property
     def is_file(self) -> bool:
         """False for a command-line option such as ``--period``."""
-        return not self.file.startswith("-")
+        return _is_file(self.file)
 
     @property
     def counts(self) -> tuple[int, int]:
         return count(self.problems)
+
+
+def _is_file(name: str) -> bool:
+    return not name.startswith("-")
 
 
 def group_by_file(problems: Iterable[Problem]) -> list[FileGroup]:
@@ -316,9 +320,8 @@ def summary_line(problems: Sequence[Problem], lang: str = "id") -> str:
     """``12 masalah di 3 berkas (10 galat, 2 peringatan); ...``."""
     from kmp_analysis.i18n import message
 
-    groups = group_by_file(problems)
     errors, warnings = count(problems)
-    files = sum(g.is_file for g in groups)
+    files = len({p.file for p in problems if _is_file(p.file)})
     code = "summary_errors" if errors else "summary_warnings"
     if not files:
         code += "_nofile"

@@ -147,6 +147,7 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
         if "koperasi" in tables
         else None
     )
+    village_codes = frozenset(villages["kode_desa"])
     for name, frame in tables.items():
         problems.extend(
             check_table(
@@ -154,7 +155,7 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
                 name,
                 raws[name].file,
                 raws[name].rows,
-                village_codes=frozenset(villages["kode_desa"]),
+                village_codes=village_codes,
                 koperasi_ids=koperasi_ids if name in CHILD_TABLES else None,
                 skip=skipped[name],
             )
@@ -311,7 +312,7 @@ def _read_csv_folder(folder: Path, problems: list[Problem]) -> _Source:
         grid = _read_csv_table(WILAYAH, wilayah_file, [], hashes, problems)
         if grid is not None:
             wilayah = _to_raw(
-                WILAYAH, str(wilayah_file), grid, WILAYAH_COLUMNS, problems, warn=False
+                WILAYAH, str(wilayah_file), grid, WILAYAH_COLUMNS, problems
             )
     return raws, metadata, hashes, wilayah
 
@@ -325,7 +326,7 @@ def read_wilayah(file: Path) -> pd.DataFrame:
     grid = _csv_grid(file.read_bytes(), label, problems)
     raw = None
     if grid is not None:
-        raw = _to_raw(WILAYAH, label, grid, WILAYAH_COLUMNS, problems, warn=False)
+        raw = _to_raw(WILAYAH, label, grid, WILAYAH_COLUMNS, problems)
     villages = _villages(raw, problems) if raw is not None else None
     errors = [p for p in problems if not p.is_warning]
     if grid is None or raw is None or villages is None or errors:
@@ -652,7 +653,6 @@ def _read_workbook(path: Path, problems: list[Problem]) -> _Source | None:
                 grid,
                 WILAYAH_COLUMNS,
                 problems,
-                warn=False,
             )
     return raws, metadata, hashes, wilayah
 
@@ -720,12 +720,11 @@ def _to_raw(
     grid: _Grid,
     expected: list[str],
     problems: list[Problem],
-    warn: bool = True,
 ) -> RawTable | None:
     """The expected columns of a grid as a text table; None where the header is wrong.
 
     A missing column that looks like a header present is named with a suggestion
-    (``omset`` -> ``omzet``); columns nobody expects are a warning (``warn``).
+    (``omset`` -> ``omzet``); columns nobody expects are a warning in the tables.
     """
     header = [str(c).strip() for c in grid.header]
     names = [_normalise_header(c) for c in header]
@@ -779,7 +778,7 @@ def _to_raw(
     if missing or repeated:
         return None
     problems.extend(grid.pending)
-    if warn:
+    if name in TABLES:  # wilayah.csv may carry more columns (lon, lat, jenis…)
         _warn_unknown_columns(label, header, body, unknown, problems)
     frame = pd.DataFrame(
         {
@@ -1249,20 +1248,21 @@ def _hint(code: str, suggestions: list[str]) -> tuple[str, dict[str, str]]:
 
 def _normalise_enum(text: pd.Series, col: Col) -> pd.Series:
     """Allowed values in their canonical spelling (case, spaces, hyphens)."""
-    canonical = {re.sub(r"[\s\-]+", "_", c.lower()): c for c in col.choices}
+    canonical = {_normalise_header(c): c for c in col.choices}
     mapping = {
-        value: canonical.get(re.sub(r"[\s\-]+", "_", value.lower()), value)
+        value: canonical.get(_normalise_header(value), value)
         for value in pd.unique(text)
     }
     return text.map(mapping)
 
 
-_PARSE_ERRORS = {
-    "int": "not_integer",
-    "money": "not_a_number",
-    "date": "bad_date",
-    "month": "bad_month",
-    "yesno": "bad_yesno",
+#: Parser of each kind of cell, and the message of a cell it cannot read.
+_PARSERS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "int": (parse_int, "not_integer"),
+    "money": (parse_number, "not_a_number"),
+    "date": (parse_date, "bad_date"),
+    "month": (parse_month, "bad_month"),
+    "yesno": (parse_yesno, "bad_yesno"),
 }
 
 
@@ -1293,19 +1293,13 @@ def parse_table(
         elif col.kind == "enum":
             series = _normalise_enum(text, col).where(~empty, None).astype(object)
         else:
-            parser = {
-                "int": parse_int,
-                "money": parse_number,
-                "date": parse_date,
-                "month": parse_month,
-                "yesno": parse_yesno,
-            }[col.kind]
+            parser, code = _PARSERS[col.kind]
             series, bad = _parse_column(text, empty, parser, col)
             problems.extend(
                 row_problems(
                     raw.file,
                     col.name,
-                    _PARSE_ERRORS[col.kind],
+                    code,
                     raw.rows.loc[bad],
                     {"value": text.loc[bad]},
                 )
