@@ -172,7 +172,6 @@ def kecamatan_choropleth(
     >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()][-1]
     'No data (19)'
     """
-    import numpy as np
     import shapely
 
     from kmp_analysis.charts import place_labels
@@ -183,11 +182,11 @@ def kecamatan_choropleth(
     kec["color"] = CLASS_COLORS["tanpa_data"]
     lower = (0.0, *bins[:-1])
     counts = [0] * len(bins)
+    palette = _palette(len(bins))
     if known.any():
         found = shares[known].to_numpy(dtype="float64")
         position = np.searchsorted(np.asarray(lower), found, side="right")
         classes = position.clip(1, len(bins)) - 1
-        palette = _palette(len(bins))
         kec.loc[known, "color"] = [palette[c] for c in classes]
         for c in classes:
             counts[int(c)] += 1
@@ -204,9 +203,7 @@ def kecamatan_choropleth(
             edgecolor="#777777",
             label=f"{100 * lo:.0f}–{100 * hi:.0f}% ({n})",
         )
-        for color, lo, hi, n in zip(
-            _palette(len(bins)), lower, bins, counts, strict=True
-        )
+        for color, lo, hi, n in zip(palette, lower, bins, counts, strict=True)
     ]
     handles.append(
         Patch(

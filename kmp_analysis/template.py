@@ -460,7 +460,6 @@ def write_template(out: str | Path, lang: str = "id") -> Path:
     The file is built in a temporary file beside ``out`` and renamed into place, so
     ``out`` is either the old file or the complete new one, never a part.
     """
-    check_lang(lang)
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValueError(f"the template must be an .xlsx file, not {out.name!r}")
