@@ -29,7 +29,7 @@ from pathlib import Path
 
 from measure import timed, timed_tree
 
-from kmp_analysis.config import BRIEF_NOTEBOOK, SUMMARY_NOTEBOOK
+from kmp_analysis.paths import BRIEF_NOTEBOOK, SUMMARY_NOTEBOOK
 from kmp_analysis.reference import kecamatan
 
 BIN = Path(sys.executable).parent

@@ -28,13 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kmp_analysis import __version__, cache
-from kmp_analysis.config import (
+from kmp_analysis.i18n import label
+from kmp_analysis.paths import (
     BRIEF_NOTEBOOK,
     OUTPUTS_DIR,
     SAMPLE_DIR,
     SUMMARY_NOTEBOOK,
+    engine_name,
 )
-from kmp_analysis.i18n import label
 from kmp_analysis.pdf import PdfUnavailable, find_chromium, html_to_pdf, pdf_page_count
 from kmp_analysis.safeio import atomic_write_text
 
@@ -49,9 +50,6 @@ if TYPE_CHECKING:
 
 EVALUATION_DIR = "evaluasi"
 CELL_TIMEOUT_S = 600
-#: papermill engine of the briefs: warm kernels reused across briefs in a worker
-#: (kmp_analysis.engine); ``KMP_ENGINE=nbclient`` falls back to a fresh kernel each.
-ENGINE = os.environ.get("KMP_ENGINE", "kmp_warm")
 FORMATS = ("html", "pdf", "ipynb")
 #: Code and folder of the regency summary in the manifest and index.
 KABUPATEN = "kabupaten"
@@ -546,7 +544,7 @@ class LocalWorkers:
 def _prewarm() -> None:
     from kmp_analysis.engine import prewarm
 
-    if ENGINE == "kmp_warm":
+    if engine_name() == "kmp_warm":
         prewarm()
 
 
@@ -686,7 +684,7 @@ def run_brief(job: BriefJob) -> BriefResult:
                     str(executed),
                     parameters=parameters,
                     kernel_name="python3",
-                    engine_name=ENGINE,
+                    engine_name=engine_name(),
                     progress_bar=False,
                     log_output=False,
                     execution_timeout=CELL_TIMEOUT_S,

@@ -54,7 +54,7 @@ def code_version() -> str:
     checkout where the version number stays the same while the code changes
     (≈ 2 MB hashed once per process, a few milliseconds).
     """
-    from kmp_analysis.config import REFERENCE_DIR
+    from kmp_analysis.paths import REFERENCE_DIR
 
     package = Path(__file__).parent
     files = sorted(package.rglob("*.py"))

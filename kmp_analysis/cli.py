@@ -6,7 +6,6 @@ user's input is printed as ``file:row:column: message`` lines, never as a traceb
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -17,6 +16,7 @@ import typer
 
 from kmp_analysis.errors import DaskUnavailable, ValidationFailed
 from kmp_analysis.i18n import label, message
+from kmp_analysis.paths import debug
 
 app = typer.Typer(
     name="kmp",
@@ -63,7 +63,7 @@ StrictOpt = Annotated[
 
 
 def _data_path(data: Path | None) -> Path:
-    from kmp_analysis.config import SAMPLE_DIR
+    from kmp_analysis.paths import SAMPLE_DIR
 
     return data if data is not None else SAMPLE_DIR
 
@@ -91,7 +91,7 @@ def sample_data(
     nasional: ~80.000 koperasi di ~7.000 kecamatan pada grid buatan, untuk uji
     kecepatan (bawaan: outputs/sample-nasional).
     """
-    from kmp_analysis.config import OUTPUTS_DIR, SAMPLE_DIR
+    from kmp_analysis.paths import OUTPUTS_DIR, SAMPLE_DIR
 
     if scale is Scale.nasional:
         from kmp_analysis.sample_nasional import write_national
@@ -119,7 +119,7 @@ def template(
 ) -> None:
     """Tulis templat isian .xlsx: satu sheet per tabel dengan daftar pilihan,
     sheet 'desa' (237 kode resmi) dan sheet 'petunjuk'."""
-    from kmp_analysis.config import OUTPUTS_DIR
+    from kmp_analysis.paths import OUTPUTS_DIR
     from kmp_analysis.template import write_template
 
     target = out or OUTPUTS_DIR / "templat_kmp.xlsx"
@@ -381,7 +381,7 @@ def main() -> None:
             typer.echo(message("interrupted"), err=True)
         raise
     except Exception as exc:
-        if os.environ.get("KMP_DEBUG"):
+        if debug():
             raise
         error = f"{type(exc).__name__}: {exc}"
         typer.echo(message("unexpected", error=error), err=True)

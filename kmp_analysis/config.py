@@ -1,9 +1,9 @@
-"""Paths and the default thresholds of the workbench.
+"""The run configuration: thresholds, index goalposts and weights, Monte Carlo and
+recommendation parameters.
 
-Every path is computed from the package location so that notebooks, the CLI and the
-tests agree on where things are, whatever the working directory. Nothing runs at import
-beyond computing paths. Thresholds follow DESIGN §4–5; a YAML file can override any of
-them (``kmp evaluate --config FILE.yaml``).
+Defaults follow DESIGN §4–7; a YAML file can override any of them
+(``kmp evaluate --config FILE.yaml``), and every problem in it is reported at once.
+Paths live in :mod:`kmp_analysis.paths`.
 """
 
 from __future__ import annotations
@@ -16,17 +16,20 @@ import yaml
 
 from kmp_analysis.errors import Problem, ValidationFailed
 
-PROJ_ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = PROJ_ROOT / "data"
-REFERENCE_DIR = DATA_DIR / "reference"
-SAMPLE_DIR = DATA_DIR / "sample"
-OUTPUTS_DIR = PROJ_ROOT / "outputs"
-NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
-BRIEF_NOTEBOOK = NOTEBOOKS_DIR / "brief_kecamatan.ipynb"
-SUMMARY_NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
-
-VILLAGES_GEOJSON = REFERENCE_DIR / "kukar_desa_kelurahan.geojson"
-KECAMATAN_GEOJSON = REFERENCE_DIR / "kukar_kecamatan.geojson"
+# The paths once lived here; old imports (``from kmp_analysis.config import
+# SAMPLE_DIR``) keep working.
+from kmp_analysis.paths import (  # noqa: F401
+    BRIEF_NOTEBOOK,
+    DATA_DIR,
+    KECAMATAN_GEOJSON,
+    NOTEBOOKS_DIR,
+    OUTPUTS_DIR,
+    PROJ_ROOT,
+    REFERENCE_DIR,
+    SAMPLE_DIR,
+    SUMMARY_NOTEBOOK,
+    VILLAGES_GEOJSON,
+)
 
 
 @dataclass(frozen=True)

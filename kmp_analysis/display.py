@@ -19,8 +19,8 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from kmp_analysis import __version__
-from kmp_analysis.config import PROJ_ROOT
 from kmp_analysis.i18n import label
+from kmp_analysis.paths import PROJ_ROOT
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -268,8 +268,9 @@ def load_or_evaluate(
     the regency once and hands it to every notebook); left empty, ``data`` (or the
     shipped sample) is read and evaluated here, so notebooks also run on their own.
     """
-    from kmp_analysis.config import SAMPLE_DIR, load_config
+    from kmp_analysis.config import load_config
     from kmp_analysis.io import read_dataset
+    from kmp_analysis.paths import SAMPLE_DIR
 
     if evaluasi:
         ev = Evaluation.load(evaluasi)

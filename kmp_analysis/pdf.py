@@ -27,6 +27,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kmp_analysis.paths import chromium_override
 from kmp_analysis.safeio import atomic_path
 
 #: Executables tried, in order, after ``KMP_CHROMIUM``.
@@ -72,7 +73,7 @@ def find_chromium() -> str | None:
     executable the usual names are tried: ``chromium``, ``chromium-browser``,
     ``google-chrome`` on ``PATH``, then ``/usr/bin/chromium``.
     """
-    chosen = os.environ.get("KMP_CHROMIUM", "").strip()
+    chosen = chromium_override()
     for name in [chosen, *CANDIDATES, FALLBACK] if chosen else [*CANDIDATES, FALLBACK]:
         found = shutil.which(name)
         if found:

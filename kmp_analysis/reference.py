@@ -21,13 +21,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from kmp_analysis.config import KECAMATAN_GEOJSON, REFERENCE_DIR, VILLAGES_GEOJSON
+from kmp_analysis.paths import KECAMATAN_GEOJSON, VILLAGES_CSV, VILLAGES_GEOJSON
 
 #: A data folder's own geography (see :func:`geography`).
 WILAYAH_CSV = "wilayah.csv"
 WILAYAH_KECAMATAN_GEOJSON = "wilayah_kecamatan.geojson"
 
-VILLAGES_CSV = REFERENCE_DIR / "kukar_desa_kelurahan.csv"
 
 #: Spellings seen in other sources, by normalised key (see data/reference/SOURCES.md).
 _KECAMATAN_ALIASES = {

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kmp_analysis import config
+from kmp_analysis import paths
 from kmp_analysis.safeio import atomic_write_text
 from kmp_analysis.schema import (
     BUMDES_STATUS,
@@ -201,7 +201,7 @@ def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
 
 def load_villages() -> pd.DataFrame:
     """The reference villages (codes as text, lon/lat as floats)."""
-    path = config.REFERENCE_DIR / "kukar_desa_kelurahan.csv"
+    path = paths.VILLAGES_CSV
     text_cols = ("kode_desa", "kode_desa_compact", "kode_kec", "kode_kab")
     frame = pd.read_csv(path, dtype=dict.fromkeys(text_cols, str))
     return frame

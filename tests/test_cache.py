@@ -12,9 +12,9 @@ import pytest
 
 from kmp_analysis import batch
 from kmp_analysis.briefs import Brief
-from kmp_analysis.config import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
+from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 
 pytestmark = pytest.mark.e2e
 

@@ -15,9 +15,9 @@ import pytest
 
 from kmp_analysis import batch, reference
 from kmp_analysis.cluster import DaskUnavailable, run_on_dask
-from kmp_analysis.config import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
+from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 
 pytestmark = pytest.mark.e2e
 

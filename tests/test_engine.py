@@ -18,8 +18,8 @@ from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
 from kmp_analysis import engine
-from kmp_analysis.config import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.engine import BriefTimeoutError, WarmEngine
+from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 
 
 @pytest.fixture(scope="module", autouse=True)

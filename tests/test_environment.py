@@ -7,7 +7,7 @@ import tomllib
 
 import yaml
 
-from kmp_analysis.config import PROJ_ROOT
+from kmp_analysis.paths import PROJ_ROOT
 
 
 def _split(requirement: str) -> tuple[str, str]:

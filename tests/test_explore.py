@@ -12,13 +12,7 @@ import pytest
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.config import (
-    NOTEBOOKS_DIR,
-    OUTPUTS_DIR,
-    SAMPLE_DIR,
-    Config,
-    Thresholds,
-)
+from kmp_analysis.config import Config, Thresholds
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.explore import (
     SLIDERS,
@@ -31,6 +25,7 @@ from kmp_analysis.explore import (
 from kmp_analysis.i18n import label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.maps import CLASS_COLORS
+from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR
 from kmp_analysis.pdf import CHROMIUM_FLAGS, find_chromium
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"

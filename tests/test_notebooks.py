@@ -10,9 +10,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kmp_analysis.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
+from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
 
 pytestmark = pytest.mark.e2e
 

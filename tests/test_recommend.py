@@ -635,9 +635,9 @@ def test_allocation_sums_to_k_with_one_where_needed(needs, extra):
 
 @pytest.fixture(scope="module")
 def sample():
-    from kmp_analysis.config import SAMPLE_DIR
     from kmp_analysis.evaluate import evaluate
     from kmp_analysis.io import read_dataset
+    from kmp_analysis.paths import SAMPLE_DIR
 
     dataset = read_dataset(SAMPLE_DIR)
     return evaluate(dataset), dataset.tables

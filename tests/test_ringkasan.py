@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import maps, recommend
-from kmp_analysis.config import NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.i18n import COLUMNS, LABELS, label
 from kmp_analysis.io import read_dataset
+from kmp_analysis.paths import NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.ringkasan import JSON_FILE, Summary, prepare
 
 NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from kmp_analysis import config, schema
+from kmp_analysis import paths, schema
 from kmp_analysis.sample import MONTHS, load_villages, make_sample, write_sample
 
 CSV_NAMES = sorted(f"{name}.csv" for name in schema.TABLES)
@@ -199,7 +199,7 @@ def test_sample_reads_back_and_classifies(tmp_path) -> None:
 
 def test_committed_sample_is_current() -> None:
     """data/sample/ is what ``kmp sample-data --seed 2025`` writes today."""
-    folder = config.SAMPLE_DIR
+    folder = paths.SAMPLE_DIR
     if not (folder / "metadata.json").is_file():
         pytest.skip("no committed sample")
     seed = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["seed"]

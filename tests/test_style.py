@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kmp_analysis.config import PROJ_ROOT
+from kmp_analysis.paths import PROJ_ROOT
 
 RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which(
     "ruff"

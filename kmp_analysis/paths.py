@@ -1,0 +1,52 @@
+"""Every path and environment knob of the workbench, in one place.
+
+Paths are computed from the package location, so notebooks, the command line and
+the tests agree on where things are whatever the working directory. The workbench
+runs from a source checkout: ``data/`` (reference and sample data) and
+``notebooks/`` sit next to the package and are not part of a wheel.
+
+Environment knobs are read when asked for, never at import, so a test or a notebook
+can set one and see it take effect:
+
+- ``KMP_ENGINE``: papermill engine of the batch (``kmp_warm``, the default, keeps
+  warm kernels; ``nbclient`` starts a fresh kernel per notebook);
+- ``KMP_CHROMIUM``: the Chromium (or Chrome) program that prints PDFs;
+- ``KMP_DEBUG``: set, an unexpected error shows its full traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJ_ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+SAMPLE_DIR = DATA_DIR / "sample"
+OUTPUTS_DIR = PROJ_ROOT / "outputs"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+BRIEF_NOTEBOOK = NOTEBOOKS_DIR / "brief_kecamatan.ipynb"
+SUMMARY_NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
+EXPLORE_NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
+
+VILLAGES_CSV = REFERENCE_DIR / "kukar_desa_kelurahan.csv"
+VILLAGES_GEOJSON = REFERENCE_DIR / "kukar_desa_kelurahan.geojson"
+KECAMATAN_GEOJSON = REFERENCE_DIR / "kukar_kecamatan.geojson"
+
+#: The batch's papermill engine unless ``KMP_ENGINE`` names another.
+DEFAULT_ENGINE = "kmp_warm"
+
+
+def engine_name() -> str:
+    """The papermill engine the batch runs notebooks with (``KMP_ENGINE``)."""
+    return os.environ.get("KMP_ENGINE", DEFAULT_ENGINE)
+
+
+def chromium_override() -> str:
+    """The Chromium program named by ``KMP_CHROMIUM`` ("" when not set)."""
+    return os.environ.get("KMP_CHROMIUM", "").strip()
+
+
+def debug() -> bool:
+    """True where ``KMP_DEBUG`` asks for full tracebacks of unexpected errors."""
+    return bool(os.environ.get("KMP_DEBUG"))
