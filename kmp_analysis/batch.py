@@ -201,7 +201,7 @@ def write_briefs(
         return _unchanged(*found, started, notes)
 
     from kmp_analysis import reference
-    from kmp_analysis.briefs import headline
+    from kmp_analysis.evaluate import headline
     from kmp_analysis.export import index_html
 
     geo = reference.geography(data_path)

@@ -2,7 +2,7 @@
 
 The notebook only calls :func:`prepare` and the methods of :class:`Brief`; everything
 it shows is computed here, so it is tested here. Headline figures come from
-:func:`headline`, which the batch also uses for ``index.html``.
+:func:`~kmp_analysis.evaluate.headline`, which the batch also uses for ``index.html``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from IPython.display import HTML
 
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.evaluate import Evaluation, load_or_evaluate
+from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
 from kmp_analysis.i18n import check_lang, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.safeio import atomic_write_text
@@ -30,29 +30,6 @@ from kmp_analysis.safeio import atomic_write_text
 COVERAGE_LIMITS = (0.80, 0.50)
 STALE_LIMITS = (0.10, 0.30)
 QUALITY_COLORS = {"hijau": "#1a9641", "kuning": "#f0a30a", "merah": "#d7301f"}
-
-
-def headline(cooperatives: pd.DataFrame, period: str) -> dict[str, Any]:
-    """Counts a brief leads with: cooperatives, per class, at risk, reported in ``P``.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"kelas": ["aktif", "tidak_bergerak"],
-    ...                    "berisiko": [False, True],
-    ...                    "laporan_terakhir": ["2026-10", "2026-05"]})
-    >>> h = headline(df, "2026-10")
-    >>> h["n"], h["kelas"]["aktif"], h["berisiko"], h["lapor_periode"]
-    (2, 1, 1, 1)
-    """
-    n = len(cooperatives)
-    counts = {c: int((cooperatives["kelas"] == c).sum()) for c in CLASSES}
-    return {
-        "n": n,
-        "kelas": counts,
-        "aktif_atau_berdampak": counts["aktif"] + counts["berdampak"],
-        "berisiko": int(cooperatives["berisiko"].astype(bool).sum()),
-        "lapor_periode": int((cooperatives["laporan_terakhir"] == period).sum()),
-    }
 
 
 def _pct(part: int, whole: int) -> str:

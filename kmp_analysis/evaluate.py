@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from kmp_analysis import __version__
-from kmp_analysis.classify import classify
+from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
 from kmp_analysis.errors import Problem, ValidationFailed
 from kmp_analysis.index import (
@@ -147,8 +147,6 @@ class Evaluation:
 
     @classmethod
     def _read(cls, folder: Path) -> Evaluation:
-        from kmp_analysis.classify import CLASSES
-
         meta = json.loads((folder / _META_FILE).read_text(encoding="utf-8"))
         frame = pd.read_parquet(folder / _TABLE_FILE)
         frame["kelas"] = pd.Categorical(
@@ -201,6 +199,29 @@ def kecamatan_table(cooperatives: pd.DataFrame, config: Config) -> pd.DataFrame:
         keep.columns = [c if c == "kode_kec" else f"{c}_{index}" for c in keep.columns]
         table = table.merge(keep, on="kode_kec", how="left", validate="one_to_one")
     return table
+
+
+def headline(cooperatives: pd.DataFrame, period: str) -> dict[str, Any]:
+    """Counts a brief leads with: cooperatives, per class, at risk, reported in ``P``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"kelas": ["aktif", "tidak_bergerak"],
+    ...                    "berisiko": [False, True],
+    ...                    "laporan_terakhir": ["2026-10", "2026-05"]})
+    >>> h = headline(df, "2026-10")
+    >>> h["n"], h["kelas"]["aktif"], h["berisiko"], h["lapor_periode"]
+    (2, 1, 1, 1)
+    """
+    n = len(cooperatives)
+    counts = {c: int((cooperatives["kelas"] == c).sum()) for c in CLASSES}
+    return {
+        "n": n,
+        "kelas": counts,
+        "aktif_atau_berdampak": counts["aktif"] + counts["berdampak"],
+        "berisiko": int(cooperatives["berisiko"].astype(bool).sum()),
+        "lapor_periode": int((cooperatives["laporan_terakhir"] == period).sum()),
+    }
 
 
 def choose_period(dataset: Dataset, period: str | None) -> str:

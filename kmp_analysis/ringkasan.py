@@ -27,9 +27,13 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from kmp_analysis import charts, display, maps, recommend, reference
-from kmp_analysis.briefs import headline as headline_counts
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.evaluate import Evaluation, kecamatan_table, load_or_evaluate
+from kmp_analysis.evaluate import (
+    Evaluation,
+    kecamatan_table,
+    load_or_evaluate,
+)
+from kmp_analysis.evaluate import headline as headline_counts
 from kmp_analysis.i18n import check_lang, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.safeio import atomic_write_text
@@ -184,7 +188,7 @@ class Summary:
     def headline_numbers(self) -> dict[str, Any]:
         """Regency totals: cooperatives, per class, at risk, kecamatan per quadrant.
 
-        The counts are :func:`kmp_analysis.briefs.headline` over the regency, the
+        The counts are :func:`kmp_analysis.evaluate.headline` over the regency, the
         numbers ``index.html`` shows for a brief.
         """
         h = headline_counts(self.cooperatives, self.evaluation.period)

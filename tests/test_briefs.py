@@ -9,8 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from kmp_analysis.briefs import Brief, headline
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.briefs import Brief
+from kmp_analysis.evaluate import evaluate, headline
 from kmp_analysis.i18n import COLUMNS, LABELS
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
