@@ -598,11 +598,40 @@ def _failure(job: BriefJob, duration: float, error: str) -> BriefResult:
 
 
 def _with_key(job: BriefJob, evaluation: Evaluation, lang: str) -> BriefJob:
-    code = None if job.kode_kec == KABUPATEN else job.kode_kec
+    """``job`` with its cache key: the notebook, parameters and config, and the
+    data the brief is made of (see :func:`_brief_data`)."""
     parts = cache.key_parts(
-        job.notebook, job.parameters, job.formats, evaluation, code, lang
+        job.notebook,
+        job.parameters,
+        job.formats,
+        evaluation.config.to_dict(),
+        _brief_data(job, evaluation, lang),
     )
     return replace(job, key_parts=parts)
+
+
+def _brief_data(job: BriefJob, evaluation: Evaluation, lang: str) -> dict[str, str]:
+    """What a brief is made of, as text, by cache key part.
+
+    A kecamatan brief: its own evaluated and input rows, and the regency figures it
+    quotes as it shows them (another kecamatan's change rebuilds it only where one
+    of those changes). The regency summary: the whole evaluation.
+    """
+    if job.kode_kec == KABUPATEN:
+        texts = [evaluation.cooperatives.to_csv(index=False)]
+        if evaluation.kecamatan is not None:
+            texts.append(evaluation.kecamatan.to_csv(index=False))
+        for name, table in sorted((evaluation.tables or {}).items()):
+            texts.append(name + table.to_csv(index=False))
+        return {"data_kabupaten": "\n".join(texts)}
+    from kmp_analysis.briefs import Brief
+
+    own = Brief(evaluation, job.kode_kec, lang=lang).data_parts()
+    quotes = own.pop("kabupaten")
+    return {
+        "data_kecamatan": json.dumps(own, sort_keys=True),
+        "angka_kabupaten": quotes,
+    }
 
 
 def _reused(job: BriefJob, before: BriefResult | None) -> BriefResult:

@@ -4,9 +4,10 @@ A brief depends on its notebook, its parameters, the evaluated rows of its own
 kecamatan and the input rows its recommendations read, the regency figures it quotes
 (as shown, see :meth:`kmp_analysis.briefs.Brief.regency_quotes`), the config and the
 package version. Each part is hashed on its own, so a rebuilt brief can say why. The
-regency summary depends on the whole evaluation. A key is written next to a brief's
-files only after they are all in place; a brief without one (never built, failed, or
-killed half-way) is built again.
+regency summary depends on the whole evaluation. The batch hands the data over as
+text (:func:`key_parts`): this module only hashes and compares. A key is written next
+to a brief's files only after they are all in place; a brief without one (never
+built, failed, or killed half-way) is built again.
 
 Above the briefs' keys sits the run's key (:func:`run_key`): the bytes of the input
 files, the notebooks and the config, the request (kecamatan, formats, language…) and
@@ -23,13 +24,10 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kmp_analysis import __version__
 from kmp_analysis.safeio import atomic_write_text
-
-if TYPE_CHECKING:
-    from kmp_analysis.evaluate import Evaluation
 
 KEY_SUFFIX = ".key.json"
 
@@ -76,38 +74,26 @@ def key_parts(
     notebook: Path,
     parameters: dict[str, str],
     formats: tuple[str, ...],
-    evaluation: Evaluation,
-    kode_kec: str | None,
-    lang: str = "id",
+    config: dict[str, Any],
+    data: dict[str, str],
 ) -> dict[str, str]:
-    """The hashed parts of one brief's key (``kode_kec`` None: the regency summary)."""
+    """The hashed parts of one brief's key.
+
+    ``data`` holds, by part name (a key of :data:`REASONS`), the text of the data
+    the brief is made of: for a kecamatan brief its own rows (``data_kecamatan``)
+    and the regency figures it quotes (``angka_kabupaten``); for the regency summary
+    the whole evaluation (``data_kabupaten``).
+    """
     parts = {
         "notebook": _sha(notebook.read_bytes()),
         "parameter": _sha(
             json.dumps({"p": parameters, "f": sorted(formats)}, sort_keys=True)
         ),
-        "konfigurasi": _sha(json.dumps(evaluation.config.to_dict(), sort_keys=True)),
+        "konfigurasi": _sha(json.dumps(config, sort_keys=True)),
         "versi": code_version(),
     }
-    if kode_kec is None:
-        parts["data_kabupaten"] = _sha(_regency_text(evaluation))
-        return parts
-    from kmp_analysis.briefs import Brief
-
-    own = Brief(evaluation, kode_kec, lang=lang).data_parts()
-    quotes = own.pop("kabupaten")
-    parts["data_kecamatan"] = _sha(json.dumps(own, sort_keys=True))
-    parts["angka_kabupaten"] = _sha(quotes)
+    parts.update({name: _sha(text) for name, text in data.items()})
     return parts
-
-
-def _regency_text(evaluation: Evaluation) -> str:
-    texts = [evaluation.cooperatives.to_csv(index=False)]
-    if evaluation.kecamatan is not None:
-        texts.append(evaluation.kecamatan.to_csv(index=False))
-    for name, table in sorted((evaluation.tables or {}).items()):
-        texts.append(name + table.to_csv(index=False))
-    return "\n".join(texts)
 
 
 def combined(parts: dict[str, str]) -> str:

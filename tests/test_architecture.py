@@ -70,7 +70,6 @@ KNOWN_TYPE_CYCLES: set[frozenset[str]] = {
         {
             "kmp_analysis.batch",
             "kmp_analysis.briefs",
-            "kmp_analysis.cache",
             "kmp_analysis.cluster",
             "kmp_analysis.display",
             "kmp_analysis.export",
