@@ -21,7 +21,7 @@ from IPython.display import HTML
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
-from kmp_analysis.i18n import check_lang, label
+from kmp_analysis.i18n import check_lang, fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.safeio import atomic_write_text
 
@@ -30,10 +30,6 @@ from kmp_analysis.safeio import atomic_write_text
 COVERAGE_LIMITS = (0.80, 0.50)
 STALE_LIMITS = (0.10, 0.30)
 QUALITY_COLORS = {"hijau": "#1a9641", "kuning": "#f0a30a", "merah": "#d7301f"}
-
-
-def _pct(part: int, whole: int) -> str:
-    return "–" if whole == 0 else f"{100 * part / whole:.0f}%"
 
 
 @dataclass
@@ -181,14 +177,14 @@ class Brief:
                 n=h["n"],
                 nama=nama,
                 n_aktif=h["aktif_atau_berdampak"],
-                pct_aktif=_pct(h["aktif_atau_berdampak"], h["n"]),
+                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"]),
                 pct_aktif_kab=q["pct_aktif_kab"],
             ),
             label(
                 "sentence_dormant",
                 lang,
                 n_tb=h["kelas"]["tidak_bergerak"],
-                pct_tb=_pct(h["kelas"]["tidak_bergerak"], h["n"]),
+                pct_tb=fmt_pct(h["kelas"]["tidak_bergerak"], h["n"]),
                 pct_tb_kab=q["pct_tb_kab"],
                 recent=ev.config.thresholds.recent_months,
             ),
@@ -327,7 +323,7 @@ class Brief:
             if r["aspek"] == "data_sintetis":
                 value = label("ya" if r["nilai"] else "tidak", lang)
             else:
-                value = f"{_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
+                value = f"{fmt_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
             color = QUALITY_COLORS[r["warna"]]
             name = label("quality_" + r["aspek"], lang)
             meaning = label(f"quality_{r['aspek']}_{r['warna']}", lang)
@@ -545,8 +541,8 @@ def _regency_quotes(ev: Evaluation) -> dict[str, str]:
     k = headline(ev.cooperatives, ev.period)
     coops = ev.cooperatives
     quotes = {
-        "pct_aktif_kab": _pct(k["aktif_atau_berdampak"], k["n"]),
-        "pct_tb_kab": _pct(k["kelas"]["tidak_bergerak"], k["n"]),
+        "pct_aktif_kab": fmt_pct(k["aktif_atau_berdampak"], k["n"]),
+        "pct_tb_kab": fmt_pct(k["kelas"]["tidak_bergerak"], k["n"]),
         "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
         "output_kab": f"{coops['indeks_output'].mean():.2f}",
     }

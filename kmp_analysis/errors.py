@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kmp_analysis.i18n import fmt_int, message
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -121,8 +123,6 @@ class Problem:
 
     def render(self, lang: str = "id") -> str:
         """The one-line message shown to a planner."""
-        from kmp_analysis.i18n import message
-
         params = {k: _printable(v, k in USER_PARAMS) for k, v in self.params.items()}
         text = message(self.code, lang, **params)
         if self.is_warning:
@@ -130,7 +130,7 @@ class Problem:
         if self.n_rows > 1:
             code = "rows_collapsed_varied" if self.varies else "rows_collapsed"
             text += " " + message(
-                code, lang, n=format_count(self.n_rows, lang), row=self.row
+                code, lang, n=fmt_int(self.n_rows, lang), row=self.row
             )
         return f"{self.location()}: {' '.join(text.split())}"  # always one line
 
@@ -151,12 +151,6 @@ def _printable(value: Any, clip: bool = True) -> Any:
         else "\ufffd"
         for c in value
     )
-
-
-def format_count(n: int, lang: str = "id") -> str:
-    """``100.000`` in Indonesian, ``100,000`` in English."""
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "id" else text
 
 
 # --------------------------------------------------------------------- building
@@ -306,20 +300,16 @@ def group_by_file(problems: Iterable[Problem]) -> list[FileGroup]:
 
 
 def _counts_text(errors: int, warnings: int, lang: str) -> str:
-    from kmp_analysis.i18n import message
-
     parts = []
     if errors or not warnings:
-        parts.append(message("n_errors", lang, n=format_count(errors, lang)))
+        parts.append(message("n_errors", lang, n=fmt_int(errors, lang)))
     if warnings:
-        parts.append(message("n_warnings", lang, n=format_count(warnings, lang)))
+        parts.append(message("n_warnings", lang, n=fmt_int(warnings, lang)))
     return ", ".join(parts)
 
 
 def summary_line(problems: Sequence[Problem], lang: str = "id") -> str:
     """``12 masalah di 3 berkas (10 galat, 2 peringatan); ...``."""
-    from kmp_analysis.i18n import message
-
     errors, warnings = count(problems)
     files = len({p.file for p in problems if _is_file(p.file)})
     code = "summary_errors" if errors else "summary_warnings"
@@ -328,10 +318,10 @@ def summary_line(problems: Sequence[Problem], lang: str = "id") -> str:
     return message(
         code,
         lang,
-        n=format_count(errors + warnings, lang),
-        files=format_count(files, lang),
-        errors=format_count(errors, lang),
-        warnings=format_count(warnings, lang),
+        n=fmt_int(errors + warnings, lang),
+        files=fmt_int(files, lang),
+        errors=fmt_int(errors, lang),
+        warnings=fmt_int(warnings, lang),
     )
 
 
@@ -341,8 +331,6 @@ def report_lines(problems: Sequence[Problem], lang: str = "id") -> list[str]:
     Problems are shown in the order given (sort them first); the same problem on
     consecutive rows is one line with the row range and the number of rows.
     """
-    from kmp_analysis.i18n import message
-
     lines: list[str] = []
     for group in group_by_file(problems):
         if group.is_file:

@@ -2,7 +2,8 @@
 
 Two tables: :data:`MESSAGES` for problems in the input (``file:row:column: message``)
 and :data:`LABELS` for everything in briefs and exported tables. Code never writes
-user-facing text inline; it asks :func:`message` or :func:`label`.
+user-facing text inline; it asks :func:`message` or :func:`label`. Numbers are written
+the reader's way too (:func:`fmt_int`, :func:`fmt_dec`, :func:`fmt_pct`).
 """
 
 from __future__ import annotations
@@ -1075,6 +1076,58 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     return lang
+
+
+# --------------------------------------------------------------------- numbers
+
+
+def fmt_int(value: float, lang: str = "id") -> str:
+    """A whole number with the reader's thousands separator.
+
+    Examples
+    --------
+    >>> fmt_int(12345), fmt_int(12345, "en")
+    ('12.345', '12,345')
+    """
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def fmt_dec(value: float, lang: str = "id", digits: int = 2) -> str:
+    """A decimal with the reader's decimal mark.
+
+    Examples
+    --------
+    >>> fmt_dec(0.5, digits=1), fmt_dec(0.5, "en", digits=1)
+    ('0,5', '0.5')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def fmt_pct(part: float, whole: float) -> str:
+    """``part`` of ``whole`` as a whole percentage ("–" when ``whole`` is 0).
+
+    Examples
+    --------
+    >>> fmt_pct(1, 3), fmt_pct(0, 0)
+    ('33%', '–')
+    """
+    return "–" if not whole else f"{100 * part / whole:.0f}%"
+
+
+def join_names(names: list[str], lang: str = "id") -> str:
+    """Names as a phrase: "A", "A dan B", "A, B dan C".
+
+    Examples
+    --------
+    >>> join_names(["Tabang", "Sebulu", "Anggana"], "en")
+    'Tabang, Sebulu and Anggana'
+    """
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
 
 
 def message(code: str, lang: str = "id", **params: object) -> str:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis.config import Thresholds
+from kmp_analysis.schema import LEGAL_DOCS
 
 #: The indicator columns of DESIGN §4, in the order they are exported.
 INDICATORS = (
@@ -31,8 +32,6 @@ INDICATORS = (
     "rat_tepat_waktu",
     "manfaat",
 )
-
-_LEGAL_FLAGS = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
 
 
 def month_number(month: str) -> int:
@@ -147,7 +146,7 @@ def compute_indicators(
     coop = koperasi.set_index("koperasi_id").reindex(ids)
     legal_parts = [coop["tanggal_badan_hukum"].le(end_p).fillna(False).astype(float)]
     legal_parts += [
-        coop[c].astype("boolean").fillna(False).astype(float) for c in _LEGAL_FLAGS
+        coop[c].astype("boolean").fillna(False).astype(float) for c in LEGAL_DOCS
     ]
     out["legal"] = sum(legal_parts) / len(legal_parts)
 

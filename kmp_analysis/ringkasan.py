@@ -34,7 +34,7 @@ from kmp_analysis.evaluate import (
     load_or_evaluate,
 )
 from kmp_analysis.evaluate import headline as headline_counts
-from kmp_analysis.i18n import check_lang, label
+from kmp_analysis.i18n import check_lang, fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.safeio import atomic_write_text
 
@@ -53,57 +53,6 @@ _RANK_COLUMNS = (
 #: In print, the exporter caps figures at 80 mm high; the map of 20 labelled kecamatan
 #: gets more room, or its labels shrink below legibility.
 _PRINT_STYLE = "<style>@media print{.kmp-figure.kmp-map img{max-height:125mm}}</style>"
-
-# ------------------------------------------------------------------ formatting
-
-
-def fmt_int(value: float, lang: str = "id") -> str:
-    """A whole number with the reader's thousands separator.
-
-    Examples
-    --------
-    >>> fmt_int(12345), fmt_int(12345, "en")
-    ('12.345', '12,345')
-    """
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "id" else text
-
-
-def fmt_dec(value: float, lang: str = "id", digits: int = 2) -> str:
-    """A decimal with the reader's decimal mark.
-
-    Examples
-    --------
-    >>> fmt_dec(0.5, digits=1), fmt_dec(0.5, "en", digits=1)
-    ('0,5', '0.5')
-    """
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "id" else text
-
-
-def fmt_pct(part: float, whole: float) -> str:
-    """``part`` of ``whole`` as a whole percentage ("–" when ``whole`` is 0).
-
-    Examples
-    --------
-    >>> fmt_pct(1, 3), fmt_pct(0, 0)
-    ('33%', '–')
-    """
-    return "–" if not whole else f"{100 * part / whole:.0f}%"
-
-
-def join_names(names: list[str], lang: str = "id") -> str:
-    """Names as a phrase: "A", "A dan B", "A, B dan C".
-
-    Examples
-    --------
-    >>> join_names(["Tabang", "Sebulu", "Anggana"], "en")
-    'Tabang, Sebulu and Anggana'
-    """
-    names = [str(n) for n in names]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
 
 
 def _extremes(table: pd.DataFrame, column: str, lang: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ from kmp_analysis import paths
 from kmp_analysis.safeio import atomic_write_text
 from kmp_analysis.schema import (
     BUMDES_STATUS,
+    LEGAL_DOCS,
     LOAN_STATUS,
     MEETING_TYPES,
     ROLES,
@@ -88,7 +89,6 @@ _PLANNED, _RUNNING, _STOPPED = UNIT_STATUS
 _RAT, _MEMBER_MEETING, _BOARD_MEETING = MEETING_TYPES
 _BUMDES_ACTIVE, _BUMDES_INACTIVE = BUMDES_STATUS
 _NO_LOAN = LOAN_STATUS[0]
-_DOCS = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
 #: Chance that a cooperative lists each unit beyond kantor and sembako at all.
 _EXTRA_UNIT_ROW_P = {
     "simpan_pinjam": 0.45,
@@ -608,7 +608,7 @@ def _draw_legal(rng: np.random.Generator, plan: _Plan) -> None:
             IMPACTFUL: (0.99, 0.99, 1.0, 0.95, 1.0),
         }[arch]
     plan.docs = {
-        doc: bool(rng.random() < p) for doc, p in zip(_DOCS, probs, strict=True)
+        doc: bool(rng.random() < p) for doc, p in zip(LEGAL_DOCS, probs, strict=True)
     }
     loan_p = {
         DORMANT: (0.94, 0.06, 0.0, 0.0),
@@ -622,7 +622,7 @@ def _draw_legal(rng: np.random.Generator, plan: _Plan) -> None:
     plan.loan_status = status
     if status != _NO_LOAN:
         # Himbara eligibility: every document in place before applying
-        plan.docs = dict.fromkeys(_DOCS, True)
+        plan.docs = dict.fromkeys(LEGAL_DOCS, True)
         millions = rng.choice([500, 750, 1000, 1250, 1500, 2000, 2500, 3000])
         plan.plafon = int(millions) * 1_000_000
 
@@ -665,7 +665,7 @@ def _koperasi_table(plans: list[_Plan]) -> pd.DataFrame:
                 "kode_desa": p.kode_desa,
                 "tanggal_musdes": _fmt(p.musdes),
                 "tanggal_badan_hukum": _fmt(p.badan_hukum),
-                **{d: _YES if p.docs[d] else _NO for d in _DOCS},
+                **{d: _YES if p.docs[d] else _NO for d in LEGAL_DOCS},
                 "status_pinjaman": p.loan_status,
                 "plafon_pinjaman": p.plafon,
             }

@@ -40,6 +40,7 @@ import pandas as pd
 from kmp_analysis.safeio import atomic_path, atomic_write_text
 from kmp_analysis.schema import (
     BUMDES_STATUS,
+    LEGAL_DOCS,
     LOAN_STATUS,
     MEETING_TYPES,
     ROLES,
@@ -108,7 +109,6 @@ A_PART, A_KEMANDIRIAN, A_MANFAAT, A_UNITS = 0, 1, 2, 3  # active sub-types
 _YES, _NO = "ya", "tidak"
 _PLANNED, _RUNNING, _STOPPED = range(3)  # codes into UNIT_STATUS
 _U = {name: i for i, name in enumerate(UNITS)}
-_DOCS = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
 #: Probability of each document, by archetype (no legal entity: separate row).
 _DOC_P = np.array(
     [
@@ -753,7 +753,7 @@ def _koperasi_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
     n, arch = c["n"], c["arch"]
     no_entity = np.isnat(c["bh"])
     probs = np.where(no_entity[:, None], _DOC_P_NO_ENTITY[None, :], _DOC_P[arch])
-    docs = rng.random((n, len(_DOCS))) < probs
+    docs = rng.random((n, len(LEGAL_DOCS))) < probs
     loan = _choice_rows(rng, _LOAN_P[arch])
     loan[no_entity] = 0
     applied = loan > 0
@@ -770,7 +770,7 @@ def _koperasi_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
         "tanggal_musdes": _date_text(c["musdes"]),
         "tanggal_badan_hukum": _date_text(c["bh"]),
     }
-    for j, doc in enumerate(_DOCS):
+    for j, doc in enumerate(LEGAL_DOCS):
         frame[doc] = _text(np.where(docs[:, j], _YES, _NO))
     frame["status_pinjaman"] = _text(np.asarray(LOAN_STATUS)[loan])
     frame["plafon_pinjaman"] = _int_col(plafon, ~applied)

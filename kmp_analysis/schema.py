@@ -78,7 +78,9 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-_YESNO = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
+#: The documents a cooperative needs for a Himbara loan (ya/tidak each, DESIGN §3);
+#: the ``legal`` indicator is their share together with the legal entity.
+LEGAL_DOCS = ("nib", "npwp", "rekening_bank", "nik_koperasi", "akun_simkopdes")
 _MONEY_REPORT = (
     "omzet",
     "pendapatan_usaha",
@@ -99,7 +101,7 @@ TABLES: dict[str, Table] = {
                 Col("kode_desa", "kode_desa"),
                 Col("tanggal_musdes", "date", required=False),
                 Col("tanggal_badan_hukum", "date", required=False),
-                *(Col(c, "yesno") for c in _YESNO),
+                *(Col(c, "yesno") for c in LEGAL_DOCS),
                 Col("status_pinjaman", "enum", choices=LOAN_STATUS),
                 Col("plafon_pinjaman", "money", required=False),
             ),
