@@ -10,6 +10,7 @@ either the previous complete brief or the new one. The run ends with
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -202,7 +203,6 @@ def write_briefs(
 
     from kmp_analysis import reference
     from kmp_analysis.evaluate import headline
-    from kmp_analysis.export import index_html
 
     geo = reference.geography(data_path)
     codes = resolve_kecamatan_list(kecamatan, geo)
@@ -837,4 +837,88 @@ def _run_fields(report: BatchReport) -> dict[str, Any]:
 def _save_manifest(run_dir: Path, manifest: dict[str, Any]) -> None:
     atomic_write_text(
         run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
+    )
+
+
+_INDEX_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;
+ color:#222}
+table{border-collapse:collapse;font-size:.92em}
+th,td{border:1px solid #ddd;padding:.3em .6em;text-align:right}
+th{background:#f3f3f3}
+td.name,th.name{text-align:left}
+.gagal{color:#b30000;font-weight:600}
+.notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;padding:.5em .8em;
+ font-weight:600;max-width:60em}
+"""
+
+
+def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
+    """The run's front page: the regency summary, then every brief with its headline
+    figures, status and links to its HTML and PDF."""
+    from kmp_analysis.classify import CLASSES
+
+    title = label("index_title", lang, period=report.period)
+    head = [
+        label("kecamatan", lang),
+        label("headline_koperasi", lang),
+        *(label(c, lang) for c in CLASSES),
+        label("headline_berisiko", lang),
+        label("index_pdf", lang),
+        label("status", lang),
+        label("duration", lang),
+    ]
+    rows = []
+    for r in report.results:
+        h = r.headline
+        name = html.escape(f"{r.nama_kec} ({r.kode_kec})")
+        name_cell, pdf_cell = name, ""
+        if r.status == "ok":
+            link = html.escape(f"{r.folder}/brief.html", quote=True)
+            name_cell = f'<a href="{link}">{name}</a>'
+            status = html.escape(label("status_ok", lang))
+            if r.pdf_pages:
+                pdf = html.escape(f"{r.folder}/brief.pdf", quote=True)
+                pdf_cell = f'<a href="{pdf}">PDF</a> ({r.pdf_pages} hlm)'
+        else:
+            status = (
+                f'<span class="gagal" title="{html.escape(r.error or "", quote=True)}">'
+                f"{html.escape(label('status_failed', lang))}</span>"
+            )
+        counts = "".join(f"<td>{h['kelas'][c]}</td>" for c in CLASSES)
+        rows.append(
+            f'<tr><td class="name">{name_cell}</td><td>{h["n"]}</td>{counts}'
+            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{status}</td>"
+            f"<td>{r.duration_s:.1f}</td></tr>"
+        )
+    name_attr = ' class="name"'
+    header = "".join(
+        f"<th{name_attr if i == 0 else ''}>{html.escape(h)}</th>"
+        for i, h in enumerate(head)
+    )
+    notice = (
+        f'<p class="notice">{html.escape(label("synthetic_notice", lang))}</p>'
+        if synthetic
+        else ""
+    )
+    summary = ""
+    s = report.summary
+    if s is not None:
+        text = html.escape(label("index_summary", lang))
+        if s.status == "ok":
+            link = html.escape(f"{s.folder}/ringkasan.html", quote=True)
+            summary = f'<p><a href="{link}"><b>{text}</b></a>'
+            if s.pdf_pages:
+                pdf = html.escape(f"{s.folder}/ringkasan.pdf", quote=True)
+                summary += f' · <a href="{pdf}">PDF</a>'
+            summary += "</p>"
+        else:
+            failed = html.escape(label("status_failed", lang))
+            summary = f'<p>{text}: <span class="gagal">{failed}</span></p>'
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_INDEX_STYLE}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1>{notice}{summary}"
+        f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "</body></html>\n"
     )

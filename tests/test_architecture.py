@@ -66,15 +66,7 @@ KNOWN_CYCLES: set[frozenset[str]] = {
     frozenset({"kmp_analysis.batch", "kmp_analysis.cluster"}),
 }
 KNOWN_TYPE_CYCLES: set[frozenset[str]] = {
-    frozenset(
-        {
-            "kmp_analysis.batch",
-            "kmp_analysis.briefs",
-            "kmp_analysis.cluster",
-            "kmp_analysis.display",
-            "kmp_analysis.export",
-        }
-    ),
+    frozenset({"kmp_analysis.batch", "kmp_analysis.cluster"}),
     frozenset({"kmp_analysis.io", "kmp_analysis.reference"}),
     frozenset({"kmp_analysis.charts", "kmp_analysis.maps"}),
 }
@@ -84,7 +76,6 @@ KNOWN_PRIVATE: set[tuple[str, str]] = {
 KNOWN_LAYER: set[tuple[str, str]] = {
     ("kmp_analysis.evaluate", "kmp_analysis.io"),
     ("kmp_analysis.reference", "kmp_analysis.io"),
-    ("kmp_analysis.export", "kmp_analysis.batch"),
 }
 
 
