@@ -54,12 +54,23 @@ table.kmp-table th{background:#f3f3f3}
 """
 
 
+def png_base64(fig: Figure, dpi: float | None = None, tight: bool = False) -> str:
+    """``fig`` as a PNG, base64-encoded for a ``data:`` URL (no file, no link);
+    ``dpi`` None saves at matplotlib's setting, ``tight`` crops to what is drawn."""
+    options: dict[str, Any] = {"format": "png"}
+    if dpi is not None:
+        options["dpi"] = dpi
+    if tight:
+        options["bbox_inches"] = "tight"
+    buffer = io.BytesIO()
+    fig.savefig(buffer, **options)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def figure_html(fig: Figure, alt: str, dpi: int = 110, css: str = "") -> HTML:
     """``fig`` as an embedded PNG with ``alt`` text; ``css``: more classes of the
     ``<figure>`` (e.g. ``kmp-map`` for its own print size)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = png_base64(fig, dpi, tight=True)
     classes = f"kmp-figure {css}".strip()
     return HTML(
         f'<figure class="{classes}"><img alt="{html.escape(alt, quote=True)}" '

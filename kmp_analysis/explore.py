@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import copy
 import html
-import io
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -40,7 +39,7 @@ from branca.element import Element, Figure, MacroElement
 from IPython.display import HTML
 from jinja2 import Template
 
-from kmp_analysis import maps, reference
+from kmp_analysis import display, maps, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
@@ -169,9 +168,7 @@ def class_moves(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
 
 def figure_html(figure: Any, alt: str = "") -> str:
     """A matplotlib figure as an ``<img>`` with the PNG inlined (no file, no link)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = display.png_base64(figure)
     return (
         f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
         ' style="max-width:100%">'
