@@ -20,6 +20,7 @@ import tempfile
 import time
 import warnings
 from collections import deque
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -29,6 +30,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kmp_analysis import __version__, cache
+from kmp_analysis.errors import (
+    KmpError,
+    PdfUnavailable,
+    UnknownKecamatan,
+    UsageError,
+    WarmKernelError,
+)
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import (
     BRIEF_NOTEBOOK,
@@ -37,7 +45,7 @@ from kmp_analysis.paths import (
     SUMMARY_NOTEBOOK,
     engine_name,
 )
-from kmp_analysis.pdf import PdfUnavailable, find_chromium, html_to_pdf, pdf_page_count
+from kmp_analysis.pdf import find_chromium, html_to_pdf, pdf_page_count
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
@@ -54,14 +62,6 @@ CELL_TIMEOUT_S = 600
 FORMATS = ("html", "pdf", "ipynb")
 #: Code and folder of the regency summary in the manifest and index.
 KABUPATEN = "kabupaten"
-
-
-class UnknownKecamatanError(ValueError):
-    """One or more requested kecamatan match none of the 20 (a usage error)."""
-
-    def __init__(self, failures: list[reference.UnknownKecamatan]) -> None:
-        self.failures = failures
-        super().__init__(", ".join(f.given for f in failures))
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,23 @@ class BatchReport:
         return self.run_dir / "index.html"
 
 
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """The output formats asked for (``"pdf,ipynb"`` or a sequence), HTML always
+    first; raises :class:`~kmp_analysis.errors.UsageError` naming an unknown one.
+
+    Examples
+    --------
+    >>> parse_formats("PDF, ipynb")
+    ('html', 'pdf', 'ipynb')
+    """
+    given = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = [f.strip().lower() for f in given if f.strip()]
+    for name in wanted:
+        if name not in FORMATS:
+            raise UsageError("bad_format", given=name)
+    return tuple(dict.fromkeys(("html", *wanted)))
+
+
 def resolve_kecamatan_list(
     values: list[str] | None, geography: reference.Geography | None = None
 ) -> list[str]:
@@ -147,7 +164,7 @@ def resolve_kecamatan_list(
         return list(geo.kecamatan["kode_kec"])
     codes, failures = geo.resolve_many(values)
     if failures:
-        raise UnknownKecamatanError(failures)
+        raise UnknownKecamatan.several(failures)
     return codes
 
 
@@ -173,12 +190,10 @@ def write_briefs(
     an unknown kecamatan (:class:`UnknownKecamatanError`) or invalid input
     (:class:`~kmp_analysis.errors.ValidationFailed`)."""
     started = time.perf_counter()
-    unknown = sorted(set(formats) - set(FORMATS))
-    if unknown:
-        raise ValueError(f"unknown format(s): {', '.join(unknown)}")
+    formats = parse_formats(formats)
     notes: list[str] = []
     if "pdf" in formats and find_chromium() is None:
-        notes.append(PdfUnavailable().args[0])
+        notes.append(PdfUnavailable().text(lang))
         formats = tuple(f for f in formats if f != "pdf")
     data_path = Path(data) if data else SAMPLE_DIR
     config_path = Path(config).resolve() if config else None
@@ -505,7 +520,7 @@ class LocalWorkers:
                         lost.append(job)
                         continue
                     except Exception as exc:
-                        result = _failure(job, 0.0, f"{type(exc).__name__}: {exc}")
+                        result = _failure(job, 0.0, _error_text(exc, job.lang))
                     results.append(result)
                     show.update(result, [j.nama_kec for j in running.values()])
                 if lost:  # the pool is broken: every brief in it is lost
@@ -689,7 +704,7 @@ def run_brief(job: BriefJob) -> BriefResult:
     from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
 
-    from kmp_analysis.engine import WarmEngine, WarmKernelError
+    from kmp_analysis.engine import WarmEngine
 
     # registered here too, so the engine is found whatever metadata the install left
     papermill_engines.register("kmp_warm", WarmEngine)
@@ -721,13 +736,14 @@ def run_brief(job: BriefJob) -> BriefResult:
                 )
                 break
             except PapermillExecutionError as exc:
-                return _failure(job, time.perf_counter() - start, _describe(exc))
+                error = _describe(exc, job.lang)
+                return _failure(job, time.perf_counter() - start, error)
             except WarmKernelError as exc:  # the engine already replaced and retried
-                return _failure(job, time.perf_counter() - start, f"{exc}")
+                return _failure(job, time.perf_counter() - start, exc.text(job.lang))
             except Exception as exc:  # hung (timeout) or kernel did not start: retry
                 if attempt == 2:
                     return _failure(
-                        job, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
+                        job, time.perf_counter() - start, _error_text(exc, job.lang)
                     )
         nb = nbformat.read(executed, as_version=4)
         page = tmp / f"{job.stem}.html"
@@ -737,7 +753,7 @@ def run_brief(job: BriefJob) -> BriefResult:
             try:
                 pages = pdf_page_count(html_to_pdf(page, tmp / f"{job.stem}.pdf"))
             except Exception as exc:  # the HTML brief stands; the PDF failed
-                pdf_error = f"PDF: {exc}"
+                pdf_error = f"PDF: {_error_text(exc, job.lang)}"
         if "ipynb" not in job.formats:
             executed.unlink()
         job.out_dir.mkdir(parents=True, exist_ok=True)
@@ -765,11 +781,20 @@ def run_brief(job: BriefJob) -> BriefResult:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _describe(exc: Exception) -> str:
+def _error_text(exc: BaseException, lang: str) -> str:
+    """An error as a failed brief reports it: ours in the reader's language,
+    another library's with its type."""
+    if isinstance(exc, KmpError):
+        return exc.text(lang)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _describe(exc: Exception, lang: str) -> str:
+    """A failed cell: the error it raised and the cell's number."""
     ename = getattr(exc, "ename", type(exc).__name__)
     evalue = getattr(exc, "evalue", str(exc))
     cell = getattr(exc, "exec_count", None)
-    where = f" (sel {cell})" if cell is not None else ""
+    where = "" if cell is None else label("in_cell", lang, cell=cell)
     return f"{ename}: {evalue}{where}"
 
 

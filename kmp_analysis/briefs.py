@@ -20,8 +20,9 @@ from IPython.display import HTML
 
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.config import check_lang
 from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
-from kmp_analysis.i18n import check_lang, fmt_pct, label
+from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.safeio import atomic_write_text
 

@@ -1,12 +1,18 @@
 """``kmp``: the command line (DESIGN §9). A thin layer over the library.
 
-Exit codes: 0 done, 1 invalid data or a failed brief, 2 bad usage. A problem in the
-user's input is printed as ``file:row:column: message`` lines, never as a traceback.
+Exit codes (:mod:`kmp_analysis.errors`): 0 done, 1 problems in the data or a failed
+brief, 2 bad usage, 3 an unexpected error (a bug), 130 stopped with Ctrl-C. Every
+error a user can meet is a :class:`~kmp_analysis.errors.KmpError` that knows its
+message and exit code; :func:`command` turns it into lines on stderr, in the
+command's ``--lang``, in one place. A problem in the user's input is printed as
+``file:row:column: message`` lines, never as a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +20,15 @@ from typing import Annotated
 
 import typer
 
-from kmp_analysis.errors import DaskUnavailable, ValidationFailed
+from kmp_analysis.errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_PROBLEMS,
+    AllocationError,
+    KmpError,
+    UsageError,
+    ValidationFailed,
+)
 from kmp_analysis.i18n import label, message
 from kmp_analysis.paths import debug
 
@@ -68,14 +82,31 @@ def _data_path(data: Path | None) -> Path:
     return data if data is not None else SAMPLE_DIR
 
 
-def _report_problems(exc: ValidationFailed, lang: str) -> None:
-    """The problems on stderr: grouped by file, repeats on consecutive rows as one
-    line, then a summary line with the counts (kmp_analysis.errors.report_lines)."""
-    for line in exc.report(lang):
+def _echo_lines(error: KmpError, lang: str) -> None:
+    for line in error.lines(lang):
         typer.echo(line, err=True)
 
 
-@app.command("sample-data")
+def command(name: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a command whose errors become messages: a
+    :class:`~kmp_analysis.errors.KmpError` prints its lines on stderr, in the
+    command's ``--lang``, and ends the command with the error's exit code."""
+
+    def register(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def run(*args: object, **kwargs: object) -> object:
+            try:
+                return function(*args, **kwargs)
+            except KmpError as error:
+                _echo_lines(error, str(kwargs.get("lang", Lang.id)))
+                raise typer.Exit(error.exit_code) from None
+
+        return app.command(name)(run)
+
+    return register
+
+
+@command("sample-data")
 def sample_data(
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder tujuan (bawaan: data/sample).")
@@ -107,7 +138,7 @@ def sample_data(
     typer.echo(message("sample_written", "id", seed=seed, path=target, rows=rows))
 
 
-@app.command()
+@command()
 def template(
     out: Annotated[
         Path | None,
@@ -124,14 +155,13 @@ def template(
 
     target = out or OUTPUTS_DIR / "templat_kmp.xlsx"
     if target.suffix.lower() != ".xlsx":
-        typer.echo(message("template_suffix", lang), err=True)
-        raise typer.Exit(2)
+        raise UsageError("template_suffix")
     target.parent.mkdir(parents=True, exist_ok=True)
     write_template(target, lang=lang.value)
     typer.echo(message("template_written", lang, path=target))
 
 
-@app.command()
+@command()
 def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,
@@ -141,18 +171,14 @@ def validate(
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
-    try:
-        dataset = read_dataset(path, strict=strict)
-    except ValidationFailed as exc:
-        _report_problems(exc, lang.value)
-        raise typer.Exit(1) from None
+    dataset = read_dataset(path, strict=strict)
     if dataset.warnings:  # legal but suspect: shown, exit 0
-        _report_problems(ValidationFailed(dataset.warnings), lang.value)
+        _echo_lines(ValidationFailed(dataset.warnings), lang)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
 
-@app.command()
+@command()
 def evaluate(
     data: DataOpt = None,
     period: PeriodOpt = None,
@@ -184,22 +210,14 @@ def evaluate(
     from kmp_analysis.evaluate import evaluate as run_evaluate
     from kmp_analysis.export import workbook_tables, write_workbook
     from kmp_analysis.io import read_dataset
-    from kmp_analysis.recommend import AllocationError
     from kmp_analysis.safeio import write_table
 
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        typer.echo(message("out_suffix", lang), err=True)
-        raise typer.Exit(2)
-    try:
-        cfg = load_config(config)
-        if pendamping is not None:
-            cfg = replace(
-                cfg, rekomendasi=replace(cfg.rekomendasi, pendamping=pendamping)
-            )
-        ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
-    except ValidationFailed as exc:
-        _report_problems(exc, lang.value)
-        raise typer.Exit(1) from None
+        raise UsageError("out_suffix")
+    cfg = load_config(config)
+    if pendamping is not None:
+        cfg = replace(cfg, rekomendasi=replace(cfg.rekomendasi, pendamping=pendamping))
+    ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)
@@ -209,9 +227,8 @@ def evaluate(
     if out.suffix.lower() == ".xlsx":
         try:
             tables = workbook_tables(ev)
-        except AllocationError as exc:
-            typer.echo(f"--pendamping: {exc}", err=True)
-            raise typer.Exit(1) from None
+        except AllocationError as error:
+            raise error.about("--pendamping") from None
         write_workbook(tables, out, lang.value)
     else:
         write_table(frame, out)
@@ -227,7 +244,7 @@ def evaluate(
     )
 
 
-@app.command()
+@command()
 def briefs(
     data: DataOpt = None,
     period: PeriodOpt = None,
@@ -292,53 +309,28 @@ def briefs(
     strict: StrictOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
-    from kmp_analysis.batch import FORMATS, UnknownKecamatanError, write_briefs
+    from kmp_analysis.batch import parse_formats, write_briefs
 
-    wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    for given in wanted:
-        if given not in FORMATS:
-            typer.echo(message("bad_format", lang, given=given), err=True)
-            raise typer.Exit(2)
-    wanted = tuple(dict.fromkeys(("html", *wanted)))
-
+    wanted = parse_formats(formats)
     if notebook is not None and not notebook.is_file():
-        typer.echo(message("notebook_missing", lang, path=notebook), err=True)
-        raise typer.Exit(2)
-    try:
-        report = write_briefs(
-            data=_data_path(data),
-            period=period,
-            kecamatan=kecamatan,
-            out=out,
-            workers=workers,
-            lang=lang.value,
-            config=config,
-            notebook=notebook,
-            progress=progress,
-            formats=wanted,
-            summary=ringkasan,
-            force=force,
-            retry_failed=retry_failed,
-            scheduler=scheduler,
-            strict=strict,
-        )
-    except UnknownKecamatanError as exc:
-        for failure in exc.failures:
-            hint = (
-                message("did_you_mean", lang, names=", ".join(failure.suggestions))
-                if failure.suggestions
-                else ""
-            )
-            typer.echo(
-                message("unknown_kecamatan", lang, given=failure.given) + hint, err=True
-            )
-        raise typer.Exit(2) from None
-    except ValidationFailed as exc:
-        _report_problems(exc, lang.value)
-        raise typer.Exit(1) from None
-    except DaskUnavailable as exc:
-        typer.echo(f"--scheduler: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise UsageError("notebook_missing", path=notebook)
+    report = write_briefs(
+        data=_data_path(data),
+        period=period,
+        kecamatan=kecamatan,
+        out=out,
+        workers=workers,
+        lang=lang.value,
+        config=config,
+        notebook=notebook,
+        progress=progress,
+        formats=wanted,
+        summary=ringkasan,
+        force=force,
+        retry_failed=retry_failed,
+        scheduler=scheduler,
+        strict=strict,
+    )
     for note in report.notes:
         typer.echo(note, err=True)
     typer.echo(
@@ -366,7 +358,7 @@ def briefs(
             err=True,
         )
     if report.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 def main() -> None:
@@ -375,14 +367,17 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         typer.echo(message("interrupted"), err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except SystemExit as exc:
-        if exc.code == 130:  # typer turns Ctrl-C into a silent exit 130
+        if exc.code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a silent exit
             typer.echo(message("interrupted"), err=True)
         raise
+    except KmpError as exc:  # raised outside a command (none today)
+        _echo_lines(exc, "id")
+        sys.exit(exc.exit_code)
     except Exception as exc:
         if debug():
             raise
         error = f"{type(exc).__name__}: {exc}"
         typer.echo(message("unexpected", error=error), err=True)
-        sys.exit(3)
+        sys.exit(EXIT_BUG)

@@ -106,10 +106,12 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(lambda: asyncio.run(attempt())).result()
     except (OSError, TimeoutError, ValueError) as exc:
-        reason = str(exc).strip() or type(exc).__name__
-        raise DaskUnavailable(
-            f"tidak dapat terhubung ke scheduler Dask di {address}: {reason}"
-        ) from exc
+        raise _unreachable(address, exc) from exc
+
+
+def _unreachable(address: str, exc: BaseException) -> DaskUnavailable:
+    reason = str(exc).strip() or type(exc).__name__
+    return DaskUnavailable("dask_unreachable", address=address, reason=reason)
 
 
 def connect(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Client:
@@ -120,10 +122,7 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Client:
     try:
         return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        reason = str(exc).strip() or type(exc).__name__
-        raise DaskUnavailable(
-            f"tidak dapat terhubung ke scheduler Dask di {address}: {reason}"
-        ) from exc
+        raise _unreachable(address, exc) from exc
 
 
 def run_dir_of(job: BriefJob) -> Path:
@@ -140,8 +139,7 @@ def _wait_for_a_worker(client: Client, address: str, timeout: float) -> None:
         client.wait_for_workers(1, timeout=timeout)
     except TimeoutError as exc:
         raise DaskUnavailable(
-            f"scheduler Dask di {address} tidak punya worker "
-            f"(ditunggu {timeout:g} detik); jalankan 'dask worker {address}'"
+            "dask_no_worker", address=address, timeout=f"{timeout:g}"
         ) from exc
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.errors import Problem, UsageError, ValidationFailed
+from kmp_analysis.i18n import LANGS
 
 # The paths once lived here; old imports (``from kmp_analysis.config import
 # SAMPLE_DIR``) keep working.
@@ -30,6 +31,14 @@ from kmp_analysis.paths import (  # noqa: F401
     SUMMARY_NOTEBOOK,
     VILLAGES_GEOJSON,
 )
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if the workbench speaks it (:data:`~kmp_analysis.i18n.LANGS`), else
+    a :class:`~kmp_analysis.errors.UsageError` naming the choices."""
+    if lang not in LANGS:
+        raise UsageError("lang_unknown", value=lang, choices=", ".join(LANGS))
+    return lang
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
 from papermill.engines import Engine, NBClientEngine, papermill_engines  # noqa: E402
 from papermill.utils import merge_kwargs, remove_args  # noqa: E402
 
+from kmp_analysis.errors import BriefTimeoutError, WarmKernelError  # noqa: E402
+
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "kmp_warm"
@@ -97,14 +99,6 @@ WARM_TIMEOUT_S = 300.0
 RESET_TIMEOUT_S = 30.0
 SHUTDOWN_TIMEOUT_S = 10.0
 _KERNEL_MODULE = "_kmp_warm"
-
-
-class WarmKernelError(RuntimeError):
-    """A kernel could not be started, or died twice running the same notebook."""
-
-
-class BriefTimeoutError(TimeoutError):
-    """A notebook ran past its timeout; its kernel was killed and will be replaced."""
 
 
 # --------------------------------------------------------------------------------------
@@ -404,8 +398,9 @@ class _WarmKernel:
                 break
         if content["status"] != "ok":
             raise WarmKernelError(
-                f"kernel: {content.get('ename', content['status'])}: "
-                f"{content.get('evalue', '')}"
+                "kernel_request_failed",
+                ename=content.get("ename", content["status"]),
+                evalue=content.get("evalue", ""),
             )
         return content
 
@@ -442,10 +437,7 @@ class _WarmKernel:
             self.kill()
             with contextlib.suppress(BaseException):  # nbclient notices the dead
                 future.result(30)  # kernel within a second or two
-            raise BriefTimeoutError(
-                f"the notebook did not finish within brief_timeout={timeout:g} s; "
-                "its kernel was killed and will be replaced"
-            ) from None
+            raise BriefTimeoutError("brief_timeout", timeout=f"{timeout:g}") from None
         except BaseException:
             if not future.done():  # e.g. KeyboardInterrupt while waiting
                 self.kill()
@@ -492,6 +484,13 @@ class _WarmKernel:
                 pass
 
 
+def _reason(exc: BaseException | None) -> str:
+    """Why a kernel failed, for a message (the exception's own words)."""
+    if exc is None:
+        return ""
+    return str(exc).strip() or type(exc).__name__
+
+
 class _Pool:
     """The warm kernels of this process, by kernel name."""
 
@@ -524,7 +523,9 @@ class _Pool:
                 logger.warning("kernel %s unusable (%s); replacing it", kernel.pid, exc)
                 self.discard(kernel)
                 last = exc
-        raise WarmKernelError(f"no usable {kernel_name} kernel: {last}") from last
+        raise WarmKernelError(
+            "kernel_unusable", kernel=kernel_name, error=_reason(last)
+        ) from last
 
     def _start(self, kernel_name: str, start_timeout: float) -> _WarmKernel:
         from jupyter_client.kernelspec import NoSuchKernel
@@ -553,8 +554,10 @@ class _Pool:
                 last = exc
                 time.sleep(0.5 * attempt)
         raise WarmKernelError(
-            f"the {kernel_name} kernel did not start "
-            f"({START_ATTEMPTS} attempts): {last}"
+            "kernel_not_started",
+            kernel=kernel_name,
+            attempts=START_ATTEMPTS,
+            error=_reason(last),
         ) from last
 
     def release(self, kernel: _WarmKernel) -> None:
@@ -681,7 +684,7 @@ class WarmEngine(Engine):
             if remaining is not None and remaining <= 0:
                 _POOL.release(kernel)
                 raise BriefTimeoutError(
-                    f"no time left of brief_timeout={brief_timeout:g} s for a retry"
+                    "brief_timeout_no_retry", timeout=f"{brief_timeout:g}"
                 )
             try:
                 kernel.run(nb_man, client_kwargs, remaining)
@@ -691,15 +694,12 @@ class WarmEngine(Engine):
             except CellTimeoutError as exc:
                 _POOL.discard(kernel)
                 raise BriefTimeoutError(
-                    f"a cell ran longer than execution_timeout={execution_timeout} s; "
-                    "its kernel was killed and will be replaced"
+                    "cell_timeout", timeout=execution_timeout
                 ) from exc
             except DeadKernelError as exc:
                 _POOL.discard(kernel)
                 if attempt == 2:
-                    raise WarmKernelError(
-                        "the kernel died twice running this notebook"
-                    ) from exc
+                    raise WarmKernelError("kernel_died_twice") from exc
                 logger.warning("kernel died during the notebook; running it again")
                 nb_man.nb = copy.deepcopy(pristine)
                 if nb_man.pbar is not None:

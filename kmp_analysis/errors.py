@@ -1,4 +1,9 @@
-"""Problems found in the user's input, and the exception that carries them.
+"""Every error a user can meet, and the problems found in the user's input.
+
+All exceptions of the workbench derive from :class:`KmpError`: it carries a message
+key of :mod:`kmp_analysis.i18n` (so it reads in Bahasa Indonesia or English) and the
+exit code the command ends with (:data:`EXIT_PROBLEMS`, :data:`EXIT_USAGE`). The
+command line maps them to exit codes in one place (:func:`kmp_analysis.cli.command`).
 
 A :class:`Problem` names the file, the spreadsheet row as the user sees it (header =
 row 1) and the column, plus a message code that :mod:`kmp_analysis.i18n` turns into a
@@ -23,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kmp_analysis.i18n import fmt_int, message
+from kmp_analysis.i18n import fmt_int, label, message
 
 if TYPE_CHECKING:
     import numpy as np
@@ -343,28 +348,91 @@ def report_lines(problems: Sequence[Problem], lang: str = "id") -> list[str]:
 
 # --------------------------------------------------------------------- exceptions
 
+#: Exit codes of the ``kmp`` command (DESIGN §9).
+EXIT_OK = 0
+#: Problems in the data, or a brief that failed (the others are still written).
+EXIT_PROBLEMS = 1
+#: The command was used wrongly: an unknown kecamatan, a bad option value.
+EXIT_USAGE = 2
+#: An unexpected error: a bug in the workbench, to report.
+EXIT_BUG = 3
+#: Stopped with Ctrl-C.
+EXIT_INTERRUPTED = 130
 
-class DaskUnavailable(RuntimeError):
-    """The Dask scheduler cannot be reached, or it has no worker to run the briefs.
 
-    Here rather than in :mod:`kmp_analysis.cluster`, so that catching it does not
-    import ``distributed``.
+class KmpError(Exception):
+    """Every error a user can meet: what went wrong, in the reader's language, and
+    the exit code the command ends with.
+
+    ``key`` names a message of :mod:`kmp_analysis.i18n`, ``params`` fill it in, so
+    the same error reads in Bahasa Indonesia (``str()``) or English
+    (``text("en")``). ``option`` is the command-line option the error is about,
+    written before the message (``--scheduler: …``).
     """
 
+    exit_code: int = EXIT_PROBLEMS
+    option: str | None = None
 
-class ValidationFailed(Exception):
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def lines(self, lang: str = "id") -> list[str]:
+        """What a planner reads, one line each."""
+        text = self._lookup(lang)
+        return [f"{self.option}: {text}" if self.option else text]
+
+    def _lookup(self, lang: str) -> str:
+        return message(self.key, lang, **self.params)
+
+    def text(self, lang: str = "id") -> str:
+        return "\n".join(self.lines(lang))
+
+    def about(self, option: str) -> KmpError:
+        """The same error, said of command-line option ``option``."""
+        self.option = option
+        return self
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __reduce__(self) -> tuple:
+        # rebuilt from its attributes: the constructors of subclasses differ
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[KmpError], state: dict[str, Any]) -> KmpError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("key", ""))
+    error.__dict__.update(state)
+    return error
+
+
+class UsageError(KmpError, ValueError):
+    """A command or function called with a value it cannot take (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ValidationFailed(KmpError):
     """Raised with every problem found, never with a partial list.
 
     ``problems`` holds the errors and, alongside them, the warnings found in the
-    same data (so that one run shows everything).
+    same data (so that one run shows everything). Problems in the data end the
+    command with exit 1; where every problem is about a command-line option (a
+    ``--period`` that is no month), it was used wrongly: exit 2.
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__(self.problems)
+        super().__init__("validation_failed")
 
-    def __str__(self) -> str:
-        return "\n".join(self.report())
+    @property
+    def exit_code(self) -> int:  # type: ignore[override]
+        if self.problems and not any(_is_file(p.file) for p in self.problems):
+            return EXIT_USAGE
+        return EXIT_PROBLEMS
 
     @property
     def errors(self) -> list[Problem]:
@@ -381,3 +449,96 @@ class ValidationFailed(Exception):
     def report(self, lang: str = "id") -> list[str]:
         """Grouped by file, collapsed, with a summary line (:func:`report_lines`)."""
         return report_lines(self.problems, lang)
+
+    def lines(self, lang: str = "id") -> list[str]:
+        return self.report(lang)
+
+
+class UnknownKecamatan(UsageError):
+    """Kecamatan names or codes that match none of the geography's.
+
+    ``given`` and ``suggestions`` (the closest names, "maksud Anda") are those of
+    the first; ``failures`` lists every one, when several were asked for at once
+    (:meth:`several`).
+    """
+
+    def __init__(self, given: str, suggestions: Iterable[str] = ()) -> None:
+        super().__init__("unknown_kecamatan", given=given)
+        self.given = given
+        self.suggestions = list(suggestions)
+        self.failures: list[UnknownKecamatan] = [self]
+
+    @classmethod
+    def several(cls, failures: list[UnknownKecamatan]) -> UnknownKecamatan:
+        """One error for every kecamatan that did not resolve."""
+        first = failures[0]
+        error = cls(first.given, first.suggestions)
+        error.failures = list(failures)
+        return error
+
+    def lines(self, lang: str = "id") -> list[str]:
+        out = []
+        for failure in self.failures:
+            text = message("unknown_kecamatan", lang, given=failure.given)
+            if failure.suggestions:
+                names = ", ".join(failure.suggestions)
+                text += message("did_you_mean", lang, names=names)
+            out.append(text)
+        return out
+
+
+class UnknownVillage(KmpError, ValueError):
+    """A village name that matches no village, or several (then ``kecamatan`` lists
+    the kecamatan that have it, and the kecamatan must be given)."""
+
+    def __init__(
+        self, given: str, suggestions: list[str], kecamatan: list[str] | None = None
+    ) -> None:
+        super().__init__("village_unknown", value=given)
+        self.given = given
+        self.suggestions = suggestions
+        self.kecamatan = kecamatan or []
+
+
+class AllocationError(KmpError, ValueError):
+    """K facilitators cannot be shared as asked (too few for the kecamatan in need).
+
+    Its messages are labels: the regency summary shows them as a sentence too.
+    """
+
+    def _lookup(self, lang: str) -> str:
+        return label(self.key, lang, **self.params)
+
+
+class DaskUnavailable(KmpError, RuntimeError):
+    """The Dask scheduler cannot be reached, or it has no worker to run the briefs.
+
+    Here rather than in the Dask module, so that catching it does not import
+    ``distributed``.
+    """
+
+    option = "--scheduler"
+
+
+class PdfUnavailable(KmpError, RuntimeError):
+    """No Chromium/Chrome on this machine: PDFs cannot be made (HTML still can)."""
+
+    def __init__(self, key: str = "pdf_unavailable", /, **params: Any) -> None:
+        super().__init__(key, **params)
+
+
+class PdfFailed(KmpError, RuntimeError):
+    """Chromium failed to print a page, or took too long (the HTML brief stands)."""
+
+
+class WarmKernelError(KmpError, RuntimeError):
+    """A kernel could not be started, or died twice running the same notebook."""
+
+
+class BriefTimeoutError(KmpError, TimeoutError):
+    """A notebook ran past its timeout; its kernel was killed and will be replaced."""
+
+
+class ReferenceMissing(KmpError, FileNotFoundError):
+    """Kukar's reference data is not where the workbench expects it (the package
+    runs from its source checkout, next to ``data/``)."""

@@ -20,7 +20,7 @@ import pandas as pd
 from kmp_analysis import __version__
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
-from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.errors import Problem, UsageError, ValidationFailed
 from kmp_analysis.index import (
     INDICES,
     compute_indices,
@@ -296,9 +296,7 @@ def load_or_evaluate(
     if evaluasi:
         ev = Evaluation.load(evaluasi)
         if period and period != ev.period:
-            raise ValueError(
-                f"period {period} differs from the evaluation ({ev.period})"
-            )
+            raise UsageError("period_differs", period=period, evaluated=ev.period)
         return ev
     return evaluate(
         read_dataset(data or SAMPLE_DIR), period or None, load_config(config)

@@ -41,10 +41,10 @@ from jinja2 import Template
 
 from kmp_analysis import display, maps, reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.config import Config, Thresholds, load_config
+from kmp_analysis.config import Config, Thresholds, check_lang, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.export import describe_reasons, present
-from kmp_analysis.i18n import LABELS, LANGS, check_lang, label
+from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.safeio import atomic_write_text

@@ -164,6 +164,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Synthetic sample (seed {seed}) written to {path}: {rows}",
     },
     "interrupted": {"id": "Dihentikan.", "en": "Interrupted."},
+    "validation_failed": {
+        "id": "data berisi masalah (lihat daftarnya)",
+        "en": "the data has problems (see the list)",
+    },
+    "lang_unknown": {
+        "id": "bahasa '{value}' tidak dikenal; pilihan: {choices}",
+        "en": "language '{value}' is not known; choices: {choices}",
+    },
+    "period_differs": {
+        "id": "periode {period} berbeda dari periode evaluasi yang diberikan "
+        "({evaluated})",
+        "en": "period {period} differs from the evaluation given ({evaluated})",
+    },
+    "reference_missing": {
+        "id": "data rujukan Kukar tidak ditemukan di {path}; jalankan kmp dari folder "
+        "proyek (salinan git), tempat data/ berada",
+        "en": "Kukar's reference data is not at {path}; run kmp from the project "
+        "folder (the git checkout), where data/ is",
+    },
+    "dask_unreachable": {
+        "id": "tidak dapat terhubung ke scheduler Dask di {address}: {reason}",
+        "en": "cannot connect to the Dask scheduler at {address}: {reason}",
+    },
+    "dask_no_worker": {
+        "id": "scheduler Dask di {address} tidak punya worker (ditunggu {timeout} "
+        "detik); jalankan 'dask worker {address}'",
+        "en": "the Dask scheduler at {address} has no worker (waited {timeout} s); "
+        "start one with 'dask worker {address}'",
+    },
+    "pdf_unavailable": {
+        "id": "Chromium tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang dengan "
+        "`sudo apt-get install chromium` (Debian/Ubuntu), atau tunjuk peramban "
+        "Chromium/Chrome lewat variabel lingkungan KMP_CHROMIUM. Brief HTML tetap "
+        "ditulis.",
+        "en": "Chromium was not found, so no PDF can be made. Install it with "
+        "`sudo apt-get install chromium` (Debian/Ubuntu), or name a Chromium/Chrome "
+        "browser in the environment variable KMP_CHROMIUM. The HTML briefs are still "
+        "written.",
+    },
+    "pdf_timeout": {
+        "id": "Chromium tidak selesai mencetak {page} dalam {timeout} detik: {detail}",
+        "en": "Chromium did not finish printing {page} within {timeout} s: {detail}",
+    },
+    "pdf_failed": {
+        "id": "Chromium gagal mencetak {page} ke PDF (kode {code}): {detail}",
+        "en": "Chromium failed to print {page} to PDF (code {code}): {detail}",
+    },
+    "kernel_request_failed": {
+        "id": "kernel melaporkan galat {ename}: {evalue}",
+        "en": "the kernel reported {ename}: {evalue}",
+    },
+    "kernel_unusable": {
+        "id": "tidak ada kernel {kernel} yang dapat dipakai: {error}",
+        "en": "no usable {kernel} kernel: {error}",
+    },
+    "kernel_not_started": {
+        "id": "kernel {kernel} tidak dapat dinyalakan ({attempts} kali dicoba): "
+        "{error}",
+        "en": "the {kernel} kernel did not start ({attempts} attempts): {error}",
+    },
+    "kernel_died_twice": {
+        "id": "kernel mati dua kali saat menjalankan notebook ini",
+        "en": "the kernel died twice running this notebook",
+    },
+    "brief_timeout": {
+        "id": "notebook tidak selesai dalam brief_timeout={timeout} detik; kernelnya "
+        "dihentikan dan akan diganti",
+        "en": "the notebook did not finish within brief_timeout={timeout} s; its "
+        "kernel was killed and will be replaced",
+    },
+    "brief_timeout_no_retry": {
+        "id": "waktu brief_timeout={timeout} detik sudah habis sebelum notebook dapat "
+        "diulang",
+        "en": "no time left of brief_timeout={timeout} s for a retry",
+    },
+    "cell_timeout": {
+        "id": "sebuah sel berjalan lebih lama dari execution_timeout={timeout} detik; "
+        "kernelnya dihentikan dan akan diganti",
+        "en": "a cell ran longer than execution_timeout={timeout} s; its kernel was "
+        "killed and will be replaced",
+    },
     "unexpected": {
         "id": "Kesalahan tak terduga: {error} (jalankan lagi dengan KMP_DEBUG=1 untuk "
         "detail)",
@@ -443,6 +524,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "KMP class per village",
     },
     "section_headline": {"id": "Ringkasan", "en": "Summary"},
+    "in_cell": {"id": " (sel {cell})", "en": " (cell {cell})"},
     "section_map": {"id": "Peta", "en": "Map"},
     "section_table": {"id": "Daftar koperasi", "en": "Cooperatives"},
     "sentence_active": {
@@ -1071,13 +1153,6 @@ def column_label(name: str, lang: str = "id") -> str:
     return entry[lang]
 
 
-def check_lang(lang: str) -> str:
-    """``lang`` if it is one of :data:`LANGS`, else a ValueError naming the choices."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    return lang
-
-
 # --------------------------------------------------------------------- numbers
 
 
@@ -1130,7 +1205,7 @@ def join_names(names: list[str], lang: str = "id") -> str:
     return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
 
 
-def message(code: str, lang: str = "id", **params: object) -> str:
+def message(code: str, lang: str = "id", /, **params: object) -> str:
     """The sentence for a problem code, with its parameters filled in."""
     entry = MESSAGES.get(code)
     if entry is None:
@@ -1142,7 +1217,7 @@ def message(code: str, lang: str = "id", **params: object) -> str:
         return template
 
 
-def label(key: str, lang: str = "id", **params: object) -> str:
+def label(key: str, lang: str = "id", /, **params: object) -> str:
     """A label or sentence of the briefs, with its parameters filled in."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; use one of {LANGS}")

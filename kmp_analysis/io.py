@@ -37,6 +37,8 @@ from kmp_analysis import reference
 from kmp_analysis.errors import (
     WARNING,
     Problem,
+    UnknownKecamatan,
+    UnknownVillage,
     ValidationFailed,
     collapse,
     row_problems,
@@ -1205,11 +1207,11 @@ def _kode_desa_column(
         codes[value, hint] = None
         try:
             codes[value, hint] = geography.resolve_village(value, hint or None)
-        except reference.UnknownKecamatan as exc:
+        except UnknownKecamatan as exc:
             column = raw.kecamatan_column or "kecamatan"
             code, params = _hint("village_kecamatan_unknown", exc.suggestions)
             trouble[value, hint] = (code, column, params)
-        except reference.UnknownVillage as exc:
+        except UnknownVillage as exc:
             if exc.kecamatan:
                 places = ", ".join(exc.kecamatan)
                 params = {"kecamatan": places}

@@ -27,6 +27,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kmp_analysis.errors import PdfFailed, PdfUnavailable
 from kmp_analysis.paths import chromium_override
 from kmp_analysis.safeio import atomic_path
 
@@ -47,23 +48,10 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
 )
 
-UNAVAILABLE_MESSAGE = (
-    "Chromium tidak ditemukan, jadi PDF tidak dapat dibuat. Pasang dengan "
-    "`sudo apt-get install chromium` (Debian/Ubuntu), atau tunjuk peramban "
-    "Chromium/Chrome lewat variabel lingkungan KMP_CHROMIUM. Brief HTML tetap ditulis."
-)
-
 _PRINT_DEFAULTS = "<style>@page { size: A4; }</style>"
 #: Chromium's stderr lines that say nothing about a failed print (no D-Bus in a
 #: container, the Debian launcher's shared-memory check).
 _NOISE = re.compile(rb"dbus|unexpected operator|Fontconfig|^\s*$", re.IGNORECASE)
-
-
-class PdfUnavailable(RuntimeError):
-    """No Chromium/Chrome on this machine: PDFs cannot be made (HTML still can)."""
-
-    def __init__(self, message: str = UNAVAILABLE_MESSAGE) -> None:
-        super().__init__(message)
 
 
 def find_chromium() -> str | None:
@@ -84,9 +72,10 @@ def find_chromium() -> str | None:
 def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:
     """Print ``html_path`` to ``pdf_path`` (A4 unless the page sets a size).
 
-    Raises :class:`PdfUnavailable` without a browser, :class:`FileNotFoundError`
-    for a missing page, and :class:`RuntimeError` (with the last line Chromium
-    printed) when Chromium fails or takes longer than ``timeout`` seconds. On any
+    Raises :class:`~kmp_analysis.errors.PdfUnavailable` without a browser,
+    :class:`FileNotFoundError` for a missing page, and
+    :class:`~kmp_analysis.errors.PdfFailed` (with the last line Chromium printed)
+    when Chromium fails or takes longer than ``timeout`` seconds. On any
     failure ``pdf_path`` is left as it was.
     """
     html_path, pdf_path = Path(html_path).resolve(), Path(pdf_path).resolve()
@@ -115,14 +104,15 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:
         tmp_pdf.unlink()  # so that a PDF found afterwards is Chromium's
         returncode, stderr = _run(command, timeout)
         if returncode is None:
-            raise RuntimeError(
-                f"Chromium tidak selesai mencetak {html_path.name} dalam "
-                f"{timeout:g} detik: {_tail(stderr)}"
+            raise PdfFailed(
+                "pdf_timeout",
+                page=html_path.name,
+                timeout=f"{timeout:g}",
+                detail=_tail(stderr),
             )
         if returncode != 0 or not _is_pdf(tmp_pdf):
-            raise RuntimeError(
-                f"Chromium gagal mencetak {html_path.name} ke PDF "
-                f"(kode {returncode}): {_tail(stderr)}"
+            raise PdfFailed(
+                "pdf_failed", page=html_path.name, code=returncode, detail=_tail(stderr)
             )
     return pdf_path
 

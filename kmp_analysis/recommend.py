@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.i18n import label
+from kmp_analysis.errors import AllocationError
 from kmp_analysis.schema import UNITS
 
 #: Classes that get support, in list order (impactful first).
@@ -36,22 +36,6 @@ NEED_WEIGHTS = {"tidak_bergerak": 2, "administratif": 1}
 _NEXT_TIER = {"belum": "dasar", "dasar": "menengah", "menengah": "lanjut"}
 _GEO = ["kode_kec", "nama_kec", "kode_desa", "nama_desa"]
 _OUTCOME = "indeks_outcome"
-
-
-class AllocationError(ValueError):
-    """K facilitators cannot be shared as asked (too few for the kecamatan in need).
-
-    ``key`` and ``params`` name the message (:mod:`kmp_analysis.i18n`), so that it
-    can be shown in the reader's language; ``str()`` is the Indonesian one.
-    """
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(label(key, "id", **params))
-
-    def message(self, lang: str = "id") -> str:
-        return label(self.key, lang, **self.params)
 
 
 # ------------------------------------------------------------------------ helpers

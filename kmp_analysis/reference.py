@@ -21,6 +21,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from kmp_analysis.errors import ReferenceMissing, UnknownKecamatan, UnknownVillage
 from kmp_analysis.paths import KECAMATAN_GEOJSON, VILLAGES_CSV, VILLAGES_GEOJSON
 
 #: A data folder's own geography (see :func:`geography`).
@@ -39,6 +40,8 @@ _KECAMATAN_ALIASES = {
 @lru_cache(maxsize=1)
 def villages() -> pd.DataFrame:
     """The 237 villages (no geometry): codes, names, kecamatan, a point inside."""
+    if not VILLAGES_CSV.is_file():
+        raise ReferenceMissing("reference_missing", path=VILLAGES_CSV.parent)
     frame = pd.read_csv(
         VILLAGES_CSV,
         dtype={"kode_desa": str, "kode_desa_compact": str, "kode_kec": str},
@@ -103,19 +106,6 @@ def village_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
-class UnknownVillage(ValueError):
-    """A village name that matches no village, or several (then ``kecamatan`` lists
-    the kecamatan that have it, and the kecamatan must be given)."""
-
-    def __init__(
-        self, given: str, suggestions: list[str], kecamatan: list[str] | None = None
-    ) -> None:
-        super().__init__(given)
-        self.given = given
-        self.suggestions = suggestions
-        self.kecamatan = kecamatan or []
-
-
 def slugify(name: str) -> str:
     """A file-name-safe slug: ``Sanga Sanga`` -> ``sanga-sanga``."""
     text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
@@ -126,15 +116,6 @@ def slugify(name: str) -> str:
 def kecamatan_dir_name(kode_kec: str) -> str:
     """``64.02.15-sanga-sanga``: the folder of one kecamatan's brief."""
     return kukar().dir_name(kode_kec)
-
-
-class UnknownKecamatan(ValueError):
-    """A kecamatan name or code that matches none of the geography's."""
-
-    def __init__(self, given: str, suggestions: list[str]) -> None:
-        super().__init__(given)
-        self.given = given
-        self.suggestions = suggestions
 
 
 def resolve_kecamatan(value: str) -> str:

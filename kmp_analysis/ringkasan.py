@@ -28,13 +28,14 @@ from matplotlib.figure import Figure
 
 from kmp_analysis import charts, display, maps, recommend, reference
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.config import check_lang
 from kmp_analysis.evaluate import (
     Evaluation,
     kecamatan_table,
     load_or_evaluate,
 )
 from kmp_analysis.evaluate import headline as headline_counts
-from kmp_analysis.i18n import check_lang, fmt_dec, fmt_int, fmt_pct, join_names, label
+from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.safeio import atomic_write_text
 
@@ -155,7 +156,7 @@ class Summary:
         try:
             return recommend.alokasi_pendamping(self.cooperatives, k)
         except recommend.AllocationError as error:
-            return error.message(self.lang)
+            return error.text(self.lang)
 
     @cached_property
     def training_plan(self) -> pd.DataFrame | None:

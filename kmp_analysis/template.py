@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kmp_analysis import reference
-from kmp_analysis.i18n import check_lang
+from kmp_analysis.config import check_lang
 from kmp_analysis.safeio import atomic_path
 from kmp_analysis.schema import TABLES, Col, Table
 

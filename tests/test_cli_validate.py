@@ -277,12 +277,14 @@ def test_evaluate_other_suffix_is_bad_usage(runner, good, tmp_path):
     assert not out.exists()
 
 
-def test_evaluate_bad_period(runner, good):
+def test_evaluate_bad_period_is_bad_usage(runner, good):
+    """A --period that is no month: the command was used wrongly (exit 2), the data
+    itself is fine."""
     result = runner.invoke(
         app, ["evaluate", "--data", str(good), "--period", "2026-13"]
     )
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert_no_traceback(result)
     first = result.stderr.splitlines()[0]
     assert first.startswith("--period: ")

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import maps, recommend
+from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.i18n import COLUMNS, LABELS, label
 from kmp_analysis.io import read_dataset
@@ -393,9 +394,10 @@ def test_prepare_reads_a_saved_evaluation(evaluation, summary, tmp_path):
     loaded = prepare(evaluasi=str(tmp_path / "evaluasi"))
     assert loaded.to_json() == summary.to_json()
     assert loaded.parameters == {"data": "", "period": "", "config": ""}
-    with pytest.raises(ValueError, match="differs from the evaluation"):
+    with pytest.raises(UsageError, match="berbeda dari periode evaluasi") as caught:
         prepare(period="2026-09", evaluasi=str(tmp_path / "evaluasi"))
-    with pytest.raises(ValueError, match="lang must be one of"):
+    assert "differs from the evaluation" in caught.value.text("en")
+    with pytest.raises(UsageError, match="bahasa 'fr' tidak dikenal; pilihan: id, en"):
         prepare(lang="fr", evaluasi=str(tmp_path / "evaluasi"))
 
 
