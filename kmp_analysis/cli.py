@@ -125,7 +125,7 @@ def sample_data(
     from kmp_analysis.paths import OUTPUTS_DIR, SAMPLE_DIR
 
     if scale is Scale.nasional:
-        from kmp_analysis.sample_nasional import write_national
+        from kmp_analysis.sample import write_national
 
         target = out or OUTPUTS_DIR / "sample-nasional"
         counts = write_national(target, seed=seed)

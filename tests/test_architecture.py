@@ -41,8 +41,6 @@ ALLOWED = {
 FLAT_LAYER = {
     "io": "io",
     "template": "io",
-    "sample": "sample",
-    "sample_nasional": "sample",
     "briefs": "report",
     "ringkasan": "report",
     "explore": "report",

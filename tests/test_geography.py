@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kmp_analysis import batch, maps, reference
-from kmp_analysis.sample_nasional import write_national
+from kmp_analysis.sample import write_national
 
 WILAYAH = """kode_desa,nama_desa,jenis,kode_kec,nama_kec,lon,lat
 11.01.01.2001,Desa A,desa,11.01.01,Kecamatan Satu,95.1,5.1

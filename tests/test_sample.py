@@ -1,4 +1,4 @@
-"""The synthetic sample (kmp_analysis.sample): shape, invariants, files."""
+"""The synthetic sample (kmp_analysis.sample.kukar): shape, invariants, files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import paths, schema
-from kmp_analysis.sample import MONTHS, load_villages, make_sample, write_sample
+from kmp_analysis.sample.kukar import MONTHS, load_villages, make_sample, write_sample
 
 CSV_NAMES = sorted(f"{name}.csv" for name in schema.TABLES)
 ENUMS = {

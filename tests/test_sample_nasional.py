@@ -1,4 +1,4 @@
-"""The synthetic national-size dataset (kmp_analysis.sample_nasional), at small size."""
+"""The synthetic national-size dataset (kmp_analysis.sample.nasional), at small size."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import schema
-from kmp_analysis.sample_nasional import (
+from kmp_analysis.sample.nasional import (
     BBOX,
     MONTHS,
     WILAYAH_COLUMNS,

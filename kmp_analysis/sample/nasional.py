@@ -12,7 +12,7 @@ Everything is drawn with whole-array numpy operations (cooperatives × months as
 matrix): there is no Python loop over cooperatives or rows, only over the eight unit
 types, two fiscal years, two kinds of meeting and a few redistribution rounds.
 
-The rules follow :mod:`kmp_analysis.sample`: a latent archetype per cooperative
+The rules follow :mod:`kmp_analysis.sample.kukar`: a latent archetype per cooperative
 (dormant, formal-only, active, impactful) drives reporting, trading, units, governance
 and loans, so that DESIGN §5 puts each cooperative in the matching class for the
 period 2026-10. The mix is the national one (45/30/18/7%), cut from a latent score
@@ -22,7 +22,7 @@ The timeline is stretched to fill the 24 months: musyawarah desa in July–Septe
 2024 and legal entities mostly by October 2024, so that the early months can carry
 reports. This is a benchmark scenario, not the real KMP calendar.
 
-The frames are in CSV form, like :func:`kmp_analysis.sample.make_sample`: text as
+The frames are in CSV form, like :func:`kmp_analysis.sample.kukar.make_sample`: text as
 ``str`` (dates ``YYYY-MM-DD``, months ``YYYY-MM``, ``ya``/``tidak``), numbers as
 ``Int64`` with ``<NA>`` for an empty optional cell. :func:`write_national` writes them
 with ``wilayah.csv``, ``wilayah_kecamatan.geojson`` and ``metadata.json``.
