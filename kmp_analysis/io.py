@@ -22,7 +22,7 @@ import math
 import re
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO, StringIO
@@ -43,13 +43,18 @@ from kmp_analysis.errors import (
     collapse,
     row_problems,
 )
-from kmp_analysis.schema import CHILD_TABLES, TABLES, Col, check_table
+from kmp_analysis.schema import (
+    CHILD_TABLES,
+    METADATA_FILE,
+    TABLES,
+    WILAYAH_COLUMNS,
+    Col,
+    check_table,
+)
 
-METADATA_FILE = "metadata.json"
 METADATA_SHEET = "metadata"
 #: Optional geography of the data's own villages (replaces Kukar's reference).
 WILAYAH = "wilayah"
-WILAYAH_COLUMNS = ["kode_desa", "nama_desa", "kode_kec", "nama_kec"]
 HEADER_ROW = 1  # spreadsheet row of the column names; data starts on the next row
 
 #: Column separators a CSV may use; the header row decides which one.
@@ -720,7 +725,7 @@ def _to_raw(
     name: str,
     label: str,
     grid: _Grid,
-    expected: list[str],
+    expected: Sequence[str],
     problems: list[Problem],
 ) -> RawTable | None:
     """The expected columns of a grid as a text table; None where the header is wrong.
@@ -827,7 +832,7 @@ def _village_columns(names: list[str]) -> tuple[list[str], int | None]:
     return names, hint
 
 
-def _header_row_below(body: pd.DataFrame, expected: list[str]) -> int | None:
+def _header_row_below(body: pd.DataFrame, expected: Sequence[str]) -> int | None:
     """The spreadsheet row, below row 1, that holds most of the expected names."""
     need = max(2, len(expected) // 2)
     for index, values in body.head(_HEADER_SEARCH_ROWS).iterrows():

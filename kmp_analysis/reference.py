@@ -23,11 +23,7 @@ import pandas as pd
 
 from kmp_analysis.errors import ReferenceMissing, UnknownKecamatan, UnknownVillage
 from kmp_analysis.paths import KECAMATAN_GEOJSON, VILLAGES_CSV, VILLAGES_GEOJSON
-
-#: A data folder's own geography (see :func:`geography`).
-WILAYAH_CSV = "wilayah.csv"
-WILAYAH_KECAMATAN_GEOJSON = "wilayah_kecamatan.geojson"
-
+from kmp_analysis.schema import WILAYAH_CSV, WILAYAH_KECAMATAN_GEOJSON
 
 #: Spellings seen in other sources, by normalised key (see data/reference/SOURCES.md).
 _KECAMATAN_ALIASES = {

@@ -45,6 +45,14 @@ TRAINING_TIERS = ("belum", "dasar", "menengah", "lanjut")
 BUMDES_STATUS = ("aktif", "tidak_aktif")
 
 #: Column kinds understood by the parser in :mod:`kmp_analysis.io`.
+#: Files of a data folder besides the tables: its metadata (``sintetis`` marks
+#: synthetic data) and, optionally, its own geography (replacing Kukar's reference).
+METADATA_FILE = "metadata.json"
+WILAYAH_CSV = "wilayah.csv"
+WILAYAH_KECAMATAN_GEOJSON = "wilayah_kecamatan.geojson"
+#: Columns ``wilayah.csv`` must have (one row per village); more are allowed.
+WILAYAH_COLUMNS = ("kode_desa", "nama_desa", "kode_kec", "nama_kec")
+
 KINDS = ("text", "id", "kode_desa", "int", "money", "date", "month", "yesno", "enum")
 
 

@@ -15,7 +15,6 @@ them, plus ``metadata.json`` marking the data synthetic.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,6 +24,19 @@ import pandas as pd
 
 from kmp_analysis import paths
 from kmp_analysis.safeio import atomic_write_text
+from kmp_analysis.sample._common import (
+    ACTIVE,
+    BUMDES_TEXT,
+    BUMDES_UNITS,
+    DORMANT,
+    EXTRA_UNIT_ROW_P,
+    FORMAL,
+    IMPACTFUL,
+    NO,
+    YES,
+    round_k,
+    write_metadata,
+)
 from kmp_analysis.schema import (
     BUMDES_STATUS,
     LEGAL_DOCS,
@@ -49,8 +61,6 @@ WINDOW = range(N_MONTHS - 6, N_MONTHS)
 RECENT = range(N_MONTHS - 3, N_MONTHS)
 LAST_DAY = date(2026, 10, 31)
 
-ARCHETYPES = ("dormant", "formal", "active", "impactful")
-DORMANT, FORMAL, ACTIVE, IMPACTFUL = range(4)
 #: Target share of each archetype over the regency.
 TARGET_MIX = (0.35, 0.30, 0.25, 0.10)
 
@@ -84,20 +94,10 @@ TRAINING_WAVE_1 = frozenset(
     {"Tenggarong", "Tenggarong Seberang", "Loa Kulu", "Sebulu", "Loa Janan"}
 )
 
-_YES, _NO = "ya", "tidak"
 _PLANNED, _RUNNING, _STOPPED = UNIT_STATUS
 _RAT, _MEMBER_MEETING, _BOARD_MEETING = MEETING_TYPES
 _BUMDES_ACTIVE, _BUMDES_INACTIVE = BUMDES_STATUS
 _NO_LOAN = LOAN_STATUS[0]
-#: Chance that a cooperative lists each unit beyond kantor and sembako at all.
-_EXTRA_UNIT_ROW_P = {
-    "simpan_pinjam": 0.45,
-    "klinik": 0.25,
-    "apotek": 0.3,
-    "gudang": 0.3,
-    "logistik": 0.2,
-    "usaha_lokal": 0.45,
-}
 _BUMDES_NAMES = (
     "Maju Bersama",
     "Sejahtera",
@@ -116,23 +116,6 @@ _BUMDES_NAMES = (
     "Sumber Rezeki",
     "Cahaya Desa",
 )
-_BUMDES_TEXT = (
-    "air bersih",
-    "wisata desa",
-    "pengelolaan sampah",
-    "sewa alat pertanian",
-    "BRILink",
-    "pasar desa",
-    "penggilingan padi",
-    "peternakan ayam petelur",
-    "perikanan",
-    "sewa tenda",
-    "pangkalan LPG",
-    "jasa pembayaran listrik",
-)
-_BUMDES_UNITS = ("sembako", "simpan_pinjam", "usaha_lokal", "logistik", "gudang")
-
-
 # --------------------------------------------------------------------------- public
 
 
@@ -182,7 +165,6 @@ def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
         atomic_write_text(out / f"{name}.csv", text)
         counts[name] = len(frame)
     metadata = {
-        "sintetis": True,
         "dibuat_oleh": "kmp sample-data",
         "seed": seed,
         "periode_awal": PERIOD_START,
@@ -193,9 +175,7 @@ def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
         ),
         "tabel": counts,
     }
-    atomic_write_text(
-        out / "metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
-    )
+    write_metadata(out, metadata)
     return counts
 
 
@@ -570,7 +550,7 @@ def _draw_units(rng: np.random.Generator, plan: _Plan) -> None:
         opened = min(first_trade, N_MONTHS - 2)
         units["sembako"] = _Unit(_RUNNING, _month_date(rng, opened))
     # the other standard units
-    for unit, row_p in _EXTRA_UNIT_ROW_P.items():
+    for unit, row_p in EXTRA_UNIT_ROW_P.items():
         if rng.random() >= row_p:
             continue
         operate_p = {DORMANT: 0.0, FORMAL: 0.1, ACTIVE: 0.35, IMPACTFUL: 0.6}[arch]
@@ -588,7 +568,7 @@ def _draw_units(rng: np.random.Generator, plan: _Plan) -> None:
             units[unit] = _Unit(_PLANNED)
     if arch == IMPACTFUL:
         extra = [
-            u for u in _EXTRA_UNIT_ROW_P if u in units and units[u].status == _RUNNING
+            u for u in EXTRA_UNIT_ROW_P if u in units and units[u].status == _RUNNING
         ]
         if not extra:
             unit = str(rng.choice(["usaha_lokal", "simpan_pinjam", "apotek"]))
@@ -665,7 +645,7 @@ def _koperasi_table(plans: list[_Plan]) -> pd.DataFrame:
                 "kode_desa": p.kode_desa,
                 "tanggal_musdes": _fmt(p.musdes),
                 "tanggal_badan_hukum": _fmt(p.badan_hukum),
-                **{d: _YES if p.docs[d] else _NO for d in LEGAL_DOCS},
+                **{d: YES if p.docs[d] else NO for d in LEGAL_DOCS},
                 "status_pinjaman": p.loan_status,
                 "plafon_pinjaman": p.plafon,
             }
@@ -685,11 +665,6 @@ def _unit_table(plans: list[_Plan]) -> pd.DataFrame:
         for unit, u in p.units.items()
     ]
     return pd.DataFrame(rows)
-
-
-def _round_k(x: np.ndarray | float) -> np.ndarray:
-    """Round rupiah to whole thousands, as bookkeeping does."""
-    return np.round(np.asarray(x, float) / 1000.0) * 1000.0
 
 
 def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
@@ -719,7 +694,7 @@ def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
         # a new gerai needs about six months to reach its usual sales per member
         ramp = 0.5 + 0.5 * np.clip((months - p.first_trade) / 6.0, 0.0, 1.0)
         omzet = aktif * p.spend * ramp * rng.uniform(0.85, 1.15, N_MONTHS)
-        omzet = _round_k(np.where(trade, omzet + p.extra_omzet, 0.0))
+        omzet = round_k(np.where(trade, omzet + p.extra_omzet, 0.0))
         # loans of a simpan pinjam unit
         sp = p.units.get("simpan_pinjam")
         lending = np.zeros(N_MONTHS, bool)
@@ -730,14 +705,14 @@ def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
             lending = months >= first
             ceiling = terdaftar[-1] * rng.uniform(0.3e6, 1.5e6)
             ramp = np.clip((months - first + 1) / 6.0, 0.0, 1.0)
-            beredar = _round_k(ceiling * ramp * rng.uniform(0.9, 1.1, N_MONTHS))
+            beredar = round_k(ceiling * ramp * rng.uniform(0.9, 1.1, N_MONTHS))
             if p.arrears:
                 rate = rng.uniform(0.08, 0.25, N_MONTHS)
             else:
                 rate = rng.uniform(0.0, 0.035, N_MONTHS)
-            tunggak = np.minimum(_round_k(beredar * rate), beredar)
+            tunggak = np.minimum(round_k(beredar * rate), beredar)
         interest = np.where(lending & trade, beredar * 0.01, 0.0)  # ~12% a year
-        pendapatan = _round_k(
+        pendapatan = round_k(
             np.where(trade, omzet * p.margin * rng.uniform(0.9, 1.1, N_MONTHS), 0.0)
             + interest
         )
@@ -747,14 +722,14 @@ def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
             pendapatan / p.kemandirian * rng.uniform(0.92, 1.08, N_MONTHS),
             running_cost,
         )
-        biaya = _round_k(biaya)
+        biaya = round_k(biaya)
         wajib = float(rng.choice([10_000, 20_000, 25_000, 50_000]))
         paid = rng.uniform(0.5, 0.9)
-        simpanan = _round_k(terdaftar * (100_000 + wajib * paid * (months + 1)))
+        simpanan = round_k(terdaftar * (100_000 + wajib * paid * (months + 1)))
         staff = np.clip(p.staff + rng.integers(-1, 2, N_MONTHS), 0, None)
         if p.archetype == IMPACTFUL:
             staff = np.maximum(staff, 5)
-        local = _round_k(omzet * p.local_share * rng.uniform(0.7, 1.3, N_MONTHS))
+        local = round_k(omzet * p.local_share * rng.uniform(0.7, 1.3, N_MONTHS))
 
         frame = pd.DataFrame(
             {
@@ -895,8 +870,8 @@ def _bumdes_table(
             continue
         active = rng.random() < 0.5 + 0.25 * acc
         n_items = int(rng.integers(1, 4)) if active else int(rng.integers(0, 3))
-        pool = list(_BUMDES_UNITS) + list(_BUMDES_TEXT)
-        weights = np.array([0.5] * len(_BUMDES_UNITS) + [1.0] * len(_BUMDES_TEXT))
+        pool = list(BUMDES_UNITS) + list(BUMDES_TEXT)
+        weights = np.array([0.5] * len(BUMDES_UNITS) + [1.0] * len(BUMDES_TEXT))
         items = list(
             rng.choice(pool, size=n_items, replace=False, p=weights / weights.sum())
         )
@@ -915,7 +890,7 @@ def _bumdes_table(
                 "nama_bumdes": f"BUMDes {name}",
                 "status": _BUMDES_ACTIVE if active else _BUMDES_INACTIVE,
                 "unit_usaha": ";".join(items) if items else None,
-                "kerja_sama_kmp": _YES if rng.random() < link_p else _NO,
+                "kerja_sama_kmp": YES if rng.random() < link_p else NO,
             }
         )
     return pd.DataFrame(rows)

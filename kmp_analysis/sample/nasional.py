@@ -30,7 +30,6 @@ with ``wilayah.csv``, ``wilayah_kecamatan.geojson`` and ``metadata.json``.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -38,6 +37,19 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis.safeio import atomic_path, atomic_write_text
+from kmp_analysis.sample._common import (
+    ACTIVE,
+    BUMDES_TEXT,
+    BUMDES_UNITS,
+    DORMANT,
+    EXTRA_UNIT_ROW_P,
+    FORMAL,
+    IMPACTFUL,
+    NO,
+    YES,
+    round_k,
+    write_metadata,
+)
 from kmp_analysis.schema import (
     BUMDES_STATUS,
     LEGAL_DOCS,
@@ -49,7 +61,9 @@ from kmp_analysis.schema import (
     TRAINING_TIERS,
     UNIT_STATUS,
     UNITS,
+    WILAYAH_KECAMATAN_GEOJSON,
 )
+from kmp_analysis.schema import WILAYAH_COLUMNS as SCHEMA_WILAYAH
 
 PERIOD_START = "2024-11"
 PERIOD_END = "2026-10"
@@ -62,16 +76,9 @@ R0 = N_MONTHS - 3  # first month of the recent window R (2026-08)
 LAST_DAY = np.datetime64("2026-10-31", "D")
 _MONTH0 = np.datetime64(PERIOD_START, "M")
 
-#: Columns of ``wilayah.csv`` (one row per village).
-WILAYAH_COLUMNS = (
-    "kode_desa",
-    "nama_desa",
-    "jenis",
-    "kode_kec",
-    "nama_kec",
-    "lon",
-    "lat",
-)
+#: Columns of ``wilayah.csv`` (one row per village): those the reader needs, the
+#: kind of village and a point inside it.
+WILAYAH_COLUMNS = (*SCHEMA_WILAYAH[:2], "jenis", *SCHEMA_WILAYAH[2:], "lon", "lat")
 #: Bounding box of the kecamatan grid: lon_min, lon_max, lat_min, lat_max.
 BBOX = (95.0, 141.0, -11.0, 6.0)
 #: The 38 province codes of Kemendagri (Aceh 11 in the west .. Papua 9x in the east).
@@ -89,8 +96,6 @@ PROVINCE_CODES = (
     *range(91, 97),
 )
 
-ARCHETYPES = ("dormant", "formal", "active", "impactful")
-DORMANT, FORMAL, ACTIVE, IMPACTFUL = range(4)
 #: National share of each archetype (cut points of the latent score).
 TARGET_MIX = (0.45, 0.30, 0.18, 0.07)
 #: Sub-types per archetype and their probabilities (rows: archetypes).
@@ -106,7 +111,6 @@ NONE_, STALE, ZERO = 0, 1, 2  # dormant sub-types
 SPORADIC, LOW_PART, NO_UNIT = 0, 1, 2  # formal sub-types
 A_PART, A_KEMANDIRIAN, A_MANFAAT, A_UNITS = 0, 1, 2, 3  # active sub-types
 
-_YES, _NO = "ya", "tidak"
 _PLANNED, _RUNNING, _STOPPED = range(3)  # codes into UNIT_STATUS
 _U = {name: i for i, name in enumerate(UNITS)}
 #: Probability of each document, by archetype (no legal entity: separate row).
@@ -128,15 +132,6 @@ _LOAN_P = np.array(
     ]
 )
 _PLAFON_MILLIONS = np.array([500, 750, 1000, 1250, 1500, 2000, 2500, 3000])
-#: Chance that a cooperative lists each unit beyond kantor and sembako at all.
-_EXTRA_UNIT_ROW_P = {
-    "simpan_pinjam": 0.45,
-    "klinik": 0.25,
-    "apotek": 0.3,
-    "gudang": 0.3,
-    "logistik": 0.2,
-    "usaha_lokal": 0.45,
-}
 _BUMDES_NAMES = np.array(
     [
         "Maju Bersama",
@@ -156,21 +151,6 @@ _BUMDES_NAMES = np.array(
         "Mitra Usaha",
         "Sentosa",
     ]
-)
-_BUMDES_UNITS = ("sembako", "simpan_pinjam", "usaha_lokal", "logistik", "gudang")
-_BUMDES_TEXT = (
-    "air bersih",
-    "wisata desa",
-    "pengelolaan sampah",
-    "sewa alat pertanian",
-    "BRILink",
-    "pasar desa",
-    "penggilingan padi",
-    "peternakan ayam petelur",
-    "perikanan",
-    "sewa tenda",
-    "pangkalan LPG",
-    "jasa pembayaran listrik",
 )
 _CATATAN = (
     "Data ini sintetis berskala nasional di atas wilayah dan kode buatan pada grid "
@@ -236,10 +216,9 @@ def write_national(
                 frame.to_csv(tmp, index=False, lineterminator="\n")
         counts[name] = len(frame)
     atomic_write_text(
-        out / "wilayah_kecamatan.geojson", kecamatan_geojson(seed, n_kecamatan)
+        out / WILAYAH_KECAMATAN_GEOJSON, kecamatan_geojson(seed, n_kecamatan)
     )
     metadata = {
-        "sintetis": True,
         "skala": "nasional",
         "dibuat_oleh": "kmp sample-data --scale nasional",
         "seed": seed,
@@ -248,9 +227,7 @@ def write_national(
         "catatan": _CATATAN,
         "tabel": counts,
     }
-    atomic_write_text(
-        out / "metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
-    )
+    write_metadata(out, metadata)
     return counts
 
 
@@ -463,11 +440,6 @@ def _month_day(rng: np.random.Generator, month: np.ndarray) -> np.ndarray:
     """A day in the 1st-28th of each month index."""
     first = (_MONTH0 + month.astype(np.int64)).astype("datetime64[D]")
     return first + rng.integers(0, 28, len(month))
-
-
-def _round_k(x: np.ndarray) -> np.ndarray:
-    """Round rupiah to whole thousands, as bookkeeping does."""
-    return np.round(x / 1000.0) * 1000.0
 
 
 def _choice_rows(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
@@ -718,7 +690,7 @@ def _units(rng: np.random.Generator, c: dict) -> None:
     status[runs, k] = _RUNNING
     start[stopped | runs, k] = days[stopped | runs]
     # the other standard units
-    for unit, row_p in _EXTRA_UNIT_ROW_P.items():
+    for unit, row_p in EXTRA_UNIT_ROW_P.items():
         k = _U[unit]
         listed = rng.random(n) < row_p
         operate_p = _pick(arch, 0.0, 0.1, 0.35, 0.6)
@@ -735,7 +707,7 @@ def _units(rng: np.random.Generator, c: dict) -> None:
         start[runs, k] = _month_day(rng, month_run)[runs]
         start[stops, k] = _month_day(rng, month_stop)[stops]
     # an impactful cooperative runs at least one unit beyond kantor and sembako
-    extra = [_U[u] for u in _EXTRA_UNIT_ROW_P]
+    extra = [_U[u] for u in EXTRA_UNIT_ROW_P]
     need = (arch == IMPACTFUL) & ~(status[:, extra] == _RUNNING).any(axis=1)
     forced = np.array([_U["usaha_lokal"], _U["simpan_pinjam"], _U["apotek"]])
     pick = forced[rng.integers(0, 3, n)]
@@ -771,7 +743,7 @@ def _koperasi_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
         "tanggal_badan_hukum": _date_text(c["bh"]),
     }
     for j, doc in enumerate(LEGAL_DOCS):
-        frame[doc] = _text(np.where(docs[:, j], _YES, _NO))
+        frame[doc] = _text(np.where(docs[:, j], YES, NO))
     frame["status_pinjaman"] = _text(np.asarray(LOAN_STATUS)[loan])
     frame["plafon_pinjaman"] = _int_col(plafon, ~applied)
     return _conform("koperasi", frame)
@@ -818,7 +790,7 @@ def _report_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
     # a new gerai needs about six months to reach its usual sales per member
     ramp = 0.5 + 0.5 * np.clip((m - c["first_trade"][:, None]) / 6.0, 0.0, 1.0)
     omzet = aktif * c["spend"][:, None] * ramp * rng.uniform(0.85, 1.15, shape)
-    omzet = _round_k(np.where(trade, omzet + c["extra_omzet"][:, None], 0.0))
+    omzet = round_k(np.where(trade, omzet + c["extra_omzet"][:, None], 0.0))
     # loans of an operating simpan pinjam unit
     k = _U["simpan_pinjam"]
     lends = c["unit_status"][:, k] == _RUNNING
@@ -832,13 +804,13 @@ def _report_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
     arrears[np.argsort(keys, kind="stable")[:n_arrears]] = True
     ceiling = terdaftar[:, -1] * rng.uniform(0.3e6, 1.5e6, n)
     lramp = np.clip((m - sp_first[:, None] + 1) / 6.0, 0.0, 1.0)
-    beredar = _round_k(ceiling[:, None] * lramp * rng.uniform(0.9, 1.1, shape))
+    beredar = round_k(ceiling[:, None] * lramp * rng.uniform(0.9, 1.1, shape))
     rate = np.where(
         arrears[:, None], rng.uniform(0.08, 0.25, shape), rng.uniform(0.0, 0.035, shape)
     )
-    tunggak = np.minimum(_round_k(beredar * rate), beredar)
+    tunggak = np.minimum(round_k(beredar * rate), beredar)
     interest = np.where(lending & trade, beredar * 0.01, 0.0)  # ~12% a year
-    pendapatan = _round_k(
+    pendapatan = round_k(
         np.where(
             trade, omzet * c["margin"][:, None] * rng.uniform(0.9, 1.1, shape), 0.0
         )
@@ -849,13 +821,13 @@ def _report_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
         pendapatan / c["kemandirian"][:, None] * rng.uniform(0.92, 1.08, shape),
         rng.uniform(0.3e6, 2.5e6, shape),
     )
-    biaya = _round_k(biaya)
+    biaya = round_k(biaya)
     wajib = np.array([10_000, 20_000, 25_000, 50_000])[rng.integers(0, 4, n)]
     paid = rng.uniform(0.5, 0.9, n)
-    simpanan = _round_k(terdaftar * (100_000 + (wajib * paid)[:, None] * (m + 1)))
+    simpanan = round_k(terdaftar * (100_000 + (wajib * paid)[:, None] * (m + 1)))
     staff = np.clip(c["staff"][:, None] + rng.integers(-1, 2, shape), 0, None)
     staff = np.where((arch == IMPACTFUL)[:, None], np.maximum(staff, 5), staff)
-    local = _round_k(omzet * c["local_share"][:, None] * rng.uniform(0.7, 1.3, shape))
+    local = round_k(omzet * c["local_share"][:, None] * rng.uniform(0.7, 1.3, shape))
     # small cooperatives leave optional cells empty now and then
     small = (arch <= FORMAL)[:, None]
     blank = small & ~trade & (rng.random(shape) < 0.25)
@@ -1014,8 +986,8 @@ def _bumdes_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
     nb = len(rows)
     active = rng.random(nb) < 0.5 + 0.25 * c["access"][rows]
     n_items = np.where(active, rng.integers(1, 4, nb), rng.integers(0, 3, nb))
-    pool = np.asarray([*_BUMDES_UNITS, *_BUMDES_TEXT])
-    weights = np.array([0.5] * len(_BUMDES_UNITS) + [1.0] * len(_BUMDES_TEXT))
+    pool = np.asarray([*BUMDES_UNITS, *BUMDES_TEXT])
+    weights = np.array([0.5] * len(BUMDES_UNITS) + [1.0] * len(BUMDES_TEXT))
     # weighted sampling without replacement: the top keys of log(w) + Gumbel noise
     keys = np.log(weights)[None, :] + rng.gumbel(size=(nb, len(pool)))
     top = np.argsort(-keys, axis=1)[:, :3]
@@ -1043,7 +1015,7 @@ def _bumdes_table(rng: np.random.Generator, c: dict) -> pd.DataFrame:
         ),
         "status": _text(np.where(active, BUMDES_STATUS[0], BUMDES_STATUS[1])),
         "unit_usaha": _text(text, text == ""),
-        "kerja_sama_kmp": _text(np.where(rng.random(nb) < link_p, _YES, _NO)),
+        "kerja_sama_kmp": _text(np.where(rng.random(nb) < link_p, YES, NO)),
     }
     return _conform("bumdes", frame)
 
