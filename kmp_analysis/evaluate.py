@@ -28,8 +28,8 @@ from kmp_analysis.index import (
     rank_uncertainty,
 )
 from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
-from kmp_analysis.io import Dataset
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
+from kmp_analysis.schema import Dataset
 
 T = TypeVar("T")
 

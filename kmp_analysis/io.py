@@ -49,6 +49,7 @@ from kmp_analysis.schema import (
     TABLES,
     WILAYAH_COLUMNS,
     Col,
+    Dataset,
     check_table,
 )
 
@@ -64,32 +65,6 @@ _SEPARATOR_NAMES = {",": ",", ";": ";", "\t": "TAB"}
 _CONTROL_BYTES = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 #: How many rows below row 1 are searched for a misplaced header row.
 _HEADER_SEARCH_ROWS = 20
-
-
-@dataclass
-class Dataset:
-    """The six validated tables plus where they came from."""
-
-    tables: dict[str, pd.DataFrame]
-    source: str
-    metadata: dict[str, Any] = field(default_factory=dict)
-    file_hashes: dict[str, str] = field(default_factory=dict)
-    villages: pd.DataFrame = field(default_factory=lambda: reference.villages())
-    #: Legal but suspect data (severity warning), in reading order.
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def synthetic(self) -> bool:
-        """True where the metadata marks the data as synthetic (sample data)."""
-        return bool(self.metadata.get("sintetis", False))
-
-    def __getitem__(self, table: str) -> pd.DataFrame:
-        return self.tables[table]
-
-    @property
-    def last_month(self) -> str | None:
-        months = self.tables["laporan_bulanan"]["bulan"]
-        return None if months.empty else str(months.max())
 
 
 @dataclass
@@ -178,9 +153,9 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
     return Dataset(
         tables=tables,
         source=str(path),
+        villages=villages,
         metadata=metadata,
         file_hashes=hashes,
-        villages=villages,
         warnings=collapse(sort_problems(found_warnings)),
     )
 

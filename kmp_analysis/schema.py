@@ -1,4 +1,5 @@
-"""The six input tables (DESIGN §3) and their checks.
+"""The data model: the six input tables (DESIGN §3), their checks, and the
+:class:`Dataset` that holds them once read.
 
 :data:`TABLES` is the single description of every table: its columns, their kind,
 whether they may be empty, the allowed values and the key. :mod:`kmp_analysis.io`
@@ -11,7 +12,8 @@ the column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -178,6 +180,36 @@ TABLES: dict[str, Table] = {
 
 #: Tables whose ``koperasi_id`` must name a row of ``koperasi``.
 CHILD_TABLES = ("unit_usaha", "laporan_bulanan", "rapat", "pengurus")
+
+
+@dataclass
+class Dataset:
+    """The six validated tables, the villages they lie in, and where they came from.
+
+    Made by :func:`kmp_analysis.io.read_dataset`; ``villages`` are Kukar's reference
+    villages unless the data brings its own geography.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    source: str
+    villages: pd.DataFrame
+    metadata: dict[str, Any] = field(default_factory=dict)
+    file_hashes: dict[str, str] = field(default_factory=dict)
+    #: Legal but suspect data (severity warning), in reading order.
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def synthetic(self) -> bool:
+        """True where the metadata marks the data as synthetic (sample data)."""
+        return bool(self.metadata.get("sintetis", False))
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        return self.tables[table]
+
+    @property
+    def last_month(self) -> str | None:
+        months = self.tables["laporan_bulanan"]["bulan"]
+        return None if months.empty else str(months.max())
 
 
 def _row_checks(table: str) -> list[pa.Check]:
