@@ -218,8 +218,9 @@ def write_briefs(
 
     from kmp_analysis import reference
     from kmp_analysis.evaluate import headline
+    from kmp_analysis.io import geography
 
-    geo = reference.geography(data_path)
+    geo = geography(data_path)
     codes = resolve_kecamatan_list(kecamatan, geo)
     if summary and geo is not reference.kukar():
         notes.append(label("summary_kukar_only", lang))

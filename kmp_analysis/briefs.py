@@ -24,6 +24,7 @@ from kmp_analysis.config import check_lang
 from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
+from kmp_analysis.io import geography
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -567,7 +568,7 @@ def prepare(
     the regency once and hands it to every brief); left empty, the data is read and
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
-    geo = reference.geography(data)
+    geo = geography(data)
     kode_kec = geo.resolve(kecamatan)
     ev = load_or_evaluate(data, period, config, evaluasi)
     parameters = {"data": data, "period": period, "config": config}

@@ -6,8 +6,8 @@ turns whatever a user types (``Sanga-Sanga``, ``sangasanga``, ``640215``) into a
 
 A dataset may bring its own geography instead (the national synthetic data does):
 ``wilayah.csv`` (one row per village: codes, names and, optionally, ``lon``/``lat``)
-and ``wilayah_kecamatan.geojson``. :func:`geography` returns the one a data folder
-uses, as a :class:`Geography`; the module-level functions are Kukar's.
+and ``wilayah_kecamatan.geojson``, read by :func:`kmp_analysis.io.geography`. Either
+is a :class:`Geography`; the module-level functions here are Kukar's.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import pandas as pd
 
 from kmp_analysis.errors import ReferenceMissing, UnknownKecamatan, UnknownVillage
 from kmp_analysis.paths import KECAMATAN_GEOJSON, VILLAGES_CSV, VILLAGES_GEOJSON
-from kmp_analysis.schema import WILAYAH_CSV, WILAYAH_KECAMATAN_GEOJSON
 
 #: Spellings seen in other sources, by normalised key (see data/reference/SOURCES.md).
 _KECAMATAN_ALIASES = {
@@ -292,31 +291,6 @@ class Geography:
 def kukar() -> Geography:
     """Kukar's reference geography (data/reference)."""
     return Geography(villages(), KECAMATAN_GEOJSON, VILLAGES_GEOJSON, "Kukar")
-
-
-def geography(data: str | Path | None = None) -> Geography:
-    """The geography of the data at ``data``: its own ``wilayah.csv`` (with
-    ``wilayah_kecamatan.geojson`` when present) or else Kukar's reference."""
-    if not data:
-        return kukar()
-    folder = Path(data)
-    if not (folder.is_dir() and (folder / WILAYAH_CSV).is_file()):
-        return kukar()
-    own = folder / WILAYAH_CSV
-    stat = own.stat()
-    return _own_geography(str(own.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=2)
-def _own_geography(path: str, size: int, mtime_ns: int) -> Geography:
-    """A data folder's geography (cached while ``wilayah.csv`` is unchanged);
-    raises :class:`~kmp_analysis.errors.ValidationFailed` for a broken file."""
-    from kmp_analysis.io import read_wilayah  # io imports this module
-
-    own = Path(path)
-    frame = read_wilayah(own)
-    shapes = own.parent / WILAYAH_KECAMATAN_GEOJSON
-    return Geography(frame, shapes if shapes.is_file() else None, None, None)
 
 
 def _closest(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kmp_analysis import batch, maps, reference
+from kmp_analysis.io import geography
 from kmp_analysis.sample import write_national
 
 WILAYAH = """kode_desa,nama_desa,jenis,kode_kec,nama_kec,lon,lat
@@ -21,12 +22,12 @@ WILAYAH = """kode_desa,nama_desa,jenis,kode_kec,nama_kec,lon,lat
 @pytest.fixture
 def own(tmp_path) -> reference.Geography:
     (tmp_path / "wilayah.csv").write_text(WILAYAH, encoding="utf-8")
-    return reference.geography(tmp_path)
+    return geography(tmp_path)
 
 
 def test_kukar_is_the_geography_of_data_without_its_own(tmp_path):
-    assert reference.geography(None) is reference.kukar()
-    assert reference.geography(tmp_path) is reference.kukar()
+    assert geography(None) is reference.kukar()
+    assert geography(tmp_path) is reference.kukar()
     assert len(reference.kukar().kecamatan) == 20
 
 
@@ -76,7 +77,7 @@ def test_a_map_without_village_shapes_draws_village_points(own):
 def test_briefs_of_national_data_use_its_geography(tmp_path):
     data = tmp_path / "nasional"
     write_national(data, 2025, 30, 300)
-    geo = reference.geography(data)
+    geo = geography(data)
     codes = list(geo.kecamatan["kode_kec"][:2])
     report = batch.write_briefs(
         data=data,
@@ -100,7 +101,7 @@ def test_briefs_of_national_data_use_its_geography(tmp_path):
 def test_a_wilayah_file_is_read_as_tolerantly_as_the_tables(tmp_path):
     text = WILAYAH.replace(",", ";").replace("Kecamatan Satu", "Kecamatan Satú")
     (tmp_path / "wilayah.csv").write_bytes(text.encode("cp1252"))
-    geo = reference.geography(tmp_path)
+    geo = geography(tmp_path)
     assert geo.name_of("11.01.01") == "Kecamatan Satú"
     assert geo.villages["lon"].tolist() == [95.1, 95.2, 95.3, 99.1]
 
@@ -112,7 +113,7 @@ def test_a_broken_wilayah_file_is_a_problem_list(tmp_path):
         "kode_desa;nama_desa;kode_kec\n11.01.01.2001;A;11.01.01\n", encoding="utf-8"
     )
     with pytest.raises(ValidationFailed) as caught:
-        reference.geography(tmp_path)
+        geography(tmp_path)
     assert [(p.row, p.column, p.code) for p in caught.value.problems] == [
         (1, "nama_kec", "column_missing")
     ]

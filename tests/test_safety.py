@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kmp_analysis import reference
 from kmp_analysis.cli import app
+from kmp_analysis.io import geography
 
 HOSTILE = ["../../etc", "/etc/passwd", "a/b", "..", "C:\\Windows", "~root", "."]
 
@@ -22,7 +22,7 @@ def test_a_hostile_kecamatan_name_gives_one_plain_folder_name(tmp_path, name):
         f'11.01.01.2001,Desa,11.01.01,"{name}"\n',
         encoding="utf-8",
     )
-    folder = reference.geography(tmp_path).dir_name("11.01.01")
+    folder = geography(tmp_path).dir_name("11.01.01")
     assert "/" not in folder and "\\" not in folder and ".." not in folder
     assert folder.startswith("11.01.01-")
     run_dir = tmp_path / "out"

@@ -20,6 +20,7 @@ from kmp_analysis.io.cells import (
     parse_table,
     parse_yesno,
 )
+from kmp_analysis.io.geography import geography
 from kmp_analysis.io.read import read_dataset, read_wilayah, sort_problems
 from kmp_analysis.io.suspect import data_warnings
 from kmp_analysis.schema import Dataset
@@ -29,6 +30,7 @@ __all__ = [
     "Dataset",
     "RawTable",
     "data_warnings",
+    "geography",
     "parse_date",
     "parse_int",
     "parse_kode_desa",
