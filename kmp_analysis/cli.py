@@ -150,8 +150,8 @@ def template(
 ) -> None:
     """Tulis templat isian .xlsx: satu sheet per tabel dengan daftar pilihan,
     sheet 'desa' (237 kode resmi) dan sheet 'petunjuk'."""
+    from kmp_analysis.io import write_template
     from kmp_analysis.paths import OUTPUTS_DIR
-    from kmp_analysis.template import write_template
 
     target = out or OUTPUTS_DIR / "templat_kmp.xlsx"
     if target.suffix.lower() != ".xlsx":

@@ -39,7 +39,6 @@ ALLOWED = {
 }
 #: Flat modules not yet moved into their package (empty at the end of the move).
 FLAT_LAYER = {
-    "template": "io",
     "briefs": "report",
     "ringkasan": "report",
     "explore": "report",

@@ -18,10 +18,9 @@ from openpyxl.workbook.workbook import Workbook
 from kmp_analysis import reference
 from kmp_analysis.errors import ValidationFailed
 from kmp_analysis.evaluate import evaluate
-from kmp_analysis.io import read_dataset
+from kmp_analysis.io import read_dataset, write_template
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.schema import TABLES
-from kmp_analysis.template import write_template
 
 SHEETS = [
     "petunjuk",

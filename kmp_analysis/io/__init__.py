@@ -8,6 +8,9 @@ typed :class:`~kmp_analysis.schema.Dataset` or raises
 :class:`~kmp_analysis.errors.ValidationFailed` with every problem at once, naming
 file, row and column. Legal but suspect data becomes warnings (:mod:`.suspect`). It
 never modifies its input, and no input, however broken, escapes as another exception.
+
+:func:`write_template` writes the empty intake workbook (``kmp template``) that the
+reader reads back; :func:`geography` gives the villages a data folder lies in.
 """
 
 from kmp_analysis.io._grid import HEADER_ROW, RawTable
@@ -23,6 +26,7 @@ from kmp_analysis.io.cells import (
 from kmp_analysis.io.geography import geography
 from kmp_analysis.io.read import read_dataset, read_wilayah, sort_problems
 from kmp_analysis.io.suspect import data_warnings
+from kmp_analysis.io.template import write_template
 from kmp_analysis.schema import Dataset
 
 __all__ = [
@@ -41,4 +45,5 @@ __all__ = [
     "read_dataset",
     "read_wilayah",
     "sort_problems",
+    "write_template",
 ]
