@@ -47,7 +47,6 @@ FLAT_LAYER = {
     "display": "report",
     "export": "report",
     "pdf": "report",
-    "batch": "batch",
     "cache": "batch",
     "cluster": "batch",
     "engine": "batch",
