@@ -34,7 +34,7 @@ from kmp_analysis.errors import DaskUnavailable
 # kmp_analysis.batch is imported where it is used: the workers unpickle the plugin
 # below on their event loop, which should not wait the ~2 s that importing it takes.
 if TYPE_CHECKING:
-    from kmp_analysis.batch import BriefJob, BriefResult
+    from kmp_analysis.batch.jobs import BriefJob, BriefResult
 
 #: Seconds to wait for the scheduler to answer, and then for a first worker.
 CONNECT_TIMEOUT_S = 10.0
@@ -60,7 +60,7 @@ def run_on_dask(
     when the scheduler does not answer, or no worker joins it, within ``timeout``
     seconds.
     """
-    from kmp_analysis.batch import run_brief
+    from kmp_analysis.batch.run import run_brief
 
     if not jobs:
         return []
@@ -127,7 +127,7 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Client:
 
 def run_dir_of(job: BriefJob) -> Path:
     """The run folder a job writes into (``…/briefs/<periode>``)."""
-    from kmp_analysis.batch import KABUPATEN
+    from kmp_analysis.batch.jobs import KABUPATEN
 
     if job.kode_kec == KABUPATEN:
         return job.out_dir.parent
@@ -145,7 +145,7 @@ def _wait_for_a_worker(client: Client, address: str, timeout: float) -> None:
 
 def _result_of(future: Any, job: BriefJob) -> BriefResult:
     """The task's result, or a failed result saying why there is none."""
-    from kmp_analysis.batch import _failure
+    from kmp_analysis.batch.jobs import failure
 
     try:
         return future.result()
@@ -156,7 +156,7 @@ def _result_of(future: Any, job: BriefJob) -> BriefResult:
         # CancelledError: the scheduler went away; anything else: run_brief raised.
         reason = str(exc).strip()
         error = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
-        return _failure(job, 0.0, error)
+        return failure(job, 0.0, error)
 
 
 def _unregister(client: Client) -> None:
@@ -169,9 +169,10 @@ class StderrToLog(WorkerPlugin):
     """Worker plugin: file descriptor 2 of each worker process goes to a log file.
 
     Kernels inherit the worker's stderr, so what they print while starting (warnings,
-    debugger notes) lands in the log, as ``batch._init_worker`` does for local
-    workers. The worker's own log lines go there too while the batch runs;
-    ``teardown`` (when the batch unregisters the plugin) puts the terminal back.
+    debugger notes) lands in the log, as for local workers
+    (:mod:`kmp_analysis.batch.local`). The worker's own log lines go there too while
+    the batch runs; ``teardown`` (when the batch unregisters the plugin) puts the
+    terminal back.
     """
 
     name = PLUGIN_NAME

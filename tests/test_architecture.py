@@ -57,15 +57,17 @@ FLAT_LAYER = {
 #: end of the move).
 KNOWN_CYCLES: set[frozenset[str]] = {
     frozenset({"kmp_analysis.charts", "kmp_analysis.maps"}),
-    frozenset({"kmp_analysis.batch", "kmp_analysis.cluster"}),
+    frozenset(
+        {"kmp_analysis.batch", "kmp_analysis.batch.write", "kmp_analysis.cluster"}
+    ),
 }
 KNOWN_TYPE_CYCLES: set[frozenset[str]] = {
-    frozenset({"kmp_analysis.batch", "kmp_analysis.cluster"}),
+    frozenset(
+        {"kmp_analysis.batch", "kmp_analysis.batch.write", "kmp_analysis.cluster"}
+    ),
     frozenset({"kmp_analysis.charts", "kmp_analysis.maps"}),
 }
-KNOWN_PRIVATE: set[tuple[str, str]] = {
-    ("kmp_analysis.cluster", "kmp_analysis.batch._failure"),
-}
+KNOWN_PRIVATE: set[tuple[str, str]] = set()
 KNOWN_LAYER: set[tuple[str, str]] = {
     ("kmp_analysis.evaluate", "kmp_analysis.io"),
 }

@@ -14,6 +14,7 @@ import nbformat
 import pytest
 
 from kmp_analysis import batch, reference
+from kmp_analysis.batch.plan import brief_job
 from kmp_analysis.cluster import DaskUnavailable, run_on_dask
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
@@ -71,7 +72,7 @@ def evaluated(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 def jobs_for(run_dir: Path, common: dict[str, str], notebook: Path):
     return [
-        batch._job(code, KUKAR, run_dir, notebook, common, ("html",), "id")
+        brief_job(code, KUKAR, run_dir, notebook, common, ("html",), "id")
         for code in CODES
     ]
 
@@ -143,9 +144,7 @@ def test_a_task_that_raises_becomes_a_failed_result(cluster, evaluated, tmp_path
     _, common = evaluated
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder")  # run_brief cannot make its folder under it
-    bad = batch._job(
-        "64.02.06", KUKAR, blocker, BRIEF_NOTEBOOK, common, ("html",), "id"
-    )
+    bad = brief_job("64.02.06", KUKAR, blocker, BRIEF_NOTEBOOK, common, ("html",), "id")
     good = jobs_for(tmp_path / "run", common, BRIEF_NOTEBOOK)[0]
     results = run_on_dask(
         [bad, good], cluster.scheduler_address, log_file=tmp_path / "l"

@@ -302,8 +302,10 @@ def test_a_failed_pdf_keeps_the_html_brief_and_fails_the_brief(tmp_path, monkeyp
     def broken(html_path, pdf_path, timeout=120):
         raise RuntimeError("Chromium berhenti")
 
-    monkeypatch.setattr(batch, "html_to_pdf", broken)
-    monkeypatch.setattr(batch, "find_chromium", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr("kmp_analysis.batch.run.html_to_pdf", broken)
+    monkeypatch.setattr(
+        "kmp_analysis.batch.write.find_chromium", lambda: "/usr/bin/chromium"
+    )
     out = tmp_path / "out"
     report = batch.write_briefs(
         kecamatan=["Sanga Sanga"],

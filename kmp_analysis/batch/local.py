@@ -1,0 +1,161 @@
+"""The briefs in worker processes on this machine, each keeping its warm kernels."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from pathlib import Path
+
+from kmp_analysis.batch.jobs import BriefJob, BriefResult, failure
+from kmp_analysis.batch.progress import Progress
+from kmp_analysis.batch.run import error_text, run_brief
+from kmp_analysis.i18n import label
+from kmp_analysis.paths import engine_name
+
+
+class LocalWorkers:
+    """Worker processes on this machine, each keeping its warm kernels.
+
+    Started on the first :meth:`run`, or ahead of it with :meth:`start`, which also
+    starts a kernel in each worker (with its imports) while the caller goes on. The
+    workers' stderr (and their kernels') goes to a temporary log until
+    :meth:`close` shuts the workers and their kernels down and appends it to the
+    run folder's ``batch.log``.
+    """
+
+    def __init__(self, workers: int | None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        # outside the output folder: nothing is written there before the data is
+        # known to be valid
+        fd, name = tempfile.mkstemp(prefix="kmp-batch-", suffix=".log")
+        os.close(fd)
+        self.log_file = Path(name)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self, jobs: int) -> None:
+        if self.pool is not None or jobs < 1:
+            return
+        workers = max(1, min(self.workers, jobs))
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(str(self.log_file),),
+        )
+        for _ in range(workers):  # a worker that is up first may warm twice: no-op
+            self.pool.submit(_prewarm)
+
+    def run(
+        self, jobs: list[BriefJob], progress: bool, reused: int = 0
+    ) -> list[BriefResult]:
+        """Run ``jobs`` with one progress display over all of them.
+
+        On a terminal: one bar with the ETA, the kecamatan being built and the
+        counts reused / written / failed. Elsewhere (CI, a log file): one line per
+        brief. A brief whose worker died is run once more on a new worker.
+        """
+        if not jobs:
+            return []
+        self.start(len(jobs))
+        pool = self.pool
+        assert pool is not None
+        show = Progress(len(jobs), reused, enabled=progress)
+        results: list[BriefResult] = []
+        waiting = deque(jobs)
+        running: dict[Future, BriefJob] = {}
+
+        def submit_next() -> None:
+            job = waiting.popleft()
+            running[pool.submit(run_brief, job)] = job
+
+        def fill() -> None:
+            # one brief per worker in flight, no queue: after Ctrl-C nothing new
+            # starts, and a dead worker takes no queued brief down with it
+            while waiting and len(running) < self.workers:
+                submit_next()
+
+        retried: set[str] = set()
+        fill()
+        try:
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                lost: list[BriefJob] = []
+                for future in done:
+                    job = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:  # a worker process died
+                        lost.append(job)
+                        continue
+                    except Exception as exc:
+                        result = failure(job, 0.0, error_text(exc, job.lang))
+                    results.append(result)
+                    show.update(result, [j.nama_kec for j in running.values()])
+                if lost:  # the pool is broken: every brief in it is lost
+                    lost += running.values()
+                    running.clear()
+                    for job in reversed(lost):  # each once more, on new workers
+                        if job.kode_kec in retried:
+                            failed = failure(job, 0.0, label("worker_died", job.lang))
+                            results.append(failed)
+                            show.update(failed, [])
+                        else:
+                            retried.add(job.kode_kec)
+                            waiting.appendleft(job)
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self.pool = None
+                    self.start(len(waiting))
+                    pool = self.pool  # type: ignore[assignment]
+                fill()
+        finally:
+            show.close()
+        return results
+
+    def close(self, keep_log: Path | None = None) -> None:
+        """Shut the workers and their kernels down; append their log to
+        ``keep_log`` (the run's ``batch.log``), or drop it when there is no run."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        if keep_log is not None and self.log_file.is_file():
+            keep_log.parent.mkdir(parents=True, exist_ok=True)
+            with self.log_file.open("rb") as src, keep_log.open("ab") as dst:
+                shutil.copyfileobj(src, dst)
+        self.log_file.unlink(missing_ok=True)
+
+
+def _prewarm() -> None:
+    from kmp_analysis.engine import prewarm
+
+    if engine_name() == "kmp_warm":
+        prewarm()
+
+
+def _init_worker(log_file: str) -> None:
+    """Keep library and kernel chatter out of the terminal: stderr goes to a log.
+
+    Kernels inherit the worker's stderr, so redirecting file descriptor 2 also
+    catches what they print (warnings, debugger notes) while starting.
+
+    The worker also goes without ``rfc3987_syntax``: jsonschema imports it, when
+    installed (jupyterlab brings it), for IRI format checks that nbformat's schema
+    never asks for, and building its grammar costs ≈ 1 s in every worker. Only
+    these batch processes skip it; the user's own interpreter is untouched.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+    warnings.simplefilter("ignore")
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

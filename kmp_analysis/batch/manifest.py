@@ -1,0 +1,199 @@
+"""The record of a run: ``manifest.json`` (per brief: parameters, status, duration,
+error, cache state; input hashes, config, versions) and ``index.html``, the run's
+front page; and reading them back (the previous run's results, an unchanged run).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+import time
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kmp_analysis import __version__
+from kmp_analysis.batch.jobs import BatchReport, BriefResult
+from kmp_analysis.i18n import label
+from kmp_analysis.safeio import atomic_write_text
+
+if TYPE_CHECKING:
+    from kmp_analysis.evaluate import Evaluation
+
+
+def unchanged_report(
+    run_dir: Path, manifest: dict[str, Any], started: float, notes: list[str]
+) -> BatchReport:
+    """The report of a run whose inputs did not change: every brief reused as it is.
+
+    Only the manifest is rewritten (reused, with the time of this run); the briefs,
+    their keys and ``index.html`` stay untouched.
+    """
+
+    def reused(entry: dict[str, Any]) -> BriefResult:
+        result = BriefResult.from_manifest(entry)
+        return replace(result, cache="dipakai_ulang", duration_s=0.0, alasan_build=[])
+
+    results = [reused(e) for e in manifest.get("briefs") or []]
+    summary = manifest.get("ringkasan")
+    report = BatchReport(
+        run_dir=run_dir,
+        period=str(manifest.get("period")),
+        results=results,
+        duration_s=time.perf_counter() - started,
+        summary=reused(summary) if summary else None,
+        notes=notes,
+    )
+    manifest.update(_run_fields(report))
+    _save_manifest(run_dir, manifest)
+    return report
+
+
+def previous_results(run_dir: Path) -> dict[str, BriefResult]:
+    """The results of the last run in ``run_dir`` (empty when there is none)."""
+    try:
+        manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = list(manifest.get("briefs") or [])
+    if manifest.get("ringkasan"):
+        entries.append(manifest["ringkasan"])
+    results = {}
+    for entry in entries:
+        try:
+            result = BriefResult.from_manifest(entry)
+        except TypeError:
+            continue
+        results[result.kode_kec] = result
+    return results
+
+
+def write_manifest(
+    report: BatchReport,
+    evaluation: Evaluation,
+    data_path: Path,
+    lang: str,
+    run_key: str,
+) -> None:
+    manifest = {
+        "run_key": run_key,
+        "period": report.period,
+        "window": evaluation.window,
+        "data": str(data_path.resolve()),
+        "synthetic": evaluation.synthetic,
+        "input_hashes": evaluation.file_hashes,
+        "config": evaluation.config.to_dict(),
+        "lang": lang,
+        "package_version": __version__,
+        "python": sys.version.split()[0],
+        **_run_fields(report),
+    }
+    _save_manifest(report.run_dir, manifest)
+
+
+def _run_fields(report: BatchReport) -> dict[str, Any]:
+    """What a manifest says of this run: when, how long, and every brief's result."""
+    return {
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "duration_s": round(report.duration_s, 2),
+        "summary": {
+            "total": len(report.results),
+            "ok": sum(r.status == "ok" for r in report.results),
+            "gagal": sum(r.status != "ok" for r in report.results),
+        },
+        "notes": report.notes,
+        "ringkasan": asdict(report.summary) if report.summary else None,
+        "briefs": [asdict(r) for r in report.results],
+    }
+
+
+def _save_manifest(run_dir: Path, manifest: dict[str, Any]) -> None:
+    atomic_write_text(
+        run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
+    )
+
+
+_INDEX_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;
+ color:#222}
+table{border-collapse:collapse;font-size:.92em}
+th,td{border:1px solid #ddd;padding:.3em .6em;text-align:right}
+th{background:#f3f3f3}
+td.name,th.name{text-align:left}
+.gagal{color:#b30000;font-weight:600}
+.notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;padding:.5em .8em;
+ font-weight:600;max-width:60em}
+"""
+
+
+def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
+    """The run's front page: the regency summary, then every brief with its headline
+    figures, status and links to its HTML and PDF."""
+    from kmp_analysis.classify import CLASSES
+
+    title = label("index_title", lang, period=report.period)
+    head = [
+        label("kecamatan", lang),
+        label("headline_koperasi", lang),
+        *(label(c, lang) for c in CLASSES),
+        label("headline_berisiko", lang),
+        label("index_pdf", lang),
+        label("status", lang),
+        label("duration", lang),
+    ]
+    rows = []
+    for r in report.results:
+        h = r.headline
+        name = html.escape(f"{r.nama_kec} ({r.kode_kec})")
+        name_cell, pdf_cell = name, ""
+        if r.status == "ok":
+            link = html.escape(f"{r.folder}/brief.html", quote=True)
+            name_cell = f'<a href="{link}">{name}</a>'
+            status = html.escape(label("status_ok", lang))
+            if r.pdf_pages:
+                pdf = html.escape(f"{r.folder}/brief.pdf", quote=True)
+                pdf_cell = f'<a href="{pdf}">PDF</a> ({r.pdf_pages} hlm)'
+        else:
+            status = (
+                f'<span class="gagal" title="{html.escape(r.error or "", quote=True)}">'
+                f"{html.escape(label('status_failed', lang))}</span>"
+            )
+        counts = "".join(f"<td>{h['kelas'][c]}</td>" for c in CLASSES)
+        rows.append(
+            f'<tr><td class="name">{name_cell}</td><td>{h["n"]}</td>{counts}'
+            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{status}</td>"
+            f"<td>{r.duration_s:.1f}</td></tr>"
+        )
+    name_attr = ' class="name"'
+    header = "".join(
+        f"<th{name_attr if i == 0 else ''}>{html.escape(h)}</th>"
+        for i, h in enumerate(head)
+    )
+    notice = (
+        f'<p class="notice">{html.escape(label("synthetic_notice", lang))}</p>'
+        if synthetic
+        else ""
+    )
+    summary = ""
+    s = report.summary
+    if s is not None:
+        text = html.escape(label("index_summary", lang))
+        if s.status == "ok":
+            link = html.escape(f"{s.folder}/ringkasan.html", quote=True)
+            summary = f'<p><a href="{link}"><b>{text}</b></a>'
+            if s.pdf_pages:
+                pdf = html.escape(f"{s.folder}/ringkasan.pdf", quote=True)
+                summary += f' · <a href="{pdf}">PDF</a>'
+            summary += "</p>"
+        else:
+            failed = html.escape(label("status_failed", lang))
+            summary = f'<p>{text}: <span class="gagal">{failed}</span></p>'
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_INDEX_STYLE}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1>{notice}{summary}"
+        f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "</body></html>\n"
+    )

@@ -1,0 +1,199 @@
+"""Planning a run: read and evaluate the data once, save the evaluation for the
+notebooks, and decide brief by brief whether to build it (its cache key changed, it
+failed last time, it is missing) or to keep it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kmp_analysis import cache
+from kmp_analysis.batch.jobs import (
+    EVALUATION_DIR,
+    KABUPATEN,
+    BriefJob,
+    BriefResult,
+    rel_folder,
+)
+from kmp_analysis.batch.manifest import previous_results
+from kmp_analysis.i18n import label
+from kmp_analysis.paths import SUMMARY_NOTEBOOK
+from kmp_analysis.pdf import pdf_page_count
+
+if TYPE_CHECKING:
+    from kmp_analysis import reference
+    from kmp_analysis.evaluate import Evaluation
+
+
+@dataclass
+class Plan:
+    """The evaluated data and, for every brief asked for, whether to build it."""
+
+    evaluation: Evaluation
+    run_dir: Path
+    jobs: list[BriefJob]
+    previous: dict[str, BriefResult]
+    to_run: list[BriefJob]
+    kept: list[BriefResult]
+
+
+def make_plan(
+    briefs_dir: Path,
+    data_path: Path,
+    config_path: Path | None,
+    notebook_path: Path,
+    codes: list[str],
+    geo: reference.Geography,
+    period: str | None,
+    lang: str,
+    formats: tuple[str, ...],
+    summary: bool,
+    force: bool,
+    retry_failed: bool,
+    strict: bool,
+) -> Plan:
+    """Read and evaluate the data, save the evaluation, and decide brief by brief."""
+    from kmp_analysis.config import load_config
+    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.io import read_dataset
+
+    cfg = load_config(config_path)
+    evaluation = evaluate(read_dataset(data_path, strict=strict), period, cfg)
+    run_dir = briefs_dir / evaluation.period
+    evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
+    common = {
+        "data": str(data_path.resolve()),
+        "period": evaluation.period,
+        "lang": lang,
+        "config": str(config_path) if config_path else "",
+        "evaluasi": str(evaluation_dir),
+    }
+    jobs = [
+        brief_job(code, geo, run_dir, notebook_path, common, formats, lang)
+        for code in codes
+    ]
+    if summary:
+        jobs.insert(0, summary_job(run_dir, common, formats, lang))
+    remove_stale_temp(run_dir)
+    previous = previous_results(run_dir)
+    selected = (
+        {code for code, r in previous.items() if r.status != "ok"}
+        if retry_failed
+        else None
+    )
+    to_run, kept = [], []
+    for job in jobs:
+        if selected is not None and job.kode_kec not in selected:
+            if job.kode_kec in previous:
+                kept.append(replace(previous[job.kode_kec], cache="dipakai_ulang"))
+            continue
+        job = _with_key(job, evaluation, lang)
+        decision = cache.decide(
+            job.out_dir, job.stem, job.key_parts, job.expected_files, force
+        )
+        if decision.reuse:
+            kept.append(_reused(job, previous.get(job.kode_kec)))
+        else:
+            cache.remove_key(job.out_dir, job.stem)
+            to_run.append(replace(job, reasons=decision.reasons))
+    return Plan(evaluation, run_dir, jobs, previous, to_run, kept)
+
+
+def brief_job(
+    code: str,
+    geo: reference.Geography,
+    run_dir: Path,
+    notebook: Path,
+    common: dict[str, str],
+    formats: tuple[str, ...],
+    lang: str,
+) -> BriefJob:
+    folder = run_dir / "kecamatan" / geo.dir_name(code)
+    name = geo.name_of(code)
+    title = label("brief_title", lang, nama=name)
+    params = {"kecamatan": code, **common}
+    return BriefJob(code, name, folder, notebook, params, formats, "brief", title)
+
+
+def summary_job(
+    run_dir: Path, params: dict[str, str], formats: tuple[str, ...], lang: str
+) -> BriefJob:
+    return BriefJob(
+        KABUPATEN,
+        "Kutai Kartanegara",
+        run_dir / KABUPATEN,
+        SUMMARY_NOTEBOOK,
+        params,
+        formats,
+        "ringkasan",
+        label("summary_title_short", lang),
+    )
+
+
+def remove_stale_temp(run_dir: Path) -> None:
+    """Temporary brief folders left by a killed run or worker (the summary's in the
+    run folder, the kecamatan briefs' in ``kecamatan/``)."""
+    for folder in (run_dir, run_dir / "kecamatan"):
+        if folder.is_dir():
+            for child in folder.iterdir():
+                if child.name.startswith(".") and child.name.endswith(".tmp"):
+                    shutil.rmtree(child, ignore_errors=True)
+
+
+def _with_key(job: BriefJob, evaluation: Evaluation, lang: str) -> BriefJob:
+    """``job`` with its cache key: the notebook, parameters and config, and the
+    data the brief is made of (see :func:`_brief_data`)."""
+    parts = cache.key_parts(
+        job.notebook,
+        job.parameters,
+        job.formats,
+        evaluation.config.to_dict(),
+        _brief_data(job, evaluation, lang),
+    )
+    return replace(job, key_parts=parts)
+
+
+def _brief_data(job: BriefJob, evaluation: Evaluation, lang: str) -> dict[str, str]:
+    """What a brief is made of, as text, by cache key part.
+
+    A kecamatan brief: its own evaluated and input rows, and the regency figures it
+    quotes as it shows them (another kecamatan's change rebuilds it only where one
+    of those changes). The regency summary: the whole evaluation.
+    """
+    if job.kode_kec == KABUPATEN:
+        texts = [evaluation.cooperatives.to_csv(index=False)]
+        if evaluation.kecamatan is not None:
+            texts.append(evaluation.kecamatan.to_csv(index=False))
+        for name, table in sorted((evaluation.tables or {}).items()):
+            texts.append(name + table.to_csv(index=False))
+        return {"data_kabupaten": "\n".join(texts)}
+    from kmp_analysis.briefs import Brief
+
+    own = Brief(evaluation, job.kode_kec, lang=lang).data_parts()
+    quotes = own.pop("kabupaten")
+    return {
+        "data_kecamatan": json.dumps(own, sort_keys=True),
+        "angka_kabupaten": quotes,
+    }
+
+
+def _reused(job: BriefJob, before: BriefResult | None) -> BriefResult:
+    """A brief left as it is: the previous result where there is one."""
+    pages = before.pdf_pages if before is not None else None
+    if "pdf" in job.formats and pages is None:
+        pages = pdf_page_count(job.out_dir / f"{job.stem}.pdf")
+    return BriefResult(
+        kode_kec=job.kode_kec,
+        nama_kec=job.nama_kec,
+        folder=rel_folder(job),
+        status="ok",
+        duration_s=0.0,
+        parameters=job.parameters,
+        files=[f"{rel_folder(job)}/{name}" for name in job.expected_files],
+        pdf_pages=pages,
+        cache="dipakai_ulang",
+    )
