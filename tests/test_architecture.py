@@ -47,8 +47,6 @@ FLAT_LAYER = {
     "display": "report",
     "export": "report",
     "pdf": "report",
-    "cache": "batch",
-    "cluster": "batch",
     "engine": "batch",
     "cli": "cli",
     "__main__": "cli",
@@ -57,14 +55,8 @@ FLAT_LAYER = {
 #: end of the move).
 KNOWN_CYCLES: set[frozenset[str]] = {
     frozenset({"kmp_analysis.charts", "kmp_analysis.maps"}),
-    frozenset(
-        {"kmp_analysis.batch", "kmp_analysis.batch.write", "kmp_analysis.cluster"}
-    ),
 }
 KNOWN_TYPE_CYCLES: set[frozenset[str]] = {
-    frozenset(
-        {"kmp_analysis.batch", "kmp_analysis.batch.write", "kmp_analysis.cluster"}
-    ),
     frozenset({"kmp_analysis.charts", "kmp_analysis.maps"}),
 }
 KNOWN_PRIVATE: set[tuple[str, str]] = set()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kmp_analysis.cache import file_sha256
+from kmp_analysis.batch.cache import file_sha256
 from kmp_analysis.cli import app
 
 CORPUS = Path(__file__).parent / "data" / "bad"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kmp_analysis import cache
+from kmp_analysis.batch import cache
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kmp_analysis import cache
+from kmp_analysis.batch import cache
 from kmp_analysis.batch.jobs import (
     EVALUATION_DIR,
     KABUPATEN,

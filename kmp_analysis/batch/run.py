@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kmp_analysis import cache
+from kmp_analysis.batch import cache
 from kmp_analysis.batch.jobs import BriefJob, BriefResult, failure, rel_folder
 from kmp_analysis.errors import KmpError, WarmKernelError
 from kmp_analysis.i18n import label

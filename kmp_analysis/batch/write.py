@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kmp_analysis import cache
+from kmp_analysis.batch import cache
 from kmp_analysis.batch.jobs import KABUPATEN, BatchReport, parse_formats
 from kmp_analysis.batch.local import LocalWorkers
 from kmp_analysis.batch.manifest import index_html, unchanged_report, write_manifest
@@ -106,7 +106,7 @@ def write_briefs(
         notes.append(label("summary_kukar_only", lang))
         summary = False
     if scheduler:  # fail before any work when the cluster cannot be reached
-        from kmp_analysis.cluster import check_scheduler
+        from kmp_analysis.batch.cluster import check_scheduler
 
         check_scheduler(scheduler)
     local = None if in_process or scheduler else LocalWorkers(workers)
@@ -136,7 +136,7 @@ def write_briefs(
         if in_process:  # one after the other in this process (debugging, tests)
             built = [run_brief(job) for job in to_run]
         elif scheduler:
-            from kmp_analysis.cluster import run_on_dask
+            from kmp_analysis.batch.cluster import run_on_dask
 
             show = Progress(len(to_run), len(kept), enabled=progress)
             try:

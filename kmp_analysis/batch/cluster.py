@@ -1,8 +1,9 @@
 """The batch on an existing ``dask.distributed`` cluster (``kmp briefs --scheduler``).
 
-:func:`run_on_dask` sends every :class:`~kmp_analysis.batch.BriefJob` to the cluster
-as one task running :func:`kmp_analysis.batch.run_brief`, the same function the local
-worker processes run, so the files land where a local run writes them. The workers are
+:func:`run_on_dask` sends every :class:`~kmp_analysis.batch.jobs.BriefJob` to the
+cluster as one task running :func:`kmp_analysis.batch.run.run_brief`, the same
+function the local worker processes run, so the files land where a local run writes
+them. The workers are
 long-lived processes that keep whatever ``run_brief`` keeps between briefs (warm
 kernels); a task is never pinned to a fresh process.
 
@@ -12,6 +13,8 @@ folder at the same absolute paths as on the machine that starts the batch (one
 machine, or a shared filesystem). Results come back as they finish; a brief whose task
 raised or whose worker died becomes a failed :class:`~kmp_analysis.batch.BriefResult`
 with the reason, and the others go on.
+
+Imported only when a run asks for Dask: it imports ``distributed``.
 """
 
 from __future__ import annotations
@@ -24,17 +27,14 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from distributed import Client, WorkerPlugin, as_completed
 from distributed.comm import connect as comm_connect
 
+from kmp_analysis.batch.jobs import KABUPATEN, BriefJob, BriefResult, failure
+from kmp_analysis.batch.run import run_brief
 from kmp_analysis.errors import DaskUnavailable
-
-# kmp_analysis.batch is imported where it is used: the workers unpickle the plugin
-# below on their event loop, which should not wait the ~2 s that importing it takes.
-if TYPE_CHECKING:
-    from kmp_analysis.batch.jobs import BriefJob, BriefResult
 
 #: Seconds to wait for the scheduler to answer, and then for a first worker.
 CONNECT_TIMEOUT_S = 10.0
@@ -60,8 +60,6 @@ def run_on_dask(
     when the scheduler does not answer, or no worker joins it, within ``timeout``
     seconds.
     """
-    from kmp_analysis.batch.run import run_brief
-
     if not jobs:
         return []
     log_path = Path(log_file) if log_file else run_dir_of(jobs[0]) / LOG_NAME
@@ -127,8 +125,6 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Client:
 
 def run_dir_of(job: BriefJob) -> Path:
     """The run folder a job writes into (``…/briefs/<periode>``)."""
-    from kmp_analysis.batch.jobs import KABUPATEN
-
     if job.kode_kec == KABUPATEN:
         return job.out_dir.parent
     return job.out_dir.parents[1]
@@ -145,8 +141,6 @@ def _wait_for_a_worker(client: Client, address: str, timeout: float) -> None:
 
 def _result_of(future: Any, job: BriefJob) -> BriefResult:
     """The task's result, or a failed result saying why there is none."""
-    from kmp_analysis.batch.jobs import failure
-
     try:
         return future.result()
     except BaseException as exc:

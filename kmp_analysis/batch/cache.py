@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kmp_analysis import __version__
+from kmp_analysis.paths import REFERENCE_DIR
 from kmp_analysis.safeio import atomic_write_text
 
 KEY_SUFFIX = ".key.json"
@@ -52,9 +53,7 @@ def code_version() -> str:
     checkout where the version number stays the same while the code changes
     (≈ 2 MB hashed once per process, a few milliseconds).
     """
-    from kmp_analysis.paths import REFERENCE_DIR
-
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # kmp_analysis/
     files = sorted(package.rglob("*.py"))
     if REFERENCE_DIR.is_dir():
         files += sorted(p for p in REFERENCE_DIR.iterdir() if p.is_file())
