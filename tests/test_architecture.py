@@ -47,7 +47,6 @@ FLAT_LAYER = {
     "display": "report",
     "export": "report",
     "pdf": "report",
-    "engine": "batch",
     "cli": "cli",
     "__main__": "cli",
 }
@@ -288,7 +287,7 @@ def test_package_edges_point_one_way():
 
 
 def test_every_warm_import_imports():
-    from kmp_analysis import engine
+    from kmp_analysis.batch import engine
 
     assert engine.WARM_IMPORTS
     for name in engine.WARM_IMPORTS:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import random
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,8 +19,9 @@ from nbformat.v4 import new_code_cell, new_notebook
 from papermill.engines import papermill_engines
 from papermill.exceptions import PapermillExecutionError
 
-from kmp_analysis import engine
-from kmp_analysis.engine import BriefTimeoutError, WarmEngine
+from kmp_analysis.batch import _plugin, engine
+from kmp_analysis.batch.engine import WarmEngine
+from kmp_analysis.errors import BriefTimeoutError
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 
 
@@ -89,9 +92,30 @@ def dead(pid: int, within: float = 10) -> bool:
     return False
 
 
-def test_the_entry_point_is_the_warm_engine():
-    assert papermill_engines.get_engine("kmp_warm") is WarmEngine
+def test_the_entry_point_is_the_plugin_that_hands_over_to_the_warm_engine():
+    assert papermill_engines.get_engine("kmp_warm") is _plugin.WarmEngine
     assert issubclass(WarmEngine, papermill.engines.Engine)
+    for name in ("execute_notebook", "execute_managed_notebook", "nb_kernel_name"):
+        assert getattr(_plugin.WarmEngine, name) == getattr(WarmEngine, name)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["papermill.engines", "kmp_analysis.batch.engine", "kmp_analysis.batch._plugin"],
+)
+def test_the_engine_is_found_whichever_module_is_imported_first(first):
+    """papermill loads entry points while it is importing: the plugin must load
+    then too, whether papermill or our engine is imported first."""
+    code = (
+        f"import {first}\n"
+        "from papermill.engines import papermill_engines\n"
+        "print(papermill_engines.get_engine('kmp_warm').__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "kmp_analysis.batch._plugin"
 
 
 @pytest.mark.e2e

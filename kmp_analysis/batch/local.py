@@ -133,7 +133,7 @@ class LocalWorkers:
 
 
 def _prewarm() -> None:
-    from kmp_analysis.engine import prewarm
+    from kmp_analysis.batch.engine import prewarm
 
     if engine_name() == "kmp_warm":
         prewarm()

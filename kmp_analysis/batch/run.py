@@ -30,13 +30,7 @@ def run_brief(job: BriefJob) -> BriefResult:
     """
     import nbformat
     import papermill
-    from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
-
-    from kmp_analysis.engine import WarmEngine
-
-    # registered here too, so the engine is found whatever metadata the install left
-    papermill_engines.register("kmp_warm", WarmEngine)
 
     from kmp_analysis.export import notebook_to_html
 

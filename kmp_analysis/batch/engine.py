@@ -11,13 +11,17 @@ it down::
     papermill --engine kmp_warm brief_kecamatan.ipynb out.ipynb -p kecamatan Tenggarong
 
 Before every notebook the kernel is reset to the state a fresh kernel has after those
-imports (see :func:`_k_reset`): a new IPython session (empty namespace, ``In``/``Out``
-cleared, execution counts from 1), every figure closed and matplotlib's rcParams,
-pandas' options, numpy's print and error settings, the warning filters, ``sys.path``
-and the environment as they were after the warm-up, the random seeds of ``random`` and
-``numpy.random`` set to :data:`SEED`, and the working directory set to this process's
-(papermill's ``cwd`` when given). Modules stay imported, so module-level caches stay
-warm; a module first imported by a notebook keeps whatever it did at import time.
+imports (the kernel side is :mod:`kmp_analysis.batch._kernel`): a new IPython session
+(empty namespace, ``In``/``Out`` cleared, execution counts from 1), every figure
+closed and matplotlib's rcParams, pandas' options, numpy's print and error settings,
+the warning filters, ``sys.path`` and the environment as they were after the warm-up,
+the random seeds of ``random`` and ``numpy.random`` set to :data:`SEED`, and the
+working directory set to this process's (papermill's ``cwd`` when given). Modules stay
+imported, so module-level caches stay warm; a module first imported by a notebook
+keeps whatever it did at import time.
+
+The engine reaches papermill through the entry point
+:class:`kmp_analysis.batch._plugin.WarmEngine`, which hands every notebook here.
 
 Robustness: a kernel that died or does not answer the reset is replaced before the
 notebook starts; a kernel that dies while running a notebook is replaced and the
@@ -36,46 +40,29 @@ import ast
 import atexit
 import contextlib
 import copy
-import inspect
 import logging
 import os
 import queue
 import signal
-import textwrap
 import threading
 import time
 from concurrent.futures import Future
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import Engine, NBClientEngine
+from papermill.utils import merge_kwargs, remove_args
 
-class _EntryPointStandIn:
-    """What papermill registers for ``kmp_warm`` while this module is half imported.
-
-    papermill loads its engine entry points while ``papermill.engines`` is being
-    imported. When this module is imported first, its import of papermill below asks
-    it for ``WarmEngine`` before the class exists; papermill gets this stand-in and the
-    real class is registered over it at the end of the module.
-    """
-
-
-def __getattr__(name: str) -> Any:
-    if name == "WarmEngine":
-        return _EntryPointStandIn
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-from jupyter_core.utils import run_sync  # noqa: E402
-from nbclient.exceptions import CellTimeoutError, DeadKernelError  # noqa: E402
-from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
-from papermill.engines import Engine, NBClientEngine, papermill_engines  # noqa: E402
-from papermill.utils import merge_kwargs, remove_args  # noqa: E402
-
-from kmp_analysis.errors import BriefTimeoutError, WarmKernelError  # noqa: E402
+from kmp_analysis.errors import BriefTimeoutError, WarmKernelError
+from kmp_analysis.paths import DEFAULT_ENGINE
 
 logger = logging.getLogger(__name__)
 
-ENGINE_NAME = "kmp_warm"
+ENGINE_NAME = DEFAULT_ENGINE
 #: Wall-clock limit of one notebook, seconds (``brief_timeout=``; None/0: no limit).
 BRIEF_TIMEOUT_S = 600.0
 #: Seed of ``random`` and ``numpy.random`` at the start of every notebook.
@@ -101,168 +88,10 @@ SHUTDOWN_TIMEOUT_S = 10.0
 _KERNEL_MODULE = "_kmp_warm"
 
 
-# --------------------------------------------------------------------------------------
-# Kernel side. The source of these two functions is sent to every new kernel, into a
-# module of its own (sys.modules["_kmp_warm"]) that survives the namespace resets. They
-# use nothing from this file.
-
-
-def _k_init(imports: list[str]) -> None:
-    """In a new kernel: the heavy imports, then a snapshot of the state a fresh kernel
-    has after them, which every :func:`_k_reset` returns to."""
-    import copy
-    import gc
-    import importlib
-    import os
-    import sys
-    import warnings
-
-    failed = {}
-    for name in imports:
-        try:
-            importlib.import_module(name)
-        except Exception as exc:  # the notebook will say so itself when it imports it
-            failed[name] = f"{type(exc).__name__}: {exc}"
-    if "matplotlib.pyplot" in sys.modules:
-        # load the backend (ipykernel's inline one) now, as the first figure of a
-        # fresh kernel does: it makes matplotlib interactive and hooks the display
-        plt = sys.modules["matplotlib.pyplot"]
-        try:
-            plt.switch_backend(plt.get_backend())
-        except Exception as exc:
-            failed["backend"] = f"{type(exc).__name__}: {exc}"
-    state: dict = {
-        "failed": failed,
-        "sys_path": list(sys.path),
-        "environ": dict(os.environ),
-        "warnings": list(warnings.filters),
-    }
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if "matplotlib" in sys.modules:
-            import matplotlib
-
-            state["backend"] = matplotlib.get_backend()
-            rc = matplotlib.rcParams
-            state["rc"] = copy.deepcopy({k: v for k, v in rc.items() if k != "backend"})
-        if "matplotlib_inline.backend_inline" in sys.modules:
-            from matplotlib_inline.config import InlineBackend
-
-            cfg = InlineBackend.instance()
-            state["inline"] = {
-                name: copy.deepcopy(getattr(cfg, name))
-                for name in ("figure_formats", "print_figure_kwargs", "close_figures")
-            }
-        if "numpy" in sys.modules:
-            import numpy
-
-            state["np_print"] = numpy.get_printoptions()
-            state["np_err"] = numpy.geterr()
-        if "pandas" in sys.modules:
-            import pandas
-
-            try:
-                keys = list(pandas._config.config._registered_options)
-            except AttributeError:  # a pandas without it: no snapshot, no restore
-                keys = []
-            state["pandas"] = {key: pandas.get_option(key) for key in keys}
-    sys.modules[__name__].state = state
-    # what is alive now lives as long as the kernel: keep it out of every collection
-    gc.collect()
-    gc.freeze()
-
-
-def _k_reset(cwd: str, seed: int) -> None:
-    """In the kernel, before every notebook: back to the state after :func:`_k_init`."""
-    import os
-    import random
-    import sys
-    import warnings
-
-    from IPython import get_ipython
-
-    state = sys.modules[__name__].state
-    shell = get_ipython()
-    backend = None
-    if "matplotlib.pyplot" in sys.modules:
-        import matplotlib.pyplot as plt
-
-        plt.close("all")
-    # a new session: empty user namespace, In/Out/_ cleared, execution count 1; it
-    # ends with gc.collect(), fast as the warm-up's objects are frozen (_k_init)
-    shell.reset(new_session=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if "matplotlib.pyplot" in sys.modules:
-            backend = plt.get_backend()
-            if "backend" in state and backend != state["backend"]:
-                plt.switch_backend(state["backend"])
-                backend = plt.get_backend()
-        inline = sys.modules.get("matplotlib_inline.backend_inline")
-        if inline is not None:
-            inline.show._to_draw = []
-            inline.show._draw_called = False
-        if "rc" in state:
-            import matplotlib
-
-            matplotlib.rcParams.update(_k_copy(state["rc"]))  # lists are mutable
-        if "inline" in state and inline is not None:
-            from IPython.core.pylabtools import select_figure_formats
-            from matplotlib_inline.config import InlineBackend
-
-            cfg = InlineBackend.instance()
-            for name, value in state["inline"].items():
-                if getattr(cfg, name) != value:
-                    setattr(cfg, name, _k_copy(value))
-            if backend == state.get("backend"):
-                select_figure_formats(
-                    shell, cfg.figure_formats, **cfg.print_figure_kwargs
-                )
-        if "np_print" in state:
-            import numpy
-
-            numpy.set_printoptions(**state["np_print"])
-            numpy.seterr(**state["np_err"])
-        if "pandas" in state:
-            import pandas
-
-            for key, value in state["pandas"].items():
-                try:
-                    if pandas.get_option(key) != value:
-                        pandas.set_option(key, value)
-                except Exception:  # an option that cannot be set back: leave it
-                    pass
-    warnings.resetwarnings()
-    warnings.filters[:] = state["warnings"]
-    if sys.path != state["sys_path"]:
-        sys.path[:] = state["sys_path"]
-    environ = state["environ"]
-    for key in [k for k in os.environ if k not in environ]:
-        del os.environ[key]
-    for key, value in environ.items():
-        if os.environ.get(key) != value:
-            os.environ[key] = value
-    os.chdir(cwd)
-    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
-        if hasattr(sys, name):  # the previous notebook's error, with its frames
-            delattr(sys, name)
-    random.seed(seed)
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed(seed)
-
-
-def _k_copy(value: Any) -> Any:
-    """A deep copy (kernel side too: sent with the two functions above)."""
-    import copy
-
-    return copy.deepcopy(value)
-
-
+@lru_cache(maxsize=1)
 def _kernel_source() -> str:
-    functions = (_k_copy, _k_init, _k_reset)
-    return "from __future__ import annotations\n\n" + "\n\n".join(
-        textwrap.dedent(inspect.getsource(f)) for f in functions
-    )
+    """The code every new kernel runs as its module ``_kmp_warm``."""
+    return (Path(__file__).parent / "_kernel.py").read_text(encoding="utf-8")
 
 
 def _bootstrap_code(imports: tuple[str, ...]) -> str:
@@ -272,7 +101,7 @@ def _bootstrap_code(imports: tuple[str, ...]) -> str:
         f"    module = types.ModuleType({_KERNEL_MODULE!r})\n"
         "    exec(compile(source, '<kmp_warm>', 'exec'), module.__dict__)\n"
         f"    sys.modules[{_KERNEL_MODULE!r}] = module\n"
-        "    module._k_init(imports)\n"
+        "    module.init(imports)\n"
         f"__kmp_warm_bootstrap({_kernel_source()!r}, {list(imports)!r})\n"
         "del __kmp_warm_bootstrap\n"
     )
@@ -365,7 +194,7 @@ class _WarmKernel:
             logger.warning("not warmed up in the kernel: %s", self.failed_imports)
 
     def reset(self, cwd: str) -> None:
-        code = f"__import__({_KERNEL_MODULE!r})._k_reset({cwd!r}, {SEED!r})"
+        code = f"__import__({_KERNEL_MODULE!r}).reset({cwd!r}, {SEED!r})"
         self.call(
             run_sync(self._a_request),
             code,
@@ -711,7 +540,3 @@ class WarmEngine(Engine):
                 raise
             _POOL.release(kernel)
             return None
-
-
-# Over the stand-in papermill may have registered while this module was importing it.
-papermill_engines.register(ENGINE_NAME, WarmEngine)
