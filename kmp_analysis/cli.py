@@ -309,39 +309,35 @@ def briefs(
     strict: StrictOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
-    from kmp_analysis.batch import parse_formats, write_briefs
+    from kmp_analysis.batch import BriefRequest, CacheState, Status, write_briefs
 
-    wanted = parse_formats(formats)
-    if notebook is not None and not notebook.is_file():
-        raise UsageError("notebook_missing", path=notebook)
-    report = write_briefs(
+    request = BriefRequest(
         data=_data_path(data),
         period=period,
-        kecamatan=kecamatan,
+        kecamatan=tuple(kecamatan or ()),
         out=out,
-        workers=workers,
         lang=lang.value,
+        formats=formats,
+        summary=ringkasan,
         config=config,
         notebook=notebook,
-        progress=progress,
-        formats=wanted,
-        summary=ringkasan,
         force=force,
         retry_failed=retry_failed,
-        scheduler=scheduler,
         strict=strict,
+        workers=workers,
+        scheduler=scheduler,
     )
+    report = write_briefs(request, progress=progress)
     for note in report.notes:
         typer.echo(note, err=True)
+    counts = report.counts()
     typer.echo(
         message(
             "briefs_done",
             lang,
-            written=sum(
-                r.status == "ok" and r.cache == "ditulis" for r in report.results
-            ),
-            reused=sum(r.cache == "dipakai_ulang" for r in report.results),
-            failed=sum(r.status != "ok" for r in report.results),
+            written=counts[CacheState.BUILT],
+            reused=counts[CacheState.REUSED],
+            failed=counts[Status.FAILED],
             seconds=report.duration_s,
             index=report.index_html,
         )

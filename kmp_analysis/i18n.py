@@ -177,6 +177,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({evaluated})",
         "en": "period {period} differs from the evaluation given ({evaluated})",
     },
+    "executor_unknown": {
+        "id": "cara menjalankan '{name}' tidak dikenal; pilihan: {choices}",
+        "en": "executor '{name}' is not known; choices: {choices}",
+    },
+    "executor_needs": {
+        "id": "cara menjalankan '{name}' membutuhkan paket Python '{module}'",
+        "en": "executor '{name}' needs the Python package '{module}'",
+    },
+    "executor_needs_scheduler": {
+        "id": "--scheduler: Dask membutuhkan alamat scheduler (mis. "
+        "tcp://127.0.0.1:8786)",
+        "en": "--scheduler: Dask needs the scheduler's address (e.g. "
+        "tcp://127.0.0.1:8786)",
+    },
     "reference_missing": {
         "id": "data rujukan Kukar tidak ditemukan di {path}; jalankan kmp dari folder "
         "proyek (salinan git), tempat data/ berada",
@@ -1002,6 +1016,42 @@ LABELS: dict[str, dict[str, str]] = {
     "brief": {"id": "Brief", "en": "Brief"},
     "duration": {"id": "Durasi (detik)", "en": "Duration (s)"},
     "status_ok": {"id": "selesai", "en": "done"},
+    "progress_counts": {
+        "id": "ulang {reused} · ditulis {written} · gagal {failed}",
+        "en": "reused {reused} · written {written} · failed {failed}",
+    },
+    "progress_line": {
+        "id": "[{done}/{total}] {nama}: {status} ({seconds} s) — {counts}",
+        "en": "[{done}/{total}] {nama}: {status} ({seconds} s) — {counts}",
+    },
+    "progress_ok": {"id": "ok", "en": "ok"},
+    # why a brief is (re)built (manifest.json, alasan_build)
+    "rebuild_force": {"id": "--force", "en": "--force"},
+    "rebuild_new": {"id": "belum pernah dibuat", "en": "never built before"},
+    "rebuild_missing": {"id": "berkas hilang: {files}", "en": "files missing: {files}"},
+    "rebuild_notebook": {"id": "notebook berubah", "en": "the notebook changed"},
+    "rebuild_parameter": {"id": "parameter berubah", "en": "the parameters changed"},
+    "rebuild_konfigurasi": {
+        "id": "konfigurasi berubah",
+        "en": "the configuration changed",
+    },
+    "rebuild_versi": {
+        "id": "versi atau kode kmp-analysis berubah",
+        "en": "the version or code of kmp-analysis changed",
+    },
+    "rebuild_data_kecamatan": {
+        "id": "data kecamatan berubah",
+        "en": "the kecamatan's data changed",
+    },
+    "rebuild_angka_kabupaten": {
+        "id": "angka kabupaten yang dikutip berubah",
+        "en": "the regency figures it quotes changed",
+    },
+    "rebuild_data_kabupaten": {
+        "id": "data kabupaten berubah",
+        "en": "the regency's data changed",
+    },
+    "progress_failed": {"id": "gagal", "en": "failed"},
     "status_failed": {"id": "gagal", "en": "failed"},
     # recommendations (kmp_analysis.recommend): columns
     "siap_pembiayaan": {"id": "Siap pembiayaan", "en": "Ready for financing"},

@@ -27,7 +27,7 @@ def run(data: Path, out: Path, **options) -> dict[str, batch.BriefResult]:
         kecamatan=[A, B],
         out=out,
         progress=False,
-        in_process=True,
+        executor="inprocess",
         **{"summary": False, **options},
     )
     results = {r.kode_kec: r for r in report.results}

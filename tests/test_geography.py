@@ -84,7 +84,7 @@ def test_briefs_of_national_data_use_its_geography(tmp_path):
         kecamatan=codes,
         out=tmp_path / "out",
         progress=False,
-        in_process=True,
+        executor="inprocess",
         formats=("html",),
     )
     assert [r.status for r in report.results] == ["ok", "ok"]

@@ -314,7 +314,7 @@ def test_a_failed_pdf_keeps_the_html_brief_and_fails_the_brief(tmp_path, monkeyp
         progress=False,
         formats=("html", "pdf"),
         summary=False,
-        in_process=True,
+        executor="inprocess",
     )
     (result,) = report.results
     assert result.status == "gagal"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kmp_analysis.batch import cache
+from kmp_analysis.batch.manifest import unchanged_run
 
 
 @pytest.fixture
@@ -72,27 +73,27 @@ def finished_run(briefs_dir: Path, run_key: str, status: str = "ok") -> Path:
 
 def test_a_finished_run_with_the_same_key_is_found(tmp_path):
     finished_run(tmp_path, "abc")
-    found = cache.unchanged_run(tmp_path, "abc")
+    found = unchanged_run(tmp_path, "abc")
     assert found is not None and found[0] == tmp_path / "2026-10"
-    assert cache.unchanged_run(tmp_path, "other") is None
+    assert unchanged_run(tmp_path, "other") is None
 
 
 def test_a_run_with_a_failure_is_not_answered_from_its_manifest(tmp_path):
     finished_run(tmp_path, "abc", status="gagal")
-    assert cache.unchanged_run(tmp_path, "abc") is None
+    assert unchanged_run(tmp_path, "abc") is None
 
 
 @pytest.mark.parametrize("lost", ["brief.html", "brief.key.json"])
 def test_a_run_with_a_lost_file_or_key_is_not_answered(tmp_path, lost):
     folder = finished_run(tmp_path, "abc")
     (folder / lost).unlink()
-    assert cache.unchanged_run(tmp_path, "abc") is None
+    assert unchanged_run(tmp_path, "abc") is None
 
 
 def test_a_broken_manifest_is_ignored(tmp_path):
     finished_run(tmp_path, "abc")
     (tmp_path / "2026-10" / "manifest.json").write_text("{not json", encoding="utf-8")
-    assert cache.unchanged_run(tmp_path, "abc") is None
+    assert unchanged_run(tmp_path, "abc") is None
 
 
 def test_the_key_follows_the_code_not_only_the_version_number(data, monkeypatch):
@@ -102,3 +103,23 @@ def test_the_key_follows_the_code_not_only_the_version_number(data, monkeypatch)
     first = key(data)
     monkeypatch.setattr(cache, "code_version", lambda: f"{__version__}+edited")
     assert key(data) != first  # same version number, other code: rebuilt
+
+
+def test_every_reason_to_rebuild_reads_in_both_languages(tmp_path):
+    """A brief says why it is rebuilt in the run's language: every key part has its
+    sentence, and the decision names the part that changed."""
+    from kmp_analysis.i18n import label
+
+    for part in cache.PARTS:
+        assert label(f"rebuild_{part}", "id") != label(f"rebuild_{part}", "en")
+    parts = {"notebook": "a", "data_kecamatan": "b"}
+    (tmp_path / "brief.html").write_text("x")
+    cache.write_key(tmp_path, "brief", parts)
+    changed = cache.decide(
+        tmp_path, "brief", {**parts, "data_kecamatan": "c"}, ["brief.html"], False
+    )
+    assert not changed.reuse
+    assert changed.reasons == (("rebuild_data_kecamatan", {}),)
+    missing = cache.decide(tmp_path, "brief", parts, ["brief.pdf"], False)
+    assert missing.reasons == (("rebuild_missing", {"files": "brief.pdf"}),)
+    assert cache.decide(tmp_path, "brief", parts, ["brief.html"], False).reuse

@@ -52,7 +52,7 @@ def test_out_may_be_relative_or_absolute(tmp_path, monkeypatch):
         summary=False,
         formats=("html",),
         progress=False,
-        in_process=True,
+        executor="inprocess",
     )
     assert relative.run_dir == tmp_path / "keluaran" / "briefs" / "2026-10"
     brief = relative.run_dir / "kecamatan" / "64.02.15-sanga-sanga" / "brief.html"

@@ -14,13 +14,17 @@ processes import it to run briefs whose heavy lifting happens in their kernels, 
 an unchanged rerun is answered before any data is read.
 """
 
+from kmp_analysis.batch.executors import EXECUTORS
 from kmp_analysis.batch.jobs import (
     EVALUATION_DIR,
     FORMATS,
     KABUPATEN,
     BatchReport,
     BriefJob,
+    BriefRequest,
     BriefResult,
+    CacheState,
+    Status,
     parse_formats,
 )
 from kmp_analysis.batch.run import run_brief
@@ -28,11 +32,15 @@ from kmp_analysis.batch.write import resolve_kecamatan_list, write_briefs
 
 __all__ = [
     "EVALUATION_DIR",
+    "EXECUTORS",
     "FORMATS",
     "KABUPATEN",
     "BatchReport",
     "BriefJob",
+    "BriefRequest",
     "BriefResult",
+    "CacheState",
+    "Status",
     "parse_formats",
     "resolve_kecamatan_list",
     "run_brief",

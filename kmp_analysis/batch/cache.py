@@ -12,9 +12,10 @@ built, failed, or killed half-way) is built again.
 Above the briefs' keys sits the run's key (:func:`run_key`): the bytes of the input
 files, the notebooks and the config, the request (kecamatan, formats, language…) and
 the package version. When it equals the key of a finished run whose briefs all
-succeeded and are all still there (:func:`unchanged_run`), nothing needs reading or
-evaluating: the run is answered from its manifest in a fraction of a second. This
-module imports no data library, so that answer comes before pandas is loaded.
+succeeded and are all still there (:func:`kmp_analysis.batch.manifest.unchanged_run`),
+nothing needs reading or evaluating: the run is answered from its manifest in a
+fraction of a second. This module imports no data library, so that answer comes
+before pandas is loaded.
 """
 
 from __future__ import annotations
@@ -32,17 +33,17 @@ from kmp_analysis.safeio import atomic_write_text
 
 KEY_SUFFIX = ".key.json"
 
-#: Why a brief is rebuilt, by the part of its key that changed (Bahasa Indonesia,
-#: as the manifest is read by planners too).
-REASONS = {
-    "notebook": "notebook berubah",
-    "parameter": "parameter berubah",
-    "konfigurasi": "konfigurasi berubah",
-    "versi": "versi atau kode kmp-analysis berubah",
-    "data_kecamatan": "data kecamatan berubah",
-    "angka_kabupaten": "angka kabupaten yang dikutip berubah",
-    "data_kabupaten": "data kabupaten berubah",
-}
+#: The parts of a brief's key; when one changes the brief is rebuilt, and says why
+#: with the label ``rebuild_<part>`` (:mod:`kmp_analysis.i18n`).
+PARTS = (
+    "notebook",
+    "parameter",
+    "konfigurasi",
+    "versi",
+    "data_kecamatan",
+    "angka_kabupaten",
+    "data_kabupaten",
+)
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def key_parts(
 ) -> dict[str, str]:
     """The hashed parts of one brief's key.
 
-    ``data`` holds, by part name (a key of :data:`REASONS`), the text of the data
+    ``data`` holds, by part name (one of :data:`PARTS`), the text of the data
     the brief is made of: for a kecamatan brief its own rows (``data_kecamatan``)
     and the regency figures it quotes (``angka_kabupaten``); for the regency summary
     the whole evaluation (``data_kabupaten``).
@@ -99,12 +100,17 @@ def combined(parts: dict[str, str]) -> str:
     return _sha(json.dumps(parts, sort_keys=True))
 
 
+#: Why a brief is built: a label key (``rebuild_…``) and its parameters.
+Reason = tuple[str, dict[str, str]]
+
+
 @dataclass(frozen=True)
 class Decision:
-    """Reuse a brief as it is, or build it, and why."""
+    """Reuse a brief as it is, or build it, and why (label keys, so the run can say
+    it in its own language)."""
 
     reuse: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def decide(
@@ -112,15 +118,15 @@ def decide(
 ) -> Decision:
     """Compare the stored key with ``parts`` and check the files are all there."""
     if force:
-        return Decision(False, ("--force",))
+        return Decision(False, (("rebuild_force", {}),))
     stored = read_key(folder, stem)
     if stored is None:
-        return Decision(False, ("belum pernah dibuat",))
+        return Decision(False, (("rebuild_new", {}),))
     missing = [name for name in expected if not (folder / name).is_file()]
     if missing:
-        return Decision(False, ("berkas hilang: " + ", ".join(missing),))
+        return Decision(False, (("rebuild_missing", {"files": ", ".join(missing)}),))
     old = stored.get("parts", {})
-    changed = [REASONS.get(p, p) for p in parts if old.get(p) != parts[p]]
+    changed = [(f"rebuild_{p}", {}) for p in parts if old.get(p) != parts[p]]
     if changed:
         return Decision(False, tuple(changed))
     return Decision(True, ())
@@ -186,36 +192,3 @@ def run_key(data: Path, files: list[Path], request: dict[str, Any]) -> str:
         "versi": code_version(),
     }
     return _sha(json.dumps(payload, sort_keys=True, default=str))
-
-
-def unchanged_run(briefs_dir: Path, key: str) -> tuple[Path, dict] | None:
-    """The run folder and manifest of a finished run with key ``key`` whose briefs
-    all succeeded and whose files and keys are all in place; else None."""
-    for manifest_path in sorted(briefs_dir.glob("*/manifest.json")):
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(manifest, dict) or manifest.get("run_key") != key:
-            continue
-        run_dir = manifest_path.parent
-        if _complete(run_dir, manifest):
-            return run_dir, manifest
-    return None
-
-
-def _complete(run_dir: Path, manifest: dict) -> bool:
-    entries = [*(manifest.get("briefs") or []), manifest.get("ringkasan")]
-    for entry in entries:
-        if entry is None:
-            continue
-        if not isinstance(entry, dict) or entry.get("status") != "ok":
-            return False
-        files = [run_dir / f for f in entry.get("files") or []]
-        if not files or not all(f.is_file() for f in files):
-            return False
-        folder = files[0].parent
-        stem = files[0].name.split(".")[0]
-        if read_key(folder, stem) is None:
-            return False
-    return (run_dir / "index.html").is_file()

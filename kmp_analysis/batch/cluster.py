@@ -32,9 +32,16 @@ from typing import Any
 from distributed import Client, WorkerPlugin, as_completed
 from distributed.comm import connect as comm_connect
 
-from kmp_analysis.batch.jobs import KABUPATEN, BriefJob, BriefResult, failure
+from kmp_analysis.batch.jobs import (
+    KABUPATEN,
+    BriefJob,
+    BriefRequest,
+    BriefResult,
+    failure,
+)
+from kmp_analysis.batch.progress import Progress
 from kmp_analysis.batch.run import run_brief
-from kmp_analysis.errors import DaskUnavailable
+from kmp_analysis.errors import DaskUnavailable, UsageError
 
 #: Seconds to wait for the scheduler to answer, and then for a first worker.
 CONNECT_TIMEOUT_S = 10.0
@@ -85,6 +92,32 @@ def run_on_dask(
         _unregister(client)
         client.close()
     return results
+
+
+class DaskCluster:
+    """The ``dask`` executor: the briefs as tasks on the cluster whose scheduler
+    listens at ``request.scheduler`` (see :mod:`kmp_analysis.batch.executors`)."""
+
+    #: The cluster's workers are not ours: a cancelled task may still be writing.
+    stops_workers = False
+
+    def __init__(self, request: BriefRequest) -> None:
+        if not request.scheduler:
+            raise UsageError("executor_needs_scheduler")
+        self.address = request.scheduler
+
+    def check(self) -> None:
+        """Fail at once, before any work, when the scheduler does not answer."""
+        check_scheduler(self.address)
+
+    def start(self, jobs: int) -> None:
+        """Nothing to start: the cluster's workers are up already."""
+
+    def run(self, jobs: list[BriefJob], progress: Progress) -> list[BriefResult]:
+        return run_on_dask(jobs, self.address, progress.update)
+
+    def close(self, log_file: Path | None) -> None:
+        """Nothing to release: the workers belong to the cluster."""
 
 
 def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:

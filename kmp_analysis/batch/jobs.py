@@ -3,16 +3,21 @@
 
 This module imports no data library: worker processes and Dask workers unpickle
 jobs and results, and an unchanged rerun is answered before pandas is loaded.
+:class:`BriefRequest` is what a run is asked to do.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kmp_analysis.config import check_lang
 from kmp_analysis.errors import UsageError
+from kmp_analysis.paths import BRIEF_NOTEBOOK, OUTPUTS_DIR, SAMPLE_DIR, SUMMARY_NOTEBOOK
 
 EVALUATION_DIR = "evaluasi"
 
@@ -20,6 +25,91 @@ FORMATS = ("html", "pdf", "ipynb")
 
 #: Code and folder of the regency summary in the manifest and index.
 KABUPATEN = "kabupaten"
+
+
+class Status(StrEnum):
+    """Whether a brief was written; the manifest keeps these words."""
+
+    OK = "ok"
+    FAILED = "gagal"
+
+
+class CacheState(StrEnum):
+    """Whether a brief was built in this run or kept from an earlier one."""
+
+    BUILT = "ditulis"
+    REUSED = "dipakai_ulang"
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    """What a batch is asked to do, checked once (``kmp briefs`` fills it).
+
+    Paths are resolved, ``formats`` parsed (HTML always), ``lang`` and the brief
+    notebook checked; an executor (``local``, ``dask``, ``inprocess``; see
+    :mod:`kmp_analysis.batch.executors`) is ``dask`` when a scheduler is named.
+
+    Examples
+    --------
+    >>> request = BriefRequest(kecamatan=["Tenggarong"], formats="pdf")
+    >>> request.formats, request.executor, request.data.name
+    (('html', 'pdf'), 'local', 'sample')
+    """
+
+    data: Path = SAMPLE_DIR
+    period: str | None = None
+    kecamatan: tuple[str, ...] = ()
+    out: Path = OUTPUTS_DIR
+    lang: str = "id"
+    formats: tuple[str, ...] = ("html", "ipynb")
+    summary: bool = True
+    config: Path | None = None
+    notebook: Path = BRIEF_NOTEBOOK
+    force: bool = False
+    retry_failed: bool = False
+    strict: bool = False
+    executor: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        def put(name: str, value: Any) -> None:
+            object.__setattr__(self, name, value)
+
+        put("data", Path(self.data) if self.data else SAMPLE_DIR)
+        put("period", self.period.strip() if self.period else None)
+        put("kecamatan", tuple(self.kecamatan or ()))
+        put("out", Path(self.out or OUTPUTS_DIR).resolve())
+        check_lang(self.lang)
+        put("formats", parse_formats(self.formats))
+        put("config", Path(self.config).resolve() if self.config else None)
+        put("notebook", Path(self.notebook or BRIEF_NOTEBOOK).resolve())
+        if not self.notebook.is_file():
+            raise UsageError("notebook_missing", path=self.notebook)
+        if self.scheduler and self.executor == "local":
+            put("executor", "dask")
+
+    @property
+    def briefs_dir(self) -> Path:
+        return self.out / "briefs"
+
+    def notebooks(self) -> list[Path]:
+        """The notebooks the run executes."""
+        return [self.notebook, SUMMARY_NOTEBOOK] if self.summary else [self.notebook]
+
+    def identity(self) -> dict[str, Any]:
+        """What the run's outputs depend on besides the files it reads (part of its
+        key): not how it runs (workers, executor, --force)."""
+        return {
+            "period": self.period,
+            "kecamatan": list(self.kecamatan),
+            "lang": self.lang,
+            "formats": sorted(self.formats),
+            "summary": self.summary,
+            "config": str(self.config) if self.config else None,
+            "notebook": str(self.notebook),
+            "strict": self.strict,
+        }
 
 
 @dataclass(frozen=True)
@@ -55,18 +145,35 @@ class BriefJob:
 
 @dataclass
 class BriefResult:
+    """What became of one brief, as its entry in ``manifest.json`` says it (the
+    field names are the manifest's keys)."""
+
     kode_kec: str
     nama_kec: str
     folder: str
-    status: str  # "ok" or "gagal"
+    status: Status
     duration_s: float
     parameters: dict[str, str]
     error: str | None = None
     files: list[str] = field(default_factory=list)
     headline: dict[str, Any] = field(default_factory=dict)
     pdf_pages: int | None = None
-    cache: str = "ditulis"  # "ditulis" (built now) or "dipakai_ulang" (reused)
+    cache: CacheState = CacheState.BUILT
+    #: Why it was built (empty when kept), in the run's language.
     alasan_build: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.status = Status(self.status)
+        self.cache = CacheState(self.cache)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+    @property
+    def outcome(self) -> Status | CacheState:
+        """Failed, or else built or reused: what a run counts."""
+        return self.cache if self.ok else Status.FAILED
 
     @classmethod
     def from_manifest(cls, entry: dict[str, Any]) -> BriefResult:
@@ -86,7 +193,11 @@ class BatchReport:
     @property
     def failed(self) -> list[BriefResult]:
         every = [*self.results, *([self.summary] if self.summary else [])]
-        return [r for r in every if r.status != "ok"]
+        return [r for r in every if not r.ok]
+
+    def counts(self) -> Counter[Status | CacheState]:
+        """The kecamatan briefs built, reused and failed (the summary not counted)."""
+        return Counter(r.outcome for r in self.results)
 
     @property
     def index_html(self) -> Path:
@@ -115,7 +226,7 @@ def failure(job: BriefJob, duration: float, error: str) -> BriefResult:
         kode_kec=job.kode_kec,
         nama_kec=job.nama_kec,
         folder=rel_folder(job),
-        status="gagal",
+        status=Status.FAILED,
         duration_s=round(duration, 2),
         parameters=job.parameters,
         error=error,

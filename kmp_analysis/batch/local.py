@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from kmp_analysis.batch.jobs import BriefJob, BriefResult, failure
+from kmp_analysis.batch.jobs import BriefJob, BriefRequest, BriefResult, failure
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.batch.run import error_text, run_brief
 from kmp_analysis.i18n import label
@@ -28,11 +28,14 @@ class LocalWorkers:
     starts a kernel in each worker (with its imports) while the caller goes on. The
     workers' stderr (and their kernels') goes to a temporary log until
     :meth:`close` shuts the workers and their kernels down and appends it to the
-    run folder's ``batch.log``.
+    run folder's ``batch.log``. The ``local`` executor
+    (:mod:`kmp_analysis.batch.executors`).
     """
 
-    def __init__(self, workers: int | None) -> None:
-        self.workers = workers or os.cpu_count() or 1
+    stops_workers = True
+
+    def __init__(self, request: BriefRequest) -> None:
+        self.workers = request.workers or os.cpu_count() or 1
         # outside the output folder: nothing is written there before the data is
         # known to be valid
         fd, name = tempfile.mkstemp(prefix="kmp-batch-", suffix=".log")
@@ -40,7 +43,11 @@ class LocalWorkers:
         self.log_file = Path(name)
         self.pool: ProcessPoolExecutor | None = None
 
+    def check(self) -> None:
+        """Nothing to check: this machine is always there."""
+
     def start(self, jobs: int) -> None:
+        """Start the workers, each warming a kernel, for ``jobs`` briefs."""
         if self.pool is not None or jobs < 1:
             return
         workers = max(1, min(self.workers, jobs))
@@ -53,21 +60,16 @@ class LocalWorkers:
         for _ in range(workers):  # a worker that is up first may warm twice: no-op
             self.pool.submit(_prewarm)
 
-    def run(
-        self, jobs: list[BriefJob], progress: bool, reused: int = 0
-    ) -> list[BriefResult]:
-        """Run ``jobs`` with one progress display over all of them.
+    def run(self, jobs: list[BriefJob], progress: Progress) -> list[BriefResult]:
+        """Run ``jobs``, one brief per worker at a time, showing which are running.
 
-        On a terminal: one bar with the ETA, the kecamatan being built and the
-        counts reused / written / failed. Elsewhere (CI, a log file): one line per
-        brief. A brief whose worker died is run once more on a new worker.
+        A brief whose worker died is run once more on a new worker.
         """
         if not jobs:
             return []
         self.start(len(jobs))
         pool = self.pool
         assert pool is not None
-        show = Progress(len(jobs), reused, enabled=progress)
         results: list[BriefResult] = []
         waiting = deque(jobs)
         running: dict[Future, BriefJob] = {}
@@ -84,50 +86,47 @@ class LocalWorkers:
 
         retried: set[str] = set()
         fill()
-        try:
-            while running:
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                lost: list[BriefJob] = []
-                for future in done:
-                    job = running.pop(future)
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:  # a worker process died
-                        lost.append(job)
-                        continue
-                    except Exception as exc:
-                        result = failure(job, 0.0, error_text(exc, job.lang))
-                    results.append(result)
-                    show.update(result, [j.nama_kec for j in running.values()])
-                if lost:  # the pool is broken: every brief in it is lost
-                    lost += running.values()
-                    running.clear()
-                    for job in reversed(lost):  # each once more, on new workers
-                        if job.kode_kec in retried:
-                            failed = failure(job, 0.0, label("worker_died", job.lang))
-                            results.append(failed)
-                            show.update(failed, [])
-                        else:
-                            retried.add(job.kode_kec)
-                            waiting.appendleft(job)
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    self.pool = None
-                    self.start(len(waiting))
-                    pool = self.pool  # type: ignore[assignment]
-                fill()
-        finally:
-            show.close()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            lost: list[BriefJob] = []
+            for future in done:
+                job = running.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:  # a worker process died
+                    lost.append(job)
+                    continue
+                except Exception as exc:
+                    result = failure(job, 0.0, error_text(exc, job.lang))
+                results.append(result)
+                progress.update(result, [j.nama_kec for j in running.values()])
+            if lost:  # the pool is broken: every brief in it is lost
+                lost += running.values()
+                running.clear()
+                for job in reversed(lost):  # each once more, on new workers
+                    if job.kode_kec in retried:
+                        failed = failure(job, 0.0, label("worker_died", job.lang))
+                        results.append(failed)
+                        progress.update(failed, [])
+                    else:
+                        retried.add(job.kode_kec)
+                        waiting.appendleft(job)
+                pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+                self.start(len(waiting))
+                pool = self.pool  # type: ignore[assignment]
+            fill()
         return results
 
-    def close(self, keep_log: Path | None = None) -> None:
+    def close(self, log_file: Path | None = None) -> None:
         """Shut the workers and their kernels down; append their log to
-        ``keep_log`` (the run's ``batch.log``), or drop it when there is no run."""
+        ``log_file`` (the run's ``batch.log``), or drop it when there is no run."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if keep_log is not None and self.log_file.is_file():
-            keep_log.parent.mkdir(parents=True, exist_ok=True)
-            with self.log_file.open("rb") as src, keep_log.open("ab") as dst:
+        if log_file is not None and self.log_file.is_file():
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            with self.log_file.open("rb") as src, log_file.open("ab") as dst:
                 shutil.copyfileobj(src, dst)
         self.log_file.unlink(missing_ok=True)
 

@@ -15,12 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kmp_analysis import __version__
-from kmp_analysis.batch.jobs import BatchReport, BriefResult
+from kmp_analysis.batch import cache
+from kmp_analysis.batch.jobs import BatchReport, BriefResult, CacheState, Status
 from kmp_analysis.i18n import label
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
     from kmp_analysis.evaluate import Evaluation
+
+MANIFEST = "manifest.json"
+#: What the kernels and workers of a run printed (kept out of the terminal).
+LOG_FILE = "batch.log"
 
 
 def unchanged_report(
@@ -34,7 +39,7 @@ def unchanged_report(
 
     def reused(entry: dict[str, Any]) -> BriefResult:
         result = BriefResult.from_manifest(entry)
-        return replace(result, cache="dipakai_ulang", duration_s=0.0, alasan_build=[])
+        return replace(result, cache=CacheState.REUSED, duration_s=0.0, alasan_build=[])
 
     results = [reused(e) for e in manifest.get("briefs") or []]
     summary = manifest.get("ringkasan")
@@ -51,11 +56,50 @@ def unchanged_report(
     return report
 
 
+def read_manifest(run_dir: Path) -> dict[str, Any] | None:
+    """The manifest of the run in ``run_dir``; None when there is none (or it
+    cannot be read)."""
+    try:
+        manifest = json.loads((run_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def unchanged_run(briefs_dir: Path, key: str) -> tuple[Path, dict] | None:
+    """The run folder and manifest of a finished run with key ``key`` whose briefs
+    all succeeded and whose files and keys are all in place; else None."""
+    for manifest_path in sorted(briefs_dir.glob(f"*/{MANIFEST}")):
+        manifest = read_manifest(manifest_path.parent)
+        if manifest is None or manifest.get("run_key") != key:
+            continue
+        run_dir = manifest_path.parent
+        if _complete(run_dir, manifest):
+            return run_dir, manifest
+    return None
+
+
+def _complete(run_dir: Path, manifest: dict) -> bool:
+    entries = [*(manifest.get("briefs") or []), manifest.get("ringkasan")]
+    for entry in entries:
+        if entry is None:
+            continue
+        if not isinstance(entry, dict) or entry.get("status") != Status.OK:
+            return False
+        files = [run_dir / f for f in entry.get("files") or []]
+        if not files or not all(f.is_file() for f in files):
+            return False
+        folder = files[0].parent
+        stem = files[0].name.split(".")[0]
+        if cache.read_key(folder, stem) is None:
+            return False
+    return (run_dir / "index.html").is_file()
+
+
 def previous_results(run_dir: Path) -> dict[str, BriefResult]:
     """The results of the last run in ``run_dir`` (empty when there is none)."""
-    try:
-        manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = read_manifest(run_dir)
+    if manifest is None:
         return {}
     entries = list(manifest.get("briefs") or [])
     if manifest.get("ringkasan"):
@@ -100,8 +144,8 @@ def _run_fields(report: BatchReport) -> dict[str, Any]:
         "duration_s": round(report.duration_s, 2),
         "summary": {
             "total": len(report.results),
-            "ok": sum(r.status == "ok" for r in report.results),
-            "gagal": sum(r.status != "ok" for r in report.results),
+            "ok": sum(r.ok for r in report.results),
+            "gagal": sum(not r.ok for r in report.results),
         },
         "notes": report.notes,
         "ringkasan": asdict(report.summary) if report.summary else None,
@@ -111,7 +155,7 @@ def _run_fields(report: BatchReport) -> dict[str, Any]:
 
 def _save_manifest(run_dir: Path, manifest: dict[str, Any]) -> None:
     atomic_write_text(
-        run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False)
+        run_dir / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False)
     )
 
 
@@ -148,7 +192,7 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         h = r.headline
         name = html.escape(f"{r.nama_kec} ({r.kode_kec})")
         name_cell, pdf_cell = name, ""
-        if r.status == "ok":
+        if r.ok:
             link = html.escape(f"{r.folder}/brief.html", quote=True)
             name_cell = f'<a href="{link}">{name}</a>'
             status = html.escape(label("status_ok", lang))
@@ -180,7 +224,7 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
     s = report.summary
     if s is not None:
         text = html.escape(label("index_summary", lang))
-        if s.status == "ok":
+        if s.ok:
             link = html.escape(f"{s.folder}/ringkasan.html", quote=True)
             summary = f'<p><a href="{link}"><b>{text}</b></a>'
             if s.pdf_pages:

@@ -16,7 +16,10 @@ from kmp_analysis.batch.jobs import (
     EVALUATION_DIR,
     KABUPATEN,
     BriefJob,
+    BriefRequest,
     BriefResult,
+    CacheState,
+    Status,
     rel_folder,
 )
 from kmp_analysis.batch.manifest import previous_results
@@ -42,64 +45,56 @@ class Plan:
 
 
 def make_plan(
-    briefs_dir: Path,
-    data_path: Path,
-    config_path: Path | None,
-    notebook_path: Path,
-    codes: list[str],
-    geo: reference.Geography,
-    period: str | None,
-    lang: str,
-    formats: tuple[str, ...],
-    summary: bool,
-    force: bool,
-    retry_failed: bool,
-    strict: bool,
+    request: BriefRequest, codes: list[str], geo: reference.Geography
 ) -> Plan:
-    """Read and evaluate the data, save the evaluation, and decide brief by brief."""
+    """Read and evaluate the data, save the evaluation, and decide brief by brief
+    for the kecamatan ``codes`` (and the summary, where the request asks for it)."""
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluate import evaluate
     from kmp_analysis.io import read_dataset
 
-    cfg = load_config(config_path)
-    evaluation = evaluate(read_dataset(data_path, strict=strict), period, cfg)
-    run_dir = briefs_dir / evaluation.period
+    lang, formats = request.lang, request.formats
+    cfg = load_config(request.config)
+    dataset = read_dataset(request.data, strict=request.strict)
+    evaluation = evaluate(dataset, request.period, cfg)
+    run_dir = request.briefs_dir / evaluation.period
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
     common = {
-        "data": str(data_path.resolve()),
+        "data": str(request.data.resolve()),
         "period": evaluation.period,
         "lang": lang,
-        "config": str(config_path) if config_path else "",
+        "config": str(request.config) if request.config else "",
         "evaluasi": str(evaluation_dir),
     }
     jobs = [
-        brief_job(code, geo, run_dir, notebook_path, common, formats, lang)
+        brief_job(code, geo, run_dir, request.notebook, common, formats, lang)
         for code in codes
     ]
-    if summary:
+    if request.summary:
         jobs.insert(0, summary_job(run_dir, common, formats, lang))
     remove_stale_temp(run_dir)
     previous = previous_results(run_dir)
     selected = (
-        {code for code, r in previous.items() if r.status != "ok"}
-        if retry_failed
+        {code for code, r in previous.items() if not r.ok}
+        if request.retry_failed
         else None
     )
     to_run, kept = [], []
     for job in jobs:
         if selected is not None and job.kode_kec not in selected:
             if job.kode_kec in previous:
-                kept.append(replace(previous[job.kode_kec], cache="dipakai_ulang"))
+                kept.append(replace(previous[job.kode_kec], cache=CacheState.REUSED))
             continue
         job = _with_key(job, evaluation, lang)
         decision = cache.decide(
-            job.out_dir, job.stem, job.key_parts, job.expected_files, force
+            job.out_dir, job.stem, job.key_parts, job.expected_files, request.force
         )
         if decision.reuse:
             kept.append(_reused(job, previous.get(job.kode_kec)))
         else:
             cache.remove_key(job.out_dir, job.stem)
-            to_run.append(replace(job, reasons=decision.reasons))
+            reasons = tuple(label(k, lang, **p) for k, p in decision.reasons)
+            to_run.append(replace(job, reasons=reasons))
     return Plan(evaluation, run_dir, jobs, previous, to_run, kept)
 
 
@@ -190,10 +185,10 @@ def _reused(job: BriefJob, before: BriefResult | None) -> BriefResult:
         kode_kec=job.kode_kec,
         nama_kec=job.nama_kec,
         folder=rel_folder(job),
-        status="ok",
+        status=Status.OK,
         duration_s=0.0,
         parameters=job.parameters,
         files=[f"{rel_folder(job)}/{name}" for name in job.expected_files],
         pdf_pages=pages,
-        cache="dipakai_ulang",
+        cache=CacheState.REUSED,
     )

@@ -13,7 +13,15 @@ import time
 from pathlib import Path
 
 from kmp_analysis.batch import cache
-from kmp_analysis.batch.jobs import BriefJob, BriefResult, failure, rel_folder
+from kmp_analysis.batch.jobs import (
+    BriefJob,
+    BriefRequest,
+    BriefResult,
+    Status,
+    failure,
+    rel_folder,
+)
+from kmp_analysis.batch.progress import Progress
 from kmp_analysis.errors import KmpError, WarmKernelError
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import engine_name
@@ -93,7 +101,7 @@ def run_brief(job: BriefJob) -> BriefResult:
             nama_kec=job.nama_kec,
             folder=rel_folder(job),
             alasan_build=list(job.reasons),
-            status="gagal" if pdf_error else "ok",
+            status=Status.FAILED if pdf_error else Status.OK,
             duration_s=round(time.perf_counter() - start, 2),
             parameters=job.parameters,
             error=pdf_error,
@@ -119,3 +127,29 @@ def _describe(exc: Exception, lang: str) -> str:
     cell = getattr(exc, "exec_count", None)
     where = "" if cell is None else label("in_cell", lang, cell=cell)
     return f"{ename}: {evalue}{where}"
+
+
+class InProcess:
+    """The ``inprocess`` executor: every brief in this process, one after the other
+    (debugging, tests; see :mod:`kmp_analysis.batch.executors`)."""
+
+    stops_workers = True
+
+    def __init__(self, request: BriefRequest) -> None:
+        self.request = request
+
+    def check(self) -> None:
+        """Nothing to check."""
+
+    def start(self, jobs: int) -> None:
+        """Nothing to start: the first brief starts its kernel."""
+
+    def run(self, jobs: list[BriefJob], progress: Progress) -> list[BriefResult]:
+        results = []
+        for job in jobs:
+            results.append(run_brief(job))
+            progress.update(results[-1])
+        return results
+
+    def close(self, log_file: Path | None) -> None:
+        """Nothing to release (warm kernels end with the process)."""
