@@ -208,8 +208,8 @@ def evaluate(
     from kmp_analysis.classify import CLASSES
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluate import evaluate as run_evaluate
-    from kmp_analysis.export import workbook_tables, write_workbook
     from kmp_analysis.io import read_dataset
+    from kmp_analysis.report.export import workbook_tables, write_workbook
     from kmp_analysis.safeio import write_table
 
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):

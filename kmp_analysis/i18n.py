@@ -602,7 +602,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "tidak ada (bukan checkout git)",
         "en": "none (not a git checkout)",
     },
-    # brief sections (kmp_analysis.briefs)
+    # brief sections (kmp_analysis.report.brief)
     "sentence_outcome": {
         "id": "Indeks Outcome rata-rata {outcome} (kabupaten {outcome_kab}): peringkat "
         "{rank} dari {n_kec} kecamatan (rentang {p05}–{p95} dalam simulasi); kuadran "
@@ -708,7 +708,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada tindakan BUMDes di kecamatan ini.",
         "en": "No BUMDes action in this kecamatan.",
     },
-    # exploration notebook (kmp_analysis.explore)
+    # exploration notebook (kmp_analysis.report.explore)
     "explore_heading": {
         "id": "Eksplorasi KMP Kabupaten Kutai Kartanegara",
         "en": "KMP exploration, Kutai Kartanegara Regency",
@@ -785,7 +785,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Semua ambang bernilai bawaan.",
         "en": "All thresholds are at their defaults.",
     },
-    # regency summary (kmp_analysis.ringkasan)
+    # regency summary (kmp_analysis.report.summary)
     "ringkasan_title": {
         "id": "Ringkasan evaluasi KMP Kabupaten Kutai Kartanegara — periode {period}",
         "en": "KMP evaluation summary, Kutai Kartanegara Regency — period {period}",

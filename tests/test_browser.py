@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from kmp_analysis.paths import OUTPUTS_DIR
-from kmp_analysis.pdf import CHROMIUM_FLAGS, find_chromium, html_to_pdf
+from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium, html_to_pdf
 
 CHROMIUM = find_chromium()
 

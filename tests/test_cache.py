@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import batch
-from kmp_analysis.briefs import Brief
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
+from kmp_analysis.report.brief import Brief
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from test_index import SPEC, regency
 
-from kmp_analysis.charts import tercile_shares, tercile_stability
 from kmp_analysis.config import MonteCarlo
 from kmp_analysis.index import rank_uncertainty
+from kmp_analysis.report.charts import tercile_shares, tercile_stability
 
 
 def test_tercile_shares_sum_to_one_and_match_the_table():

@@ -14,7 +14,10 @@ from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds
 from kmp_analysis.evaluate import evaluate
-from kmp_analysis.explore import (
+from kmp_analysis.i18n import label
+from kmp_analysis.io import Dataset, read_dataset
+from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR
+from kmp_analysis.report.explore import (
     SLIDERS,
     Explorer,
     OfflineMap,
@@ -22,11 +25,8 @@ from kmp_analysis.explore import (
     leaflet_assets,
     page_links,
 )
-from kmp_analysis.i18n import label
-from kmp_analysis.io import Dataset, read_dataset
-from kmp_analysis.maps import CLASS_COLORS
-from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR
-from kmp_analysis.pdf import CHROMIUM_FLAGS, find_chromium
+from kmp_analysis.report.maps import CLASS_COLORS
+from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 TENGGARONG = "64.02.06"
@@ -536,7 +536,7 @@ def test_notebook_is_thin_and_parameterised():
         assert cell.outputs == []
         assert cell.execution_count is None
         assert len(cell.source.splitlines()) <= 15
-    assert any("kmp_analysis.explore" in c.source for c in code[1:])
+    assert any("kmp_analysis.report.explore" in c.source for c in code[1:])
     assert any(c.cell_type == "markdown" for c in nb.cells)
 
 

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from kmp_analysis.evaluate import evaluate
-from kmp_analysis.export import SHEETS, present, workbook_tables, write_workbook
 from kmp_analysis.i18n import COLUMNS, column_label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
+from kmp_analysis.report.export import SHEETS, present, workbook_tables, write_workbook
 
 
 @pytest.fixture(scope="module")

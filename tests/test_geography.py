@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kmp_analysis import batch, maps, reference
+from kmp_analysis import batch, reference
 from kmp_analysis.io import geography
+from kmp_analysis.report import maps
 from kmp_analysis.sample import write_national
 
 WILAYAH = """kode_desa,nama_desa,jenis,kode_kec,nama_kec,lon,lat

@@ -1,4 +1,4 @@
-"""HTML -> A4 PDF with headless Chromium (kmp_analysis.pdf).
+"""HTML -> A4 PDF with headless Chromium (kmp_analysis.report.pdf).
 
 Tests that print need a Chromium/Chrome (``make test`` tries to install Debian's
 ``chromium``); they are skipped without one. The others use stand-in programs.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kmp_analysis import pdf
-from kmp_analysis.pdf import (
+from kmp_analysis.report import pdf
+from kmp_analysis.report.pdf import (
     PdfUnavailable,
     find_chromium,
     html_to_pdf,

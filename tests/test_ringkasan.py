@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kmp_analysis import maps, recommend
+from kmp_analysis import recommend
 from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.i18n import COLUMNS, LABELS, label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, SAMPLE_DIR
-from kmp_analysis.ringkasan import JSON_FILE, Summary, prepare
+from kmp_analysis.report import maps
+from kmp_analysis.report.summary import JSON_FILE, Summary, prepare
 
 NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
 SECTIONS = (

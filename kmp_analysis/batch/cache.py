@@ -1,13 +1,13 @@
 """Which briefs need rebuilding: cache keys over exactly what a brief depends on.
 
-A brief depends on its notebook, its parameters, the evaluated rows of its own
-kecamatan and the input rows its recommendations read, the regency figures it quotes
-(as shown, see :meth:`kmp_analysis.briefs.Brief.regency_quotes`), the config and the
-package version. Each part is hashed on its own, so a rebuilt brief can say why. The
-regency summary depends on the whole evaluation. The batch hands the data over as
-text (:func:`key_parts`): this module only hashes and compares. A key is written next
-to a brief's files only after they are all in place; a brief without one (never
-built, failed, or killed half-way) is built again.
+A brief depends on its notebook, its parameters, the evaluated rows of its own kecamatan
+and the input rows its recommendations read, the regency figures it quotes (as shown,
+see :meth:`kmp_analysis.report.brief.Brief.regency_quotes`), the config and the package
+version. Each part is hashed on its own, so a rebuilt brief can say why. The regency
+summary depends on the whole evaluation. The batch hands the data over as text
+(:func:`key_parts`): this module only hashes and compares. A key is written next to a
+brief's files only after they are all in place; a brief without one (never built,
+failed, or killed half-way) is built again.
 
 Above the briefs' keys sits the run's key (:func:`run_key`): the bytes of the input
 files, the notebooks and the config, the request (kecamatan, formats, language…) and

@@ -74,12 +74,12 @@ WARM_IMPORTS = (
     "geopandas",
     "matplotlib",
     "matplotlib.pyplot",  # with ipykernel's default inline backend
-    "kmp_analysis.briefs",
-    "kmp_analysis.ringkasan",
-    "kmp_analysis.maps",
-    "kmp_analysis.charts",
-    "kmp_analysis.display",
-    "kmp_analysis.export",  # imports nbformat: 1.4 s
+    "kmp_analysis.report.brief",
+    "kmp_analysis.report.summary",
+    "kmp_analysis.report.maps",
+    "kmp_analysis.report.charts",
+    "kmp_analysis.report.blocks",
+    "kmp_analysis.report.export",  # imports nbformat: 1.4 s
 )
 START_ATTEMPTS = 3
 WARM_TIMEOUT_S = 300.0

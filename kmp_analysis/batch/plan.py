@@ -25,7 +25,7 @@ from kmp_analysis.batch.jobs import (
 from kmp_analysis.batch.manifest import previous_results
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import SUMMARY_NOTEBOOK
-from kmp_analysis.pdf import pdf_page_count
+from kmp_analysis.report.pdf import pdf_page_count
 
 if TYPE_CHECKING:
     from kmp_analysis import reference
@@ -166,7 +166,7 @@ def _brief_data(job: BriefJob, evaluation: Evaluation, lang: str) -> dict[str, s
         for name, table in sorted((evaluation.tables or {}).items()):
             texts.append(name + table.to_csv(index=False))
         return {"data_kabupaten": "\n".join(texts)}
-    from kmp_analysis.briefs import Brief
+    from kmp_analysis.report.brief import Brief
 
     own = Brief(evaluation, job.kode_kec, lang=lang).data_parts()
     quotes = own.pop("kabupaten")

@@ -25,7 +25,7 @@ from kmp_analysis.batch.progress import Progress
 from kmp_analysis.errors import KmpError, WarmKernelError
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import engine_name
-from kmp_analysis.pdf import html_to_pdf, pdf_page_count
+from kmp_analysis.report.pdf import html_to_pdf, pdf_page_count
 
 CELL_TIMEOUT_S = 600
 
@@ -40,7 +40,7 @@ def run_brief(job: BriefJob) -> BriefResult:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from kmp_analysis.export import notebook_to_html
+    from kmp_analysis.report.export import notebook_to_html
 
     start = time.perf_counter()
     job.out_dir.parent.mkdir(parents=True, exist_ok=True)

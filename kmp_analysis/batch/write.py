@@ -29,7 +29,7 @@ from kmp_analysis.batch.plan import Plan, make_plan, remove_stale_temp
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.errors import PdfUnavailable, UnknownKecamatan
 from kmp_analysis.i18n import label
-from kmp_analysis.pdf import find_chromium
+from kmp_analysis.report.pdf import find_chromium
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:

@@ -174,7 +174,7 @@ def kecamatan_choropleth(
     """
     import shapely
 
-    from kmp_analysis.charts import place_labels
+    from kmp_analysis.report.charts import place_labels
 
     kec = reference.kecamatan_shapes()
     shares = pd.to_numeric(kec["kode_kec"].map(values), errors="coerce")

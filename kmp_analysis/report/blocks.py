@@ -86,7 +86,7 @@ def table_html(
     frame: pd.DataFrame, lang: str = "id", title: str | None = None, empty: str = ""
 ) -> HTML:
     """A table with labelled headers and words for codes; every cell escaped."""
-    from kmp_analysis.export import present
+    from kmp_analysis.report.export import present
 
     head = heading(title, 3) if title else ""
     if frame.empty:

@@ -1,7 +1,7 @@
 """The regency summary, for ``notebooks/ringkasan_kabupaten.ipynb`` (DESIGN §8).
 
 The notebook only calls :func:`prepare` and the methods of :class:`Summary`, as the
-kecamatan brief does with :mod:`kmp_analysis.briefs`; everything it shows is
+kecamatan brief does with :mod:`kmp_analysis.report.brief`; everything it shows is
 computed here, so it is tested here. Sections: headline numbers and sentences, a
 choropleth of the kecamatan, their output–outcome quadrant, their outcome ranks with
 Monte Carlo uncertainty, the pendamping allocation and the training totals.
@@ -26,7 +26,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
-from kmp_analysis import charts, display, maps, recommend, reference
+from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.evaluate import (
@@ -37,6 +37,7 @@ from kmp_analysis.evaluate import (
 from kmp_analysis.evaluate import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
+from kmp_analysis.report import blocks, charts, maps
 from kmp_analysis.safeio import atomic_write_text
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
@@ -86,7 +87,7 @@ def _plain(value: Any) -> Any:
 
 
 def _section(title: str, *parts: str) -> HTML:
-    return HTML(display.heading(title) + "".join(parts))
+    return HTML(blocks.heading(title) + "".join(parts))
 
 
 def _paragraph(text: str, css: str = "") -> str:
@@ -292,9 +293,9 @@ class Summary:
         ev = self.evaluation
         window = ev.window
         parts = [
-            display.STYLE,
+            blocks.STYLE,
             _PRINT_STYLE,
-            display.heading(label("ringkasan_title", lang, period=ev.period), 1),
+            blocks.heading(label("ringkasan_title", lang, period=ev.period), 1),
             _paragraph(
                 label(
                     "ringkasan_subtitle",
@@ -308,7 +309,7 @@ class Summary:
             ),
         ]
         if ev.synthetic:
-            parts.append(display.synthetic_notice(lang))
+            parts.append(blocks.synthetic_notice(lang))
         return HTML("\n".join(parts))
 
     def headline(self) -> HTML:
@@ -373,7 +374,7 @@ class Summary:
             n_kec=len(reference.kecamatan()),
             **_extremes(table, "pangsa_aktif_berdampak", lang),
         )
-        figure = display.figure_html(self.choropleth_figure(), alt, css="kmp-map").data
+        figure = blocks.figure_html(self.choropleth_figure(), alt, css="kmp-map").data
         return _section(label("ringkasan_section_map", lang), figure)
 
     def quadrant(self) -> HTML:
@@ -394,7 +395,7 @@ class Summary:
             split=_split_text(split, lang),
             counts=counts,
         )
-        figure = display.figure_html(self.quadrant_figure(), alt)
+        figure = blocks.figure_html(self.quadrant_figure(), alt)
         return _section(label("ringkasan_section_quadrant", lang), figure.data)
 
     def ranks(self) -> HTML:
@@ -436,8 +437,8 @@ class Summary:
         return _section(
             label("ringkasan_section_ranks", lang),
             _paragraph(note),
-            display.figure_html(intervals, rank_alt).data,
-            display.figure_html(stability, tercile_alt).data,
+            blocks.figure_html(intervals, rank_alt).data,
+            blocks.figure_html(stability, tercile_alt).data,
         )
 
     def pendamping_frame(self) -> pd.DataFrame:
@@ -497,7 +498,7 @@ class Summary:
                     label("ringkasan_pendamping_sisa", lang, sisa=alloc.attrs["sisa"])
                 )
             )
-        parts.append(display.table_html(self.pendamping_frame(), lang).data)
+        parts.append(blocks.table_html(self.pendamping_frame(), lang).data)
         return _section(title, *parts)
 
     def training_frame(self) -> pd.DataFrame:
@@ -541,7 +542,7 @@ class Summary:
         return _section(
             title,
             _paragraph(label("ringkasan_training_note", lang, size=size)),
-            display.table_html(
+            blocks.table_html(
                 self.training_totals().assign(
                     peserta=lambda f: f["peserta"].map(lambda v: fmt_int(v, lang)),
                     kelas_pelatihan=lambda f: f["kelas_pelatihan"].map(
@@ -551,7 +552,7 @@ class Summary:
                 lang,
                 title=label("ringkasan_training_regency", lang),
             ).data,
-            display.table_html(
+            blocks.table_html(
                 self.training_frame(),
                 lang,
                 title=label("ringkasan_training_kecamatan", lang),
@@ -561,7 +562,7 @@ class Summary:
     def provenance(self) -> HTML:
         """Method and provenance: data files and their hashes, parameters, versions."""
         params = {"lang": self.lang, **self.parameters}
-        return display.provenance_html(self.evaluation, params, self.lang)
+        return blocks.provenance_html(self.evaluation, params, self.lang)
 
     # ------------------------------------------------------------ machine output
 
@@ -636,7 +637,7 @@ def prepare(
 ) -> Summary:
     """Everything the regency summary needs, from the notebook's parameters.
 
-    The same parameters as :func:`kmp_analysis.briefs.prepare` without
+    The same parameters as :func:`kmp_analysis.report.brief.prepare` without
     ``kecamatan``: ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the
     batch evaluates the regency once and hands it over); left empty, ``data`` (or
     the sample) is read and evaluated here, so the notebook also runs on its own in

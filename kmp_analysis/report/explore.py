@@ -39,14 +39,15 @@ from branca.element import Element, Figure, MacroElement
 from IPython.display import HTML
 from jinja2 import Template
 
-from kmp_analysis import display, maps, reference
+from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds, check_lang, load_config
 from kmp_analysis.evaluate import Evaluation, evaluate
-from kmp_analysis.export import describe_reasons, present
 from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
+from kmp_analysis.report import blocks, maps
+from kmp_analysis.report.export import describe_reasons, present
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def class_moves(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
 
 def figure_html(figure: Any, alt: str = "") -> str:
     """A matplotlib figure as an ``<img>`` with the PNG inlined (no file, no link)."""
-    data = display.png_base64(figure)
+    data = blocks.png_base64(figure)
     return (
         f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
         ' style="max-width:100%">'

@@ -18,13 +18,14 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from kmp_analysis import charts, display, maps, recommend, reference
+from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.io import geography
+from kmp_analysis.report import blocks, charts, maps
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -275,8 +276,8 @@ class Brief:
         lang = self.lang
         window = self.evaluation.window
         parts = [
-            display.STYLE,
-            display.heading(label("brief_title", lang, nama=self.nama_kec), 1),
+            blocks.STYLE,
+            blocks.heading(label("brief_title", lang, nama=self.nama_kec), 1),
             "<p>"
             + html.escape(
                 label(
@@ -290,7 +291,7 @@ class Brief:
             + "</p>",
         ]
         if self.evaluation.synthetic:
-            parts.append(display.synthetic_notice(lang))
+            parts.append(blocks.synthetic_notice(lang))
         return HTML("\n".join(parts))
 
     def summary(self) -> HTML:
@@ -310,7 +311,7 @@ class Brief:
         )
         text = "".join(f"<li>{html.escape(s)}</li>" for s in self.sentences())
         return HTML(
-            display.heading(label("section_headline", lang))
+            blocks.heading(label("section_headline", lang))
             + f'<div class="kmp-cards">{card_html}</div><ul>{text}</ul>'
         )
 
@@ -337,7 +338,7 @@ class Brief:
         title = label("section_quality", lang) + " — " + label("quality_" + worst, lang)
         return HTML(
             f'<div class="kmp-quality" style="--c:{QUALITY_COLORS[worst]}">'
-            f"{display.heading(title, 3)}<table>{''.join(rows)}</table></div>"
+            f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table></div>"
         )
 
     def map(self) -> HTML:
@@ -349,8 +350,8 @@ class Brief:
             geography=self.geography,
         )
         return HTML(
-            display.heading(label("section_map", self.lang))
-            + display.figure_html(
+            blocks.heading(label("section_map", self.lang))
+            + blocks.figure_html(
                 fig, label("map_alt", self.lang, nama=self.nama_kec)
             ).data
         )
@@ -366,8 +367,8 @@ class Brief:
             regency_mean=(float(q["output_kab"]), float(q["outcome_kab"])),
         )
         return HTML(
-            display.heading(label("section_quadrant", self.lang))
-            + display.figure_html(
+            blocks.heading(label("section_quadrant", self.lang))
+            + blocks.figure_html(
                 fig, label("quadrant_alt", self.lang, nama=self.nama_kec)
             ).data
         )
@@ -392,7 +393,7 @@ class Brief:
 
     def table(self) -> HTML:
         """The table of cooperatives (every name escaped)."""
-        return display.table_html(
+        return blocks.table_html(
             self.table_frame(), self.lang, title=label("section_table", self.lang)
         )
 
@@ -412,7 +413,7 @@ class Brief:
             ["urutan", "nama_desa", "nama_koperasi", "kelas", "alasan_risiko"]
         ]
         return HTML(
-            display.heading(label("section_recommend", lang))
+            blocks.heading(label("section_recommend", lang))
             + self._table(supported, "didukung")
             + self._table(evaluate_, "dievaluasi")
         )
@@ -432,7 +433,7 @@ class Brief:
     def _table(self, frame: pd.DataFrame, name: str) -> str:
         """A titled table (label ``section_<name>``), or the sentence saying there
         is nothing to list (``none_<name>``)."""
-        return display.table_html(
+        return blocks.table_html(
             frame,
             self.lang,
             title=label(f"section_{name}", self.lang),
@@ -443,7 +444,7 @@ class Brief:
         """Method and provenance: data files and their hashes, parameters, versions."""
         params = {"kecamatan": self.kode_kec, "lang": self.lang, **self.parameters}
         extra = {label("prov_fingerprint", self.lang): self.fingerprint()[:16]}
-        return display.provenance_html(self.evaluation, params, self.lang, extra)
+        return blocks.provenance_html(self.evaluation, params, self.lang, extra)
 
     def to_json(self) -> dict[str, Any]:
         """What the brief says, machine-readable: headline and per-cooperative class."""

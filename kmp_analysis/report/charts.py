@@ -29,7 +29,7 @@ def cooperative_quadrant(
     """
     from kmp_analysis.classify import CLASSES
     from kmp_analysis.index import QUADRANTS
-    from kmp_analysis.maps import CLASS_COLORS
+    from kmp_analysis.report.maps import CLASS_COLORS
 
     own = cooperatives["kode_kec"] == kode_kec
     fig, ax = plt.subplots(figsize=(6.4, 3.9), dpi=110)

@@ -1,0 +1,13 @@
+"""What a planner sees: the kecamatan brief, the regency summary, the explorer, and
+the pages and files they become.
+
+- :mod:`.brief`, :mod:`.summary`, :mod:`.explore`: what the three notebooks call
+  (``prepare()`` and the methods of the object it returns);
+- :mod:`.maps`, :mod:`.charts`: the figures; :mod:`.blocks`: HTML building blocks
+  shared by the pages (headings, tables, figures, provenance);
+- :mod:`.export`: an executed notebook as the reader's HTML page, and the
+  evaluation workbook; :mod:`.pdf`: that page printed to A4 with Chromium.
+
+Nothing is imported here: a notebook kernel imports the module it needs, and the
+batch, which runs above this package, imports only the exporters.
+"""
