@@ -25,8 +25,8 @@ from kmp_analysis.report.explore import (
     leaflet_assets,
     page_links,
 )
-from kmp_analysis.report.maps import CLASS_COLORS
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
+from kmp_analysis.report.style import CLASS_COLORS
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 TENGGARONG = "64.02.06"

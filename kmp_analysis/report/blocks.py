@@ -27,32 +27,6 @@ if TYPE_CHECKING:
 
     from kmp_analysis.evaluate import Evaluation
 
-#: CSS of every brief and summary; the exporter inlines it once more for print.
-STYLE = """
-<style>
-.kmp-notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;
- padding:.6em .9em;font-weight:600;margin:.5em 0 1em 0}
-.kmp-cards{display:flex;flex-wrap:wrap;gap:.5em;margin:.4em 0 .8em 0}
-.kmp-card{border:1px solid #ccc;border-left:6px solid var(--c,#888);
- padding:.3em .6em;min-width:7.5em}
-.kmp-card b{display:block;font-size:1.4em}
-.kmp-card small{color:#555}
-table.kmp-table{border-collapse:collapse;font-size:.8em;margin:.3em 0 .8em 0;
- width:100%}
-table.kmp-table th,table.kmp-table td{border:1px solid #ddd;padding:.15em .4em;
- vertical-align:top;text-align:left}
-table.kmp-table th{background:#f3f3f3}
-.kmp-figure img{max-width:100%;height:auto}
-.kmp-quality{border-left:8px solid var(--c,#888);background:#fafafa;
- padding:.4em .8em;margin:.5em 0}
-.kmp-quality td{padding:.1em .6em .1em 0}
-.kmp-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;
- background:var(--c,#888);margin-right:.3em}
-.kmp-provenance{color:#555;font-size:.75em}
-.kmp-empty{color:#555;font-style:italic}
-</style>
-"""
-
 
 def png_base64(fig: Figure, dpi: float | None = None, tight: bool = False) -> str:
     """``fig`` as a PNG, base64-encoded for a ``data:`` URL (no file, no link);

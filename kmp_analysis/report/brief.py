@@ -25,14 +25,13 @@ from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.io import geography
-from kmp_analysis.report import blocks, charts, maps
+from kmp_analysis.report import blocks, charts, maps, style
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
 #: (green if at most, amber if at most) for the share of stale reporters.
 COVERAGE_LIMITS = (0.80, 0.50)
 STALE_LIMITS = (0.10, 0.30)
-QUALITY_COLORS = {"hijau": "#1a9641", "kuning": "#f0a30a", "merah": "#d7301f"}
 
 
 @dataclass
@@ -276,7 +275,7 @@ class Brief:
         lang = self.lang
         window = self.evaluation.window
         parts = [
-            blocks.STYLE,
+            style.STYLE,
             blocks.heading(label("brief_title", lang, nama=self.nama_kec), 1),
             "<p>"
             + html.escape(
@@ -300,7 +299,7 @@ class Brief:
         h = self.headline()
         cards = [(label("headline_koperasi", lang), h["n"], "#555555")]
         cards += [
-            (label(c, lang), h["kelas"][c], maps.CLASS_COLORS[c]) for c in CLASSES
+            (label(c, lang), h["kelas"][c], style.CLASS_COLORS[c]) for c in CLASSES
         ]
         cards.append((label("headline_berisiko", lang), h["berisiko"], "#7a0000"))
         cards.append((label("headline_lapor", lang), h["lapor_periode"], "#1f78b4"))
@@ -327,7 +326,7 @@ class Brief:
                 value = label("ya" if r["nilai"] else "tidak", lang)
             else:
                 value = f"{fmt_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
-            color = QUALITY_COLORS[r["warna"]]
+            color = style.QUALITY_COLORS[r["warna"]]
             name = label("quality_" + r["aspek"], lang)
             meaning = label(f"quality_{r['aspek']}_{r['warna']}", lang)
             rows.append(
@@ -337,7 +336,7 @@ class Brief:
             )
         title = label("section_quality", lang) + " — " + label("quality_" + worst, lang)
         return HTML(
-            f'<div class="kmp-quality" style="--c:{QUALITY_COLORS[worst]}">'
+            f'<div class="kmp-quality" style="--c:{style.QUALITY_COLORS[worst]}">'
             f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table></div>"
         )
 

@@ -46,7 +46,7 @@ from kmp_analysis.evaluate import Evaluation, evaluate
 from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
-from kmp_analysis.report import blocks, maps
+from kmp_analysis.report import blocks, maps, style
 from kmp_analysis.report.export import describe_reasons, present
 from kmp_analysis.safeio import atomic_write_text
 
@@ -445,7 +445,7 @@ def interactive_map(
         m=m,
         column="kelas",
         categories=list(_ALL_CLASSES),
-        cmap=[maps.CLASS_COLORS[c] for c in _ALL_CLASSES],
+        cmap=[style.CLASS_COLORS[c] for c in _ALL_CLASSES],
         tooltip=fields,
         tooltip_kwds={"aliases": aliases, "sticky": True},
         popup=fields,
@@ -457,7 +457,7 @@ def interactive_map(
     m.add_child(
         _Legend(
             label("kelas", lang),
-            [(maps.CLASS_COLORS[c], label(c, lang)) for c in _ALL_CLASSES],
+            [(style.CLASS_COLORS[c], label(c, lang)) for c in _ALL_CLASSES],
         )
     )
     fit = folium.FitBounds([[y0, x0], [y1, x1]])
@@ -682,7 +682,7 @@ class Explorer:
             else:
                 swatch = (
                     f'<span class="kmp-swatch" '
-                    f'style="background:{maps.CLASS_COLORS[kelas]}"></span>'
+                    f'style="background:{style.CLASS_COLORS[kelas]}"></span>'
                 )
                 name = swatch + html.escape(label(kelas, lang))
                 values = table.loc[kelas]

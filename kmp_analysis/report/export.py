@@ -14,6 +14,7 @@ import html
 from typing import TYPE_CHECKING
 
 from kmp_analysis.i18n import LABELS, column_label, label
+from kmp_analysis.report import style
 from kmp_analysis.safeio import atomic_path, neutralise_formulas
 
 if TYPE_CHECKING:
@@ -43,25 +44,6 @@ def strip_for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cells.append(cell)
     nb.cells = cells
     return nb
-
-
-#: Page CSS of every exported notebook: typography and print rules (A4, no table
-#: row or figure cut across pages). The notebook's own outputs bring their CSS.
-PAGE_STYLE = """
-@page{size:A4;margin:14mm 13mm}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-family:"DejaVu Sans","Noto Sans",Arial,sans-serif;color:#222;
- max-width:60em;margin:1.5em auto;padding:0 1em;line-height:1.35;font-size:11pt}
-h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1em 0 .3em}
-h3{font-size:1.05em;margin:.8em 0 .2em}
-h1,h2,h3{break-after:avoid;page-break-after:avoid}
-tr,img,figure,.kmp-quality,.kmp-cards{break-inside:avoid;page-break-inside:avoid}
-thead{display:table-header-group}
-figure{margin:.4em 0}img{max-width:100%;height:auto}
-pre{white-space:pre-wrap}
-@media print{body{margin:0;max-width:none;font-size:9pt}
- .kmp-figure img{max-height:80mm;width:auto}}
-"""
 
 
 def _render_output(output: nbformat.NotebookNode) -> str:
@@ -101,7 +83,7 @@ def notebook_to_html(nb: nbformat.NotebookNode, title: str, lang: str = "id") ->
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">'
         '<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style></head>"
+        f"<title>{html.escape(title)}</title><style>{style.PAGE_STYLE}</style></head>"
         f"<body><main>\n{body}\n</main></body></html>\n"
     )
 

@@ -19,15 +19,8 @@ from matplotlib.patches import Patch
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.i18n import label
-
-#: Class colours, dormant (red) to impactful (dark green); grey for no data.
-CLASS_COLORS = {
-    "tidak_bergerak": "#d7301f",
-    "administratif": "#fdae61",
-    "aktif": "#a6d96a",
-    "berdampak": "#1a9641",
-    "tanpa_data": "#d9d9d9",
-}
+from kmp_analysis.report.labels import place_labels
+from kmp_analysis.report.style import CLASS_COLORS, palette
 
 
 def village_classes(cooperatives: pd.DataFrame) -> pd.Series:
@@ -143,10 +136,6 @@ def _locator(
     inset.set_title(geo.area_name(kode_kec), fontsize=7)
 
 
-#: Colours of the kecamatan choropleth, low to high (ColorBrewer YlGn, 5 classes).
-CHOROPLETH_COLORS = ("#ffffcc", "#c2e699", "#78c679", "#31a354", "#006837")
-
-
 def kecamatan_choropleth(
     values: pd.Series,
     lang: str = "id",
@@ -174,20 +163,18 @@ def kecamatan_choropleth(
     """
     import shapely
 
-    from kmp_analysis.report.charts import place_labels
-
     kec = reference.kecamatan_shapes()
     shares = pd.to_numeric(kec["kode_kec"].map(values), errors="coerce")
     known = shares.notna().to_numpy()
     kec["color"] = CLASS_COLORS["tanpa_data"]
     lower = (0.0, *bins[:-1])
     counts = [0] * len(bins)
-    palette = _palette(len(bins))
+    colors = palette(len(bins))
     if known.any():
         found = shares[known].to_numpy(dtype="float64")
         position = np.searchsorted(np.asarray(lower), found, side="right")
         classes = position.clip(1, len(bins)) - 1
-        kec.loc[known, "color"] = [palette[c] for c in classes]
+        kec.loc[known, "color"] = [colors[c] for c in classes]
         for c in classes:
             counts[int(c)] += 1
 
@@ -203,7 +190,7 @@ def kecamatan_choropleth(
             edgecolor="#777777",
             label=f"{100 * lo:.0f}–{100 * hi:.0f}% ({n})",
         )
-        for color, lo, hi, n in zip(palette, lower, bins, counts, strict=True)
+        for color, lo, hi, n in zip(colors, lower, bins, counts, strict=True)
     ]
     handles.append(
         Patch(
@@ -243,13 +230,3 @@ def kecamatan_choropleth(
         )
     plt.close(fig)
     return fig
-
-
-def _palette(n: int) -> tuple[str, ...]:
-    """``n`` colours of the choropleth ramp (the five, or a resampled ramp)."""
-    if n == len(CHOROPLETH_COLORS):
-        return CHOROPLETH_COLORS
-    from matplotlib.colors import LinearSegmentedColormap, to_hex
-
-    ramp = LinearSegmentedColormap.from_list("kmp", CHOROPLETH_COLORS)
-    return tuple(to_hex(ramp(i / max(1, n - 1))) for i in range(n))

@@ -37,7 +37,7 @@ from kmp_analysis.evaluate import (
 from kmp_analysis.evaluate import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
-from kmp_analysis.report import blocks, charts, maps
+from kmp_analysis.report import blocks, charts, maps, style
 from kmp_analysis.safeio import atomic_write_text
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
@@ -293,7 +293,7 @@ class Summary:
         ev = self.evaluation
         window = ev.window
         parts = [
-            blocks.STYLE,
+            style.STYLE,
             _PRINT_STYLE,
             blocks.heading(label("ringkasan_title", lang, period=ev.period), 1),
             _paragraph(
@@ -325,7 +325,7 @@ class Summary:
             (
                 fmt_int(h["kelas"][c], lang),
                 f"{label(c, lang)} · {fmt_pct(h['kelas'][c], n)}",
-                maps.CLASS_COLORS[c],
+                style.CLASS_COLORS[c],
             )
             for c in CLASSES
         ]
