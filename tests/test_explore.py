@@ -17,16 +17,15 @@ from kmp_analysis.evaluate import evaluate
 from kmp_analysis.i18n import label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR
-from kmp_analysis.report.explore import (
-    SLIDERS,
-    Explorer,
+from kmp_analysis.report.explore import SLIDERS, Explorer
+from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
+from kmp_analysis.report.style import CLASS_COLORS
+from kmp_analysis.report.webmap import (
     OfflineMap,
     interactive_map,
     leaflet_assets,
     page_links,
 )
-from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
-from kmp_analysis.report.style import CLASS_COLORS
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 TENGGARONG = "64.02.06"

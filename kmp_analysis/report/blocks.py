@@ -15,6 +15,7 @@ import subprocess
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
@@ -23,8 +24,6 @@ from kmp_analysis.i18n import label
 from kmp_analysis.paths import PROJ_ROOT
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from kmp_analysis.evaluate import Evaluation
 
 
@@ -50,6 +49,11 @@ def figure_html(fig: Figure, alt: str, dpi: int = 110, css: str = "") -> HTML:
         f'<figure class="{classes}"><img alt="{html.escape(alt, quote=True)}" '
         f'src="data:image/png;base64,{data}"></figure>'
     )
+
+
+def escape_value(value: object) -> str:
+    """A value from the data as HTML text: escaped, "–" when missing."""
+    return html.escape("–" if value is None or pd.isna(value) else str(value))
 
 
 def heading(text: str, level: int = 2) -> str:
