@@ -10,7 +10,8 @@ from kmp_analysis.evaluate import evaluate
 from kmp_analysis.i18n import COLUMNS, column_label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
-from kmp_analysis.report.export import SHEETS, present, workbook_tables, write_workbook
+from kmp_analysis.report.tables import present
+from kmp_analysis.report.workbook import SHEETS, workbook_tables, write_workbook
 
 
 @pytest.fixture(scope="module")

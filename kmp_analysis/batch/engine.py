@@ -79,7 +79,6 @@ WARM_IMPORTS = (
     "kmp_analysis.report.maps",
     "kmp_analysis.report.charts",
     "kmp_analysis.report.blocks",
-    "kmp_analysis.report.export",  # imports nbformat: 1.4 s
 )
 START_ATTEMPTS = 3
 WARM_TIMEOUT_S = 300.0

@@ -40,7 +40,7 @@ def run_brief(job: BriefJob) -> BriefResult:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from kmp_analysis.report.export import notebook_to_html
+    from kmp_analysis.report.page import notebook_to_html
 
     start = time.perf_counter()
     job.out_dir.parent.mkdir(parents=True, exist_ok=True)

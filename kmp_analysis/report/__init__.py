@@ -5,8 +5,10 @@ the pages and files they become.
   (``prepare()`` and the methods of the object it returns);
 - :mod:`.maps`, :mod:`.charts`: the figures; :mod:`.blocks`: HTML building blocks
   shared by the pages (headings, tables, figures, provenance);
-- :mod:`.export`: an executed notebook as the reader's HTML page, and the
-  evaluation workbook; :mod:`.pdf`: that page printed to A4 with Chromium.
+- :mod:`.webmap`: the zoomable map that works offline; :mod:`.style`,
+  :mod:`.labels`, :mod:`.tables`: colours and CSS, text on figures, tables in words;
+- :mod:`.page`: an executed notebook as the reader's HTML page; :mod:`.pdf`: that
+  page printed to A4 with Chromium; :mod:`.workbook`: the evaluation workbook.
 
 Nothing is imported here: a notebook kernel imports the module it needs, and the
 batch, which runs above this package, imports only the exporters.

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from kmp_analysis import __version__
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import PROJ_ROOT
+from kmp_analysis.report.tables import present
 
 if TYPE_CHECKING:
     from kmp_analysis.evaluate import Evaluation
@@ -64,8 +65,6 @@ def table_html(
     frame: pd.DataFrame, lang: str = "id", title: str | None = None, empty: str = ""
 ) -> HTML:
     """A table with labelled headers and words for codes; every cell escaped."""
-    from kmp_analysis.report.export import present
-
     head = heading(title, 3) if title else ""
     if frame.empty:
         return HTML(f'{head}<p class="kmp-empty">{html.escape(empty)}</p>')

@@ -33,7 +33,7 @@ from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report import blocks, maps, style
-from kmp_analysis.report.export import present
+from kmp_analysis.report.tables import present
 from kmp_analysis.report.webmap import MAP_CLASSES, OfflineMap, interactive_map
 
 if TYPE_CHECKING:

@@ -29,11 +29,7 @@ from matplotlib.figure import Figure
 from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluate import (
-    Evaluation,
-    kecamatan_table,
-    load_or_evaluate,
-)
+from kmp_analysis.evaluate import Evaluation, kecamatan_table, load_or_evaluate
 from kmp_analysis.evaluate import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty

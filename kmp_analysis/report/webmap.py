@@ -30,7 +30,7 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.i18n import label
 from kmp_analysis.report import maps, style
 from kmp_analysis.report.blocks import escape_value
-from kmp_analysis.report.export import describe_reasons
+from kmp_analysis.report.tables import describe_reasons
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:

@@ -1,0 +1,77 @@
+"""Tables as a reader sees them: labelled headers, codes (class, quadrant, tier,
+action) and yes/no in words, reason codes in sentences. Used by every page and by
+the workbook.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kmp_analysis.i18n import LABELS, column_label, label
+
+#: Columns whose values are codes with a label (class, quadrant, tier, action).
+_CODED = {
+    "kelas",
+    "kuadran",
+    "jenjang",
+    "jenjang_sekarang",
+    "jenjang_berikut",
+    "tindakan",
+    "status_pinjaman",
+    "status_bumdes",
+}
+
+_PERCENT_REASONS = {"partisipasi", "par30"}
+
+
+def describe_reasons(text: object, lang: str = "id") -> str:
+    """Reason codes (``partisipasi 0.12 < 0.20; pengurus_lengkap tidak``) in words.
+
+    Examples
+    --------
+    >>> describe_reasons("partisipasi 0.12 < 0.20; pengurus_lengkap tidak", "en")
+    'Member participation 12% < 20%; Board complete: no'
+    """
+    if not isinstance(text, str) or not text:
+        return ""
+    described = []
+    for item in text.split("; "):
+        parts = item.split(" ")
+        if len(parts) == 4 and parts[2] in ("<", ">"):
+            name, value, op, limit = parts
+            if name in _PERCENT_REASONS:
+                value, limit = _as_percent(value), _as_percent(limit)
+            described.append(f"{column_label(name, lang)} {value} {op} {limit}")
+        elif len(parts) == 2 and parts[1] == "tidak":
+            described.append(f"{column_label(parts[0], lang)}: {label('tidak', lang)}")
+        else:
+            described.append(item)
+    return "; ".join(described)
+
+
+def _as_percent(text: str) -> str:
+    """``0.199`` -> ``19.9%``, ``0.20`` -> ``20%``: as many digits as were given."""
+    try:
+        value = 100 * float(text)
+    except ValueError:
+        return text
+    decimals = max(0, len(text.partition(".")[2]) - 2)
+    return f"{value:.{decimals}f}%"
+
+
+def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``frame`` for a reader: labelled headers, coded values and yes/no as words."""
+    out = pd.DataFrame(index=frame.index)
+    yes, no = label("ya", lang), label("tidak", lang)
+    for column in frame.columns:
+        values = frame[column]
+        if column in _CODED:
+            values = values.map(
+                lambda v: label(str(v), lang) if str(v) in LABELS else v
+            ).astype(object)
+        elif column in ("alasan", "alasan_risiko"):
+            values = values.map(lambda v: describe_reasons(v, lang)).astype(object)
+        elif pd.api.types.is_bool_dtype(values):
+            values = values.map(lambda v: pd.NA if pd.isna(v) else (yes if v else no))
+        out[column_label(column, lang)] = values
+    return out

@@ -1,0 +1,108 @@
+"""The evaluation workbook (``kmp evaluate --out FILE.xlsx``): one sheet per table,
+headers labelled, numbers formatted, written atomically.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from kmp_analysis.report.tables import present
+from kmp_analysis.safeio import atomic_path, neutralise_formulas
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kmp_analysis.evaluate import Evaluation
+
+#: Sheets of ``kmp evaluate --out FILE.xlsx``, in order.
+SHEETS = (
+    "koperasi",
+    "kecamatan",
+    "didukung",
+    "dievaluasi",
+    "pelatihan",
+    "bumdes",
+    "pendamping",
+)
+
+_PERCENT = "0%"
+
+_FORMATS = {
+    "partisipasi": _PERCENT,
+    "pembelian_lokal": _PERCENT,
+    "legal": _PERCENT,
+    "pengurus_terlatih": _PERCENT,
+    "par30": "0.0%",
+    "kemandirian": "0.00",
+    "indeks_output": "0.00",
+    "indeks_outcome": "0.00",
+    "kuota": "0.00",
+    "omzet_per_anggota": "#,##0",
+    "anggota_terdaftar": "#,##0",
+    "tenaga_kerja": "0",
+}
+
+
+def _format_of(column: str) -> str | None:
+    if column in _FORMATS:
+        return _FORMATS[column]
+    if column.startswith(("pangsa_", "pindah_tersil_")):
+        return _PERCENT
+    if column.startswith("peringkat_median"):
+        return "0.0"
+    return None
+
+
+def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
+    """The seven tables of the evaluation workbook (identifiers, raw values).
+
+    Needs the input tables (an evaluation made by :func:`~kmp_analysis.evaluate.
+    evaluate`, not one loaded from disk).
+    """
+    from kmp_analysis import recommend
+
+    if evaluation.tables is None or evaluation.kecamatan is None:
+        raise ValueError("the evaluation carries no input tables to recommend from")
+    coops, tables = evaluation.cooperatives, evaluation.tables
+    rec = evaluation.config.rekomendasi
+    return {
+        "koperasi": coops,
+        "kecamatan": evaluation.kecamatan,
+        "didukung": recommend.didukung(coops, tables["koperasi"]),
+        "dievaluasi": recommend.dievaluasi(coops),
+        "pelatihan": recommend.rencana_pelatihan(
+            coops, tables["pengurus"], class_size=rec.ukuran_kelas_pelatihan
+        ),
+        "bumdes": recommend.sinkronisasi_bumdes(
+            coops, tables["unit_usaha"], tables["bumdes"]
+        ),
+        "pendamping": recommend.alokasi_pendamping(coops, rec.pendamping),
+    }
+
+
+def write_workbook(
+    tables: dict[str, pd.DataFrame], target: Path, lang: str = "id"
+) -> Path:
+    """One sheet per table, headers labelled, numbers formatted, written atomically."""
+    from openpyxl.utils import get_column_letter
+
+    with atomic_path(target) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for sheet, frame in tables.items():
+            shown = neutralise_formulas(present(frame, lang))
+            shown.to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            ws.freeze_panes = "A2"
+            ws.auto_filter.ref = ws.dimensions
+            for position, column in enumerate(frame.columns, start=1):
+                letter = get_column_letter(position)
+                header = str(shown.columns[position - 1])
+                ws.column_dimensions[letter].width = min(45, max(10, len(header) + 2))
+                number_format = _format_of(column)
+                if number_format:
+                    for (cell,) in ws.iter_rows(
+                        min_row=2, min_col=position, max_col=position
+                    ):
+                        cell.number_format = number_format
+    return target
