@@ -20,7 +20,7 @@ import pandas as pd
 from kmp_analysis import __version__
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
-from kmp_analysis.errors import Problem, UsageError, ValidationFailed
+from kmp_analysis.errors import Problem, ValidationFailed
 from kmp_analysis.index import (
     INDICES,
     compute_indices,
@@ -277,27 +277,4 @@ def evaluate(
         source=dataset.source,
         file_hashes=dataset.file_hashes,
         tables=dataset.tables,
-    )
-
-
-def load_or_evaluate(
-    data: str = "", period: str = "", config: str = "", evaluasi: str = ""
-) -> Evaluation:
-    """The evaluation a notebook works on, from its parameters.
-
-    ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the batch evaluates
-    the regency once and hands it to every notebook); left empty, ``data`` (or the
-    shipped sample) is read and evaluated here, so notebooks also run on their own.
-    """
-    from kmp_analysis.config import load_config
-    from kmp_analysis.io import read_dataset
-    from kmp_analysis.paths import SAMPLE_DIR
-
-    if evaluasi:
-        ev = Evaluation.load(evaluasi)
-        if period and period != ev.period:
-            raise UsageError("period_differs", period=period, evaluated=ev.period)
-        return ev
-    return evaluate(
-        read_dataset(data or SAMPLE_DIR), period or None, load_config(config)
     )

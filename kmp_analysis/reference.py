@@ -137,9 +137,10 @@ class Geography:
 
     ``villages`` has ``kode_desa``, ``nama_desa``, ``kode_kec``, ``nama_kec`` and,
     where known, ``lon``/``lat`` of a point inside each village. ``name`` is what a
-    locator map calls the whole area (``Kukar``); it is None for a geography that
-    spans several regencies, where the locator shows the kecamatan's own regency
-    (the first two parts of its code).
+    locator map calls the whole area (``Kukar``) and ``regency`` its full name
+    (``Kutai Kartanegara``, the title of a regency summary); both are None for a
+    geography that spans several regencies, where the locator shows the kecamatan's
+    own regency (the first two parts of its code).
     """
 
     def __init__(
@@ -148,11 +149,13 @@ class Geography:
         kecamatan_geojson: Path | None = None,
         villages_geojson: Path | None = None,
         name: str | None = None,
+        regency: str | None = None,
     ) -> None:
         self.villages = villages
         self.kecamatan_geojson = kecamatan_geojson
         self.villages_geojson = villages_geojson
         self.name = name
+        self.regency = regency
 
     @cached_property
     def kecamatan(self) -> pd.DataFrame:
@@ -290,7 +293,9 @@ class Geography:
 @lru_cache(maxsize=1)
 def kukar() -> Geography:
     """Kukar's reference geography (data/reference)."""
-    return Geography(villages(), KECAMATAN_GEOJSON, VILLAGES_GEOJSON, "Kukar")
+    return Geography(
+        villages(), KECAMATAN_GEOJSON, VILLAGES_GEOJSON, "Kukar", "Kutai Kartanegara"
+    )
 
 
 def _closest(

@@ -47,9 +47,7 @@ FLAT_LAYER = {
 KNOWN_CYCLES: set[frozenset[str]] = set()
 KNOWN_TYPE_CYCLES: set[frozenset[str]] = set()
 KNOWN_PRIVATE: set[tuple[str, str]] = set()
-KNOWN_LAYER: set[tuple[str, str]] = {
-    ("kmp_analysis.evaluate", "kmp_analysis.io"),
-}
+KNOWN_LAYER: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)

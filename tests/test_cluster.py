@@ -20,6 +20,7 @@ from kmp_analysis.errors import DaskUnavailable
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
+from kmp_analysis.report.params import SummaryParameters
 
 pytestmark = pytest.mark.e2e
 
@@ -56,25 +57,20 @@ def cluster():
 
 
 @pytest.fixture(scope="module")
-def evaluated(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+def evaluated(tmp_path_factory) -> tuple[Path, SummaryParameters]:
     """The sample evaluated once, as ``write_briefs`` does: (run folder, params)."""
     run_dir = tmp_path_factory.mktemp("out") / "briefs" / "2026-10"
     evaluation = evaluate(read_dataset(SAMPLE_DIR))
     saved = evaluation.save(run_dir / batch.EVALUATION_DIR)
-    common = {
-        "data": str(SAMPLE_DIR.resolve()),
-        "period": evaluation.period,
-        "lang": "id",
-        "config": "",
-        "evaluasi": str(saved),
-    }
+    common = SummaryParameters(
+        data=str(SAMPLE_DIR.resolve()), period=evaluation.period, evaluasi=str(saved)
+    )
     return run_dir, common
 
 
-def jobs_for(run_dir: Path, common: dict[str, str], notebook: Path):
+def jobs_for(run_dir: Path, common: SummaryParameters, notebook: Path):
     return [
-        brief_job(code, KUKAR, run_dir, notebook, common, ("html",), "id")
-        for code in CODES
+        brief_job(code, KUKAR, run_dir, notebook, common, ("html",)) for code in CODES
     ]
 
 
@@ -145,7 +141,7 @@ def test_a_task_that_raises_becomes_a_failed_result(cluster, evaluated, tmp_path
     _, common = evaluated
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder")  # run_brief cannot make its folder under it
-    bad = brief_job("64.02.06", KUKAR, blocker, BRIEF_NOTEBOOK, common, ("html",), "id")
+    bad = brief_job("64.02.06", KUKAR, blocker, BRIEF_NOTEBOOK, common, ("html",))
     good = jobs_for(tmp_path / "run", common, BRIEF_NOTEBOOK)[0]
     results = run_on_dask(
         [bad, good], cluster.scheduler_address, log_file=tmp_path / "l"

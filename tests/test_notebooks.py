@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
+import inspect
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
+import papermill
 import pytest
 
 from kmp_analysis.evaluate import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
+from kmp_analysis.report import brief as brief_module
+from kmp_analysis.report import explore, summary
+from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
 
 pytestmark = pytest.mark.e2e
 
@@ -190,3 +197,25 @@ def test_notebook_runs_unedited_with_its_defaults(tmp_path):
         o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
     ]
     assert errors == []
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_PARAMETERS), ids=lambda p: p.stem)
+def test_the_parameters_cell_is_its_dataclass_and_prepare_takes_the_same(notebook):
+    """One contract per notebook: its parameters cell, the dataclass the batch
+    fills and the ``prepare()`` it calls agree on names, types and defaults."""
+    contract = NOTEBOOK_PARAMETERS[notebook]
+    cell = papermill.inspect_notebook(str(notebook))
+    fields = {f.name: f for f in dataclasses.fields(contract)}
+    assert list(cell) == list(fields)
+    for name, field in fields.items():
+        assert cell[name]["inferred_type_name"] == field.type, name
+        assert ast.literal_eval(cell[name]["default"]) == field.default, name
+        assert cell[name]["help"], f"{name} has no comment to explain it"
+    module = {"brief_kecamatan": brief_module, "ringkasan_kabupaten": summary}.get(
+        notebook.stem, explore
+    )
+    taken = inspect.signature(module.prepare).parameters
+    assert set(taken) <= set(fields)
+    assert set(fields) - set(taken) <= {"out_dir"}
+    for name, parameter in taken.items():
+        assert parameter.default == fields[name].default, name

@@ -30,6 +30,7 @@ from kmp_analysis.report.pdf import pdf_page_count
 if TYPE_CHECKING:
     from kmp_analysis import reference
     from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.report.params import SummaryParameters
 
 
 @dataclass
@@ -52,6 +53,7 @@ def make_plan(
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluate import evaluate
     from kmp_analysis.io import read_dataset
+    from kmp_analysis.report.params import SummaryParameters
 
     lang, formats = request.lang, request.formats
     cfg = load_config(request.config)
@@ -59,19 +61,19 @@ def make_plan(
     evaluation = evaluate(dataset, request.period, cfg)
     run_dir = request.briefs_dir / evaluation.period
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)
-    common = {
-        "data": str(request.data.resolve()),
-        "period": evaluation.period,
-        "lang": lang,
-        "config": str(request.config) if request.config else "",
-        "evaluasi": str(evaluation_dir),
-    }
+    common = SummaryParameters(
+        data=str(request.data.resolve()),
+        period=evaluation.period,
+        lang=lang,
+        config=str(request.config) if request.config else "",
+        evaluasi=str(evaluation_dir),
+    )
     jobs = [
-        brief_job(code, geo, run_dir, request.notebook, common, formats, lang)
+        brief_job(code, geo, run_dir, request.notebook, common, formats)
         for code in codes
     ]
     if request.summary:
-        jobs.insert(0, summary_job(run_dir, common, formats, lang))
+        jobs.insert(0, summary_job(run_dir, common, formats, geo))
     remove_stale_temp(run_dir)
     previous = previous_results(run_dir)
     selected = (
@@ -103,29 +105,38 @@ def brief_job(
     geo: reference.Geography,
     run_dir: Path,
     notebook: Path,
-    common: dict[str, str],
+    common: SummaryParameters,
     formats: tuple[str, ...],
-    lang: str,
 ) -> BriefJob:
+    """The brief of kecamatan ``code``: the brief notebook's parameters are the
+    run's ``common`` ones and the kecamatan."""
+    from kmp_analysis.report.params import BriefParameters
+
     folder = run_dir / "kecamatan" / geo.dir_name(code)
     name = geo.name_of(code)
-    title = label("brief_title", lang, nama=name)
-    params = {"kecamatan": code, **common}
-    return BriefJob(code, name, folder, notebook, params, formats, "brief", title)
+    title = label("brief_title", common.lang, nama=name)
+    params = BriefParameters(kecamatan=code, **common.for_papermill())
+    return BriefJob(
+        code, name, folder, notebook, params.for_papermill(), formats, "brief", title
+    )
 
 
 def summary_job(
-    run_dir: Path, params: dict[str, str], formats: tuple[str, ...], lang: str
+    run_dir: Path,
+    params: SummaryParameters,
+    formats: tuple[str, ...],
+    geo: reference.Geography,
 ) -> BriefJob:
+    """The regency summary, named after the geography's regency."""
     return BriefJob(
         KABUPATEN,
-        "Kutai Kartanegara",
+        geo.regency or "",
         run_dir / KABUPATEN,
         SUMMARY_NOTEBOOK,
-        params,
+        params.for_papermill(),
         formats,
         "ringkasan",
-        label("summary_title_short", lang),
+        label("summary_title_short", params.lang),
     )
 
 

@@ -21,11 +21,12 @@ from IPython.display import HTML
 from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluate import Evaluation, headline, load_or_evaluate
+from kmp_analysis.evaluate import Evaluation, headline
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.io import geography
 from kmp_analysis.report import blocks, charts, maps, style
+from kmp_analysis.report.params import BriefParameters, evaluation_for
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -555,21 +556,29 @@ def _regency_quotes(ev: Evaluation) -> dict[str, str]:
 
 
 def prepare(
-    kecamatan: str,
+    kecamatan: str = "Tenggarong",
     data: str = "",
     period: str = "",
     lang: str = "id",
     config: str = "",
     evaluasi: str = "",
 ) -> Brief:
-    """Everything a brief needs, from the notebook's parameters.
+    """Everything a brief needs, from the notebook's parameters
+    (:class:`~kmp_analysis.report.params.BriefParameters`).
 
     ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the batch evaluates
     the regency once and hands it to every brief); left empty, the data is read and
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
-    geo = geography(data)
-    kode_kec = geo.resolve(kecamatan)
-    ev = load_or_evaluate(data, period, config, evaluasi)
-    parameters = {"data": data, "period": period, "config": config}
-    return Brief(ev, kode_kec, lang=lang, parameters=parameters, geography=geo)
+    params = BriefParameters(
+        kecamatan=kecamatan,
+        data=data,
+        period=period,
+        lang=lang,
+        config=config,
+        evaluasi=evaluasi,
+    )
+    geo = geography(params.data)
+    kode_kec = geo.resolve(params.kecamatan)
+    ev = evaluation_for(params)
+    return Brief(ev, kode_kec, lang=lang, parameters=params.shown(), geography=geo)

@@ -33,6 +33,7 @@ from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report import blocks, maps, style
+from kmp_analysis.report.params import ExploreParameters
 from kmp_analysis.report.tables import present
 from kmp_analysis.report.webmap import MAP_CLASSES, OfflineMap, interactive_map
 
@@ -621,17 +622,21 @@ def prepare(
     lang: str = "id",
     config: str = "",
 ) -> Explorer:
-    """An :class:`Explorer` from the notebook's parameters.
+    """An :class:`Explorer` from the notebook's parameters
+    (:class:`~kmp_analysis.report.params.ExploreParameters`).
 
     ``data`` empty means the shipped sample; ``config`` empty means the default
     thresholds (otherwise a YAML file, whose thresholds become the "default" that
     changes are compared with).
     """
-    dataset = read_dataset(data or SAMPLE_DIR)
+    params = ExploreParameters(
+        data=data, period=period, lang=lang, kecamatan=kecamatan, config=config
+    )
+    dataset = read_dataset(params.data or SAMPLE_DIR)
     return Explorer(
         dataset,
-        period=period or None,
-        config=load_config(config or None),
-        kecamatan=kecamatan,
-        lang=lang,
+        period=params.period or None,
+        config=load_config(params.config or None),
+        kecamatan=params.kecamatan,
+        lang=params.lang,
     )

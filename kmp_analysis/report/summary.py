@@ -29,11 +29,12 @@ from matplotlib.figure import Figure
 from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluate import Evaluation, kecamatan_table, load_or_evaluate
+from kmp_analysis.evaluate import Evaluation, kecamatan_table
 from kmp_analysis.evaluate import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.report import blocks, charts, maps, style
+from kmp_analysis.report.params import SummaryParameters, evaluation_for
 from kmp_analysis.safeio import atomic_write_text
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
@@ -631,7 +632,8 @@ def prepare(
     config: str = "",
     evaluasi: str = "",
 ) -> Summary:
-    """Everything the regency summary needs, from the notebook's parameters.
+    """Everything the regency summary needs, from the notebook's parameters
+    (:class:`~kmp_analysis.report.params.SummaryParameters`).
 
     The same parameters as :func:`kmp_analysis.report.brief.prepare` without
     ``kecamatan``: ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the
@@ -639,7 +641,8 @@ def prepare(
     the sample) is read and evaluated here, so the notebook also runs on its own in
     JupyterLab.
     """
-    check_lang(lang)
-    ev = load_or_evaluate(data, period, config, evaluasi)
-    parameters = {"data": data, "period": period, "config": config}
-    return Summary(evaluation=ev, lang=lang, parameters=parameters)
+    params = SummaryParameters(
+        data=data, period=period, lang=lang, config=config, evaluasi=evaluasi
+    )
+    ev = evaluation_for(params)
+    return Summary(evaluation=ev, lang=lang, parameters=params.shown())
