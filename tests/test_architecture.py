@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import ast
 import importlib
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 import kmp_analysis
 
@@ -307,3 +311,31 @@ def test_the_finder_on_planted_code():
         Edge("b", "c", "top", (), 1),
     ]
     assert cycles(planted) == {frozenset({"a", "b"})}
+
+
+@pytest.mark.parametrize(
+    ("modules", "absent"),
+    [
+        # what a brief and the summary say: numbers without a display
+        (
+            [
+                "kmp_analysis.report.brief_content",
+                "kmp_analysis.report.summary_content",
+            ],
+            ["IPython", "matplotlib", "folium", "ipywidgets"],
+        ),
+        # the batch answers an unchanged rerun before any data library loads
+        (["kmp_analysis.batch", "kmp_analysis.cli"], ["pandas", "geopandas", "numpy"]),
+    ],
+)
+def test_light_modules_stay_light(modules, absent):
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + f"print([m for m in {absent!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

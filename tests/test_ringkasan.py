@@ -21,7 +21,8 @@ from kmp_analysis.i18n import COLUMNS, LABELS, label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.report import maps
-from kmp_analysis.report.summary import JSON_FILE, Summary, prepare
+from kmp_analysis.report.summary import Summary, prepare
+from kmp_analysis.report.summary_content import JSON_FILE
 
 NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
 SECTIONS = (

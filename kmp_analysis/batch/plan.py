@@ -177,9 +177,9 @@ def _brief_data(job: BriefJob, evaluation: Evaluation, lang: str) -> dict[str, s
         for name, table in sorted((evaluation.tables or {}).items()):
             texts.append(name + table.to_csv(index=False))
         return {"data_kabupaten": "\n".join(texts)}
-    from kmp_analysis.report.brief import Brief
+    from kmp_analysis.report.brief_content import BriefContent
 
-    own = Brief(evaluation, job.kode_kec, lang=lang).data_parts()
+    own = BriefContent(evaluation, job.kode_kec, lang=lang).data_parts()
     quotes = own.pop("kabupaten")
     return {
         "data_kecamatan": json.dumps(own, sort_keys=True),

@@ -1,0 +1,387 @@
+"""What a kecamatan brief says, as numbers, sentences and tables (DESIGN §8).
+
+:class:`BriefContent` computes everything the brief shows and its JSON sidecar from
+an evaluated regency, with pandas only: it is what the batch hashes to decide whether
+a brief must be rebuilt, and what the tests check, without IPython or matplotlib.
+:class:`kmp_analysis.report.brief.Brief` renders it for the notebook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kmp_analysis import recommend, reference
+from kmp_analysis.config import check_lang
+from kmp_analysis.evaluate import Evaluation, headline
+from kmp_analysis.i18n import fmt_pct, label
+from kmp_analysis.indicators import month_number
+from kmp_analysis.safeio import atomic_write_text
+
+#: Data-quality ratings: (green if at least, amber if at least) for coverage,
+#: (green if at most, amber if at most) for the share of stale reporters.
+COVERAGE_LIMITS = (0.80, 0.50)
+STALE_LIMITS = (0.10, 0.30)
+
+
+@dataclass
+class BriefContent:
+    """What one kecamatan's brief says, over an evaluated regency (DESIGN §8)."""
+
+    evaluation: Evaluation
+    kode_kec: str
+    lang: str = "id"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    #: Where the data lies (Kukar's reference unless the data brings its own).
+    geography: reference.Geography = field(default_factory=reference.kukar)
+
+    def __post_init__(self) -> None:
+        check_lang(self.lang)
+
+    @property
+    def nama_kec(self) -> str:
+        coops = self.cooperatives
+        if len(coops):
+            return str(coops["nama_kec"].iloc[0])
+        return self.geography.name_of(self.kode_kec)
+
+    @cached_property
+    def cooperatives(self) -> pd.DataFrame:
+        return self.evaluation.of_kecamatan(self.kode_kec)
+
+    def headline(self) -> dict[str, Any]:
+        return headline(self.cooperatives, self.evaluation.period)
+
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        tables = self.evaluation.tables
+        if tables is None:
+            raise ValueError("the evaluation carries no input tables")
+        return tables
+
+    @cached_property
+    def supported(self) -> pd.DataFrame:
+        """Didukung: Aktif and Berdampak cooperatives, with siap pembiayaan."""
+        return recommend.didukung(self.cooperatives, self._own_rows("koperasi"))
+
+    @cached_property
+    def to_evaluate(self) -> pd.DataFrame:
+        """Dievaluasi: Tidak bergerak first, then Administratif, with reasons."""
+        return recommend.dievaluasi(self.cooperatives)
+
+    @cached_property
+    def training_plan(self) -> pd.DataFrame:
+        size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
+        return recommend.rencana_pelatihan(
+            self.cooperatives, self._own_rows("pengurus"), class_size=size
+        )
+
+    @cached_property
+    def bumdes_actions(self) -> pd.DataFrame:
+        actions = recommend.sinkronisasi_bumdes(
+            self.cooperatives,
+            self._own_rows("unit_usaha"),
+            self._own_rows("bumdes"),
+        )
+        return actions[actions["kode_kec"] == self.kode_kec].reset_index(drop=True)
+
+    def _kecamatan_row(self) -> pd.Series | None:
+        table = self.evaluation.kecamatan
+        if table is None:
+            return None
+        rows = table[table["kode_kec"] == self.kode_kec]
+        return None if rows.empty else rows.iloc[0]
+
+    def quality(self) -> list[dict[str, Any]]:
+        """Data-quality ratings (hijau/kuning/merah) with the measured values."""
+        coops = self.cooperatives
+        n = len(coops)
+        period = self.evaluation.period
+        fresh_from = (
+            month_number(period) - self.evaluation.config.thresholds.risiko_bulan_basi
+        )
+        reported = int((coops["laporan_terakhir"] == period).sum())
+        stale = int(
+            coops["laporan_terakhir"]
+            .map(lambda m: pd.isna(m) or month_number(str(m)) < fresh_from)
+            .sum()
+        )
+        coverage = reported / n if n else 0.0
+        stale_share = stale / n if n else 1.0
+        return [
+            {
+                "aspek": "cakupan_laporan",
+                "nilai": coverage,
+                "n": reported,
+                "total": n,
+                "warna": _rate_high(coverage, COVERAGE_LIMITS),
+            },
+            {
+                "aspek": "laporan_basi",
+                "nilai": stale_share,
+                "n": stale,
+                "total": n,
+                "warna": _rate_low(stale_share, STALE_LIMITS),
+            },
+            {
+                "aspek": "data_sintetis",
+                "nilai": self.evaluation.synthetic,
+                "warna": "merah" if self.evaluation.synthetic else "hijau",
+            },
+        ]
+
+    def regency_quotes(self) -> dict[str, str]:
+        """Every regency figure the brief quotes, exactly as it is shown.
+
+        A brief depends on the rest of the regency only through these, so they are
+        part of its cache key: another kecamatan's change rebuilds this brief only
+        where one of these strings changes.
+        """
+        ev = self.evaluation
+        quotes = dict(ev.memo("regency_quotes", lambda: _regency_quotes(ev)))
+        row = self._kecamatan_row()
+        if row is not None:
+            quotes |= {
+                "rank": str(int(row["peringkat_outcome"])),
+                "n_kec": str(len(ev.kecamatan)),
+                "p05": str(int(row["peringkat_p05_outcome"])),
+                "p95": str(int(row["peringkat_p95_outcome"])),
+                "kuadran": str(row["kuadran"]),
+                "outcome": f"{row['indeks_outcome']:.2f}",
+            }
+        return quotes
+
+    def sentences(self) -> list[str]:
+        """Three to five sentences from the data, the regency value beside each."""
+        lang, nama = self.lang, self.nama_kec
+        h = self.headline()
+        if h["n"] == 0:
+            return [label("sentence_none", lang, nama=nama)]
+        ev = self.evaluation
+        q = self.regency_quotes()
+        out = [
+            label(
+                "sentence_active",
+                lang,
+                n=h["n"],
+                nama=nama,
+                n_aktif=h["aktif_atau_berdampak"],
+                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"]),
+                pct_aktif_kab=q["pct_aktif_kab"],
+            ),
+            label(
+                "sentence_dormant",
+                lang,
+                n_tb=h["kelas"]["tidak_bergerak"],
+                pct_tb=fmt_pct(h["kelas"]["tidak_bergerak"], h["n"]),
+                pct_tb_kab=q["pct_tb_kab"],
+                recent=ev.config.thresholds.recent_months,
+            ),
+        ]
+        if "rank" in q:
+            out.append(
+                label(
+                    "sentence_outcome",
+                    lang,
+                    outcome=q["outcome"],
+                    outcome_kab=q["outcome_kab"],
+                    rank=q["rank"],
+                    n_kec=q["n_kec"],
+                    p05=q["p05"],
+                    p95=q["p95"],
+                    kuadran=label(q["kuadran"], lang),
+                )
+            )
+        if "n_siap_kab" in q:
+            supported = self.supported
+            out.append(
+                label(
+                    "sentence_support",
+                    lang,
+                    n_did=len(supported),
+                    n_siap=int(supported["siap_pembiayaan"].sum()),
+                    n_siap_kab=q["n_siap_kab"],
+                )
+            )
+        out.append(
+            label(
+                "sentence_risk",
+                lang,
+                n_risk=h["berisiko"],
+                n_lapor=h["lapor_periode"],
+                n=h["n"],
+                period=ev.period,
+            )
+        )
+        return out
+
+    def fingerprint(self) -> str:
+        """sha256 of the data this brief is made of: its own rows and quoted figures."""
+        digest = hashlib.sha256()
+        for part in self.data_parts().values():
+            digest.update(part.encode("utf-8"))
+        return digest.hexdigest()
+
+    def data_parts(self) -> dict[str, str]:
+        """The brief's own data, as text: its evaluated rows, the input rows its
+        recommendations use, and the regency figures it quotes."""
+        coops = self.cooperatives
+        parts = {"koperasi": coops.to_csv(index=False)}
+        if self.evaluation.tables is not None:
+            for name in ("koperasi", "unit_usaha", "pengurus", "bumdes"):
+                rows = self._own_rows(name, villages_only=name == "bumdes")
+                parts[f"masukan_{name}"] = rows.to_csv(index=False)
+        parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
+        return parts
+
+    def _own_rows(self, name: str, villages_only: bool = False) -> pd.DataFrame:
+        """The rows of input table ``name`` that belong to this kecamatan.
+
+        Rows of the kecamatan's cooperatives (by ``koperasi_id``); for ``bumdes``,
+        rows of its cooperatives' villages, and also (unless ``villages_only``)
+        of any village whose code starts with the kecamatan code, as
+        :func:`~kmp_analysis.recommend.sinkronisasi_bumdes` lists a linked BUMDes
+        even without its KMP. The tables are grouped by kecamatan once per
+        evaluation, so a brief finds its rows without scanning every row.
+        """
+        ev = self.evaluation
+        table = self._tables()[name]
+        groups = ev.memo(f"rows_by_kec:{name}", lambda: _rows_by_kecamatan(ev, name))
+        own = set(groups.get(self.kode_kec, ()))
+        if name == "bumdes":
+            villages = set(self.cooperatives["kode_desa"])
+            own = {i for i in own if table["kode_desa"].iat[i] in villages}
+            if not villages_only:
+                own |= set(groups.get(("kode", self.kode_kec), ()))
+        return table.iloc[sorted(own)]
+
+    def table_frame(self) -> pd.DataFrame:
+        """The cooperatives, lowest class first: key indicators and reasons."""
+        coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+        columns = [
+            "nama_desa",
+            "kelas",
+            "bulan_transaksi",
+            "partisipasi",
+            "unit_beroperasi",
+            "indeks_outcome",
+            "berisiko",
+            "alasan",
+        ]
+        frame = coops[columns].reset_index(drop=True)
+        frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
+        frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
+        return frame
+
+    def to_json(self) -> dict[str, Any]:
+        """What the brief says, machine-readable: headline and per-cooperative class."""
+        coops = self.cooperatives
+        result: dict[str, Any] = {
+            "kode_kec": self.kode_kec,
+            "nama_kec": self.nama_kec,
+            "period": self.evaluation.period,
+            "synthetic": self.evaluation.synthetic,
+            "lang": self.lang,
+            "headline": self.headline(),
+            "sentences": self.sentences(),
+            "quality": self.quality(),
+            "koperasi": [
+                {
+                    "koperasi_id": r.koperasi_id,
+                    "kode_desa": r.kode_desa,
+                    "kelas": str(r.kelas),
+                    "kuadran": r.kuadran,
+                    "indeks_output": round(float(r.indeks_output), 4),
+                    "indeks_outcome": round(float(r.indeks_outcome), 4),
+                    "berisiko": bool(r.berisiko),
+                    "alasan": r.alasan,
+                    "alasan_risiko": r.alasan_risiko,
+                }
+                for r in coops.itertuples(index=False)
+            ],
+        }
+        if self.evaluation.tables is not None:
+            result["didukung"] = self.supported["koperasi_id"].tolist()
+            result["siap_pembiayaan"] = self.supported.loc[
+                self.supported["siap_pembiayaan"], "koperasi_id"
+            ].tolist()
+            result["dievaluasi"] = self.to_evaluate["koperasi_id"].tolist()
+            result["pelatihan"] = {
+                r.jenjang: int(r.peserta) for r in self.training_plan.itertuples()
+            }
+            result["bumdes"] = self.bumdes_actions["tindakan"].value_counts().to_dict()
+        return result
+
+    def save_json(self, out_dir: str | Path) -> Path:
+        """Write ``brief.json`` into ``out_dir`` (atomically)."""
+        target = Path(out_dir) / "brief.json"
+        atomic_write_text(
+            target, json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+        )
+        return target
+
+
+def _rate_high(value: float, limits: tuple[float, float]) -> str:
+    return (
+        "hijau" if value >= limits[0] else "kuning" if value >= limits[1] else "merah"
+    )
+
+
+def _rate_low(value: float, limits: tuple[float, float]) -> str:
+    return (
+        "hijau" if value <= limits[0] else "kuning" if value <= limits[1] else "merah"
+    )
+
+
+def _rows_by_kecamatan(ev: Evaluation, name: str) -> dict[Any, list[int]]:
+    """Positions of the rows of input table ``name``, by kecamatan.
+
+    Keyed by the ``kode_kec`` of the row's cooperative (for ``bumdes``: of a
+    cooperative of the row's village); ``bumdes`` rows are also keyed by
+    ``("kode", kode_kec)`` from the first eight characters of their village code.
+    """
+    assert ev.tables is not None
+    table = ev.tables[name]
+    coops = ev.cooperatives
+    if name == "bumdes":
+        village_kec = coops.drop_duplicates("kode_desa").set_index("kode_desa")
+        kec = table["kode_desa"].map(village_kec["kode_kec"].astype(object))
+        by_code = table["kode_desa"].astype(object).str.slice(0, 8)
+        groups: dict[Any, list[int]] = {}
+        for code, positions in _positions(by_code).items():
+            groups[("kode", code)] = positions
+        groups.update(_positions(kec))
+        return groups
+    coop_kec = coops.set_index("koperasi_id")["kode_kec"].astype(object)
+    return _positions(table["koperasi_id"].map(coop_kec))
+
+
+def _positions(keys: pd.Series) -> dict[Any, list[int]]:
+    """Row positions by key, ascending (rows without a key left out)."""
+    codes = keys.reset_index(drop=True)
+    known = codes.notna()
+    return {
+        key: list(idx)
+        for key, idx in codes[known].groupby(codes[known], sort=False).groups.items()
+    }
+
+
+def _regency_quotes(ev: Evaluation) -> dict[str, str]:
+    """The regency-wide figures a brief quotes (the same for every brief)."""
+    k = headline(ev.cooperatives, ev.period)
+    coops = ev.cooperatives
+    quotes = {
+        "pct_aktif_kab": fmt_pct(k["aktif_atau_berdampak"], k["n"]),
+        "pct_tb_kab": fmt_pct(k["kelas"]["tidak_bergerak"], k["n"]),
+        "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
+        "output_kab": f"{coops['indeks_output'].mean():.2f}",
+    }
+    if ev.tables is not None:
+        ready = recommend.didukung(coops, ev.tables["koperasi"])
+        quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
+    return quotes

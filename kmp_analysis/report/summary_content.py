@@ -1,0 +1,329 @@
+"""What the regency summary says, as numbers, sentences and tables (DESIGN §8).
+
+:class:`SummaryContent` computes the headline, the per-kecamatan table with ranks,
+the pendamping allocation and the training totals, and the JSON sidecar, with pandas
+only. Per-kecamatan numbers come from :attr:`Evaluation.kecamatan` (the table the
+batch computed once, ranks included), so the summary, the briefs and ``kmp evaluate``
+agree; only where an evaluation carries no such table is it computed here.
+:class:`kmp_analysis.report.summary.Summary` renders it for the notebook.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kmp_analysis import recommend
+from kmp_analysis.classify import CLASSES
+from kmp_analysis.config import check_lang
+from kmp_analysis.evaluate import Evaluation, kecamatan_table
+from kmp_analysis.evaluate import headline as headline_counts
+from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
+from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
+from kmp_analysis.safeio import atomic_write_text
+
+#: Name of the machine-readable summary written by :meth:`Summary.save_json`.
+JSON_FILE = "ringkasan.json"
+
+#: Share of draws from which a kecamatan counts as changing tercile (as the chart).
+MOVING_THRESHOLD = 0.10
+
+_RANK_COLUMNS = (
+    "peringkat",
+    "peringkat_median",
+    "peringkat_p05",
+    "peringkat_p95",
+    "tersil",
+    "pindah_tersil",
+)
+
+
+@dataclass
+class SummaryContent:
+    """What the regency summary says, over an evaluated regency (DESIGN §8)."""
+
+    evaluation: Evaluation
+    lang: str = "id"
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_lang(self.lang)
+
+    @property
+    def cooperatives(self) -> pd.DataFrame:
+        return self.evaluation.cooperatives
+
+    @cached_property
+    def kecamatan(self) -> pd.DataFrame:
+        """Per kecamatan with cooperatives: counts, shares, mean indices, ranks."""
+        table = self.evaluation.kecamatan
+        if table is None:
+            if len(self.cooperatives) == 0:
+                return pd.DataFrame(columns=["kode_kec", "nama_kec", "n_koperasi"])
+            table = kecamatan_table(self.cooperatives, self.evaluation.config)
+        table = table.sort_values("kode_kec", ignore_index=True)
+        return table.assign(
+            pangsa_aktif_berdampak=table["pangsa_aktif"] + table["pangsa_berdampak"]
+        )
+
+    @cached_property
+    def rank_result(self) -> RankUncertainty:
+        """The outcome-index Monte Carlo, recomputed for its draws (same seed)."""
+        config = self.evaluation.config
+        return rank_uncertainty(
+            self.cooperatives, config.indeks, config.monte_carlo, index="outcome"
+        )
+
+    def headline_numbers(self) -> dict[str, Any]:
+        """Regency totals: cooperatives, per class, at risk, kecamatan per quadrant.
+
+        The counts are :func:`kmp_analysis.evaluate.headline` over the regency, the
+        numbers ``index.html`` shows for a brief.
+        """
+        h = headline_counts(self.cooperatives, self.evaluation.period)
+        table = self.kecamatan
+        kuadran = table["kuadran"] if "kuadran" in table else pd.Series(dtype=object)
+        h["n_kecamatan"] = len(table)
+        h["kuadran"] = {q: int((kuadran == q).sum()) for q in QUADRANTS.values()}
+        return h
+
+    @cached_property
+    def allocation(self) -> pd.DataFrame | str:
+        """:func:`recommend.alokasi_pendamping` with K from the config, or the
+        reader's message why it cannot be computed."""
+        k = self.evaluation.config.rekomendasi.pendamping
+        try:
+            return recommend.alokasi_pendamping(self.cooperatives, k)
+        except recommend.AllocationError as error:
+            return error.text(self.lang)
+
+    @cached_property
+    def training_plan(self) -> pd.DataFrame | None:
+        """:func:`recommend.rencana_pelatihan` over the regency (None without the
+        pengurus table)."""
+        tables = self.evaluation.tables
+        if tables is None or "pengurus" not in tables:
+            return None
+        size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
+        return recommend.rencana_pelatihan(
+            self.cooperatives, tables["pengurus"], class_size=size
+        )
+
+    def training_totals(self) -> pd.DataFrame:
+        """Participants and classes per tier over the regency, with a total row.
+
+        Classes are formed per kecamatan, so the regency's classes are the sum of
+        the kecamatan classes (not the participants divided by the class size).
+        """
+        plan = self.training_plan
+        if plan is None or plan.empty:
+            return pd.DataFrame(columns=["jenjang", "peserta", "kelas_pelatihan"])
+        sums = plan.groupby("jenjang")[["peserta", "kelas_pelatihan"]].sum()
+        sums = sums.reindex([t for t in recommend.TIERS if t in sums.index])
+        total = pd.DataFrame(
+            {
+                "peserta": [int(sums["peserta"].sum())],
+                "kelas_pelatihan": [int(sums["kelas_pelatihan"].sum())],
+            },
+            index=["ringkasan_total"],
+        )
+        out = pd.concat([sums, total]).rename_axis("jenjang").reset_index()
+        return out.astype({"peserta": "int64", "kelas_pelatihan": "int64"})
+
+    def sentences(self) -> list[str]:
+        """Three or four sentences from the data for the headline."""
+        lang = self.lang
+        h = self.headline_numbers()
+        table = self.kecamatan
+        if h["n"] == 0 or table.empty:
+            return [
+                label("ringkasan_sentence_none", lang, period=self.evaluation.period)
+            ]
+        n_tb = h["kelas"]["tidak_bergerak"]
+        out = [
+            label(
+                "ringkasan_sentence_overall",
+                lang,
+                n=fmt_int(h["n"], lang),
+                n_aktif=fmt_int(h["aktif_atau_berdampak"], lang),
+                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"]),
+                n_tb=fmt_int(n_tb, lang),
+                pct_tb=fmt_pct(n_tb, h["n"]),
+                n_risk=fmt_int(h["berisiko"], lang),
+                pct_risk=fmt_pct(h["berisiko"], h["n"]),
+            )
+        ]
+        if n_tb == 0:
+            out.append(label("ringkasan_sentence_no_dormant", lang))
+        else:
+            dormant = extremes(table, "pangsa_tidak_bergerak", lang)
+            out.append(label("ringkasan_sentence_dormant", lang, **dormant))
+        active = extremes(table, "pangsa_aktif_berdampak", lang)
+        out.append(label("ringkasan_sentence_active", lang, **active))
+        split = self.evaluation.config.indeks.batas_kuadran
+        out.append(
+            label(
+                "ringkasan_sentence_quadrant",
+                lang,
+                n_formal=h["kuadran"]["formalitas"],
+                n_kec=h["n_kecamatan"],
+                formalitas=label("formalitas", lang),
+                split=split_text(split, lang),
+                n_top=h["kuadran"]["berkinerja"],
+                berkinerja=label("berkinerja", lang),
+            )
+        )
+        return out
+
+    def pendamping_frame(self) -> pd.DataFrame:
+        """The allocation as shown: most facilitators first, with a total row."""
+        alloc = self.allocation
+        if isinstance(alloc, str):  # raises the allocation's own error
+            k = self.evaluation.config.rekomendasi.pendamping
+            alloc = recommend.alokasi_pendamping(self.cooperatives, k)
+        shown = alloc.sort_values(
+            ["pendamping", "kebutuhan", "kode_kec"],
+            ascending=[False, False, True],
+            kind="stable",
+        )
+        columns = ["tidak_bergerak", "administratif", "kebutuhan", "pendamping"]
+        total = {c: int(shown[c].sum()) for c in columns}
+        frame = pd.concat(
+            [
+                shown[["nama_kec", *columns, "kuota"]],
+                pd.DataFrame(
+                    [
+                        {
+                            "nama_kec": label("ringkasan_total", self.lang),
+                            **total,
+                            "kuota": float(shown["kuota"].sum()),
+                        }
+                    ]
+                ),
+            ],
+            ignore_index=True,
+        )
+        frame["kuota"] = frame["kuota"].map(lambda v: fmt_dec(v, self.lang, 2))
+        return frame[["nama_kec", *columns[:-1], "kuota", "pendamping"]]
+
+    def training_frame(self) -> pd.DataFrame:
+        """Per kecamatan and tier: "participants (classes)", with a total column."""
+        plan = self.training_plan
+        lang = self.lang
+        if plan is None or plan.empty:
+            return pd.DataFrame(columns=["nama_kec", *recommend.TIERS])
+        rows = []
+        for (_, nama), part in plan.groupby(["kode_kec", "nama_kec"], sort=True):
+            row = {"nama_kec": nama}
+            by_tier = part.set_index("jenjang")
+            for tier in recommend.TIERS:
+                if tier in by_tier.index:
+                    r = by_tier.loc[tier]
+                    row[tier] = (
+                        f"{fmt_int(r['peserta'], lang)} "
+                        f"({fmt_int(r['kelas_pelatihan'], lang)})"
+                    )
+                else:
+                    row[tier] = "–"
+            row["ringkasan_total"] = (
+                f"{fmt_int(part['peserta'].sum(), lang)} "
+                f"({fmt_int(part['kelas_pelatihan'].sum(), lang)})"
+            )
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def to_json(self) -> dict[str, Any]:
+        """What the summary says, machine-readable (JSON-native values only)."""
+        ev = self.evaluation
+        alloc = self.allocation
+        per_kec = (
+            {}
+            if isinstance(alloc, str)
+            else dict(zip(alloc["kode_kec"], alloc["pendamping"], strict=True))
+        )
+        kecamatan = []
+        for row in self.kecamatan.to_dict("records"):
+            entry = {
+                "kode_kec": row["kode_kec"],
+                "nama_kec": row["nama_kec"],
+                "n_koperasi": row["n_koperasi"],
+                "kelas": {c: row[f"n_{c}"] for c in CLASSES},
+                "berisiko": row["berisiko"],
+                "indeks_output": row["indeks_output"],
+                "indeks_outcome": row["indeks_outcome"],
+                "kuadran": row["kuadran"],
+            }
+            for index in INDICES:
+                for column in _RANK_COLUMNS:
+                    key = f"{column}_{index}"
+                    entry[key] = row.get(key)
+            entry["pendamping"] = per_kec.get(row["kode_kec"])
+            kecamatan.append({k: _plain(v) for k, v in entry.items()})
+        for entry in kecamatan:
+            entry["kelas"] = {k: _plain(v) for k, v in entry["kelas"].items()}
+        totals = self.training_totals()
+        return {
+            "period": ev.period,
+            "window": ev.window,
+            "synthetic": ev.synthetic,
+            "lang": self.lang,
+            "headline": self.headline_numbers(),
+            "sentences": self.sentences(),
+            "pendamping": {
+                "k": ev.config.rekomendasi.pendamping,
+                "error": alloc if isinstance(alloc, str) else None,
+            },
+            "pelatihan": None
+            if self.training_plan is None
+            else {
+                str(r.jenjang): {
+                    "peserta": int(r.peserta),
+                    "kelas_pelatihan": int(r.kelas_pelatihan),
+                }
+                for r in totals.itertuples(index=False)
+                if r.jenjang in recommend.TIERS
+            },
+            "kecamatan": kecamatan,
+        }
+
+    def save_json(self, out_dir: str | Path) -> Path:
+        """Write ``ringkasan.json`` into ``out_dir`` (atomically)."""
+        target = Path(out_dir) / JSON_FILE
+        text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, allow_nan=False)
+        atomic_write_text(target, text + "\n")
+        return target
+
+
+def extremes(table: pd.DataFrame, column: str, lang: str) -> dict[str, str]:
+    """The kecamatan with the highest and with the lowest share ``column``, and
+    those shares, as message parameters ``nama``, ``pct``, ``nama_low``,
+    ``pct_low``."""
+    values = table[column].to_numpy(dtype="float64")
+    top = table.loc[np.isclose(values, values.max()), "nama_kec"].tolist()
+    low = table.loc[np.isclose(values, values.min()), "nama_kec"].tolist()
+    return {
+        "nama": join_names(top, lang),
+        "pct": f"{100 * values.max():.0f}%",
+        "nama_low": join_names(low, lang),
+        "pct_low": f"{100 * values.min():.0f}%",
+    }
+
+
+def split_text(split: float, lang: str) -> str:
+    """The quadrant split as a short decimal: 0,5 (not 0,50)."""
+    return fmt_dec(split, lang, 2).rstrip("0").rstrip(",.")
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as a JSON-native Python value (NumPy scalars unwrapped)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
