@@ -11,7 +11,9 @@ can set one and see it take effect:
 - ``KMP_ENGINE``: papermill engine of the batch (``kmp_warm``, the default, keeps
   warm kernels; ``nbclient`` starts a fresh kernel per notebook);
 - ``KMP_CHROMIUM``: the Chromium (or Chrome) program that prints PDFs;
-- ``KMP_DEBUG``: set, an unexpected error shows its full traceback.
+- ``KMP_DEBUG``: set, an unexpected error shows its full traceback;
+- ``KMP_STRICT_I18N``: set, a text missing from the catalog is an error instead of
+  showing its key (the tests set it).
 """
 
 from __future__ import annotations
@@ -50,3 +52,8 @@ def chromium_override() -> str:
 def debug() -> bool:
     """True where ``KMP_DEBUG`` asks for full tracebacks of unexpected errors."""
     return bool(os.environ.get("KMP_DEBUG"))
+
+
+def strict_i18n() -> bool:
+    """True where a text missing from the catalog must fail (``KMP_STRICT_I18N``)."""
+    return bool(os.environ.get("KMP_STRICT_I18N"))

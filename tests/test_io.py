@@ -1186,7 +1186,17 @@ def test_report_lines_of_a_command_line_option_have_no_file_header():
 
 
 def test_warnings_only_summary_says_the_data_can_be_used():
-    line = report_lines([_p(2, code="date_after_data", severity=WARNING)])[-1]
+    line = report_lines(
+        [
+            _p(
+                2,
+                code="date_after_data",
+                severity=WARNING,
+                value="2026-11-01",
+                last="2026-10",
+            )
+        ]
+    )[-1]
 
     assert line.startswith("1 masalah di 1 berkas (0 galat, 1 peringatan); data tetap")
 

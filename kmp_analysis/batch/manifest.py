@@ -198,7 +198,8 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
             status = html.escape(label("status_ok", lang))
             if r.pdf_pages:
                 pdf = html.escape(f"{r.folder}/brief.pdf", quote=True)
-                pdf_cell = f'<a href="{pdf}">PDF</a> ({r.pdf_pages} hlm)'
+                pages = html.escape(label("index_pages", lang, n=r.pdf_pages))
+                pdf_cell = f'<a href="{pdf}">PDF</a> ({pages})'
         else:
             status = (
                 f'<span class="gagal" title="{html.escape(r.error or "", quote=True)}">'

@@ -1,0 +1,150 @@
+"""Every word a planner reads, in Bahasa Indonesia (default) and English.
+
+The catalog: :data:`MESSAGES` for problems in the input (``file:row:column:
+message``) and errors, :data:`LABELS` for everything on the pages and in progress
+lines, :data:`COLUMNS` for table headers, ``TEMPLATE_*`` for the intake workbook.
+Code never writes planner-facing text inline; it asks :func:`message`,
+:func:`label` or :func:`column_label`, and a test checks that every key the code
+uses is here in both languages with the same placeholders. Numbers are written the
+reader's way too (:func:`fmt_int`, :func:`fmt_dec`, :func:`fmt_pct`).
+"""
+
+from __future__ import annotations
+
+from kmp_analysis.i18n._columns import COLUMNS
+from kmp_analysis.i18n._labels import LABELS
+from kmp_analysis.i18n._messages import MESSAGES
+from kmp_analysis.i18n._template import (
+    TEMPLATE_GUIDE,
+    TEMPLATE_KINDS,
+    TEMPLATE_NOTES,
+    TEMPLATE_ROWS,
+    TEMPLATE_UI,
+)
+from kmp_analysis.paths import strict_i18n
+
+__all__ = [
+    "COLUMNS",
+    "LABELS",
+    "LANGS",
+    "MESSAGES",
+    "TEMPLATE_GUIDE",
+    "TEMPLATE_KINDS",
+    "TEMPLATE_NOTES",
+    "TEMPLATE_ROWS",
+    "TEMPLATE_UI",
+    "column_label",
+    "fmt_dec",
+    "fmt_int",
+    "fmt_pct",
+    "join_names",
+    "label",
+    "message",
+]
+
+LANGS = ("id", "en")
+
+
+# --------------------------------------------------------------------- numbers
+
+
+def fmt_int(value: float, lang: str = "id") -> str:
+    """A whole number with the reader's thousands separator.
+
+    Examples
+    --------
+    >>> fmt_int(12345), fmt_int(12345, "en")
+    ('12.345', '12,345')
+    """
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def fmt_dec(value: float, lang: str = "id", digits: int = 2) -> str:
+    """A decimal with the reader's decimal mark.
+
+    Examples
+    --------
+    >>> fmt_dec(0.5, digits=1), fmt_dec(0.5, "en", digits=1)
+    ('0,5', '0.5')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def fmt_pct(part: float, whole: float) -> str:
+    """``part`` of ``whole`` as a whole percentage ("–" when ``whole`` is 0).
+
+    Examples
+    --------
+    >>> fmt_pct(1, 3), fmt_pct(0, 0)
+    ('33%', '–')
+    """
+    return "–" if not whole else f"{100 * part / whole:.0f}%"
+
+
+def join_names(names: list[str], lang: str = "id") -> str:
+    """Names as a phrase: "A", "A dan B", "A, B dan C".
+
+    Examples
+    --------
+    >>> join_names(["Tabang", "Sebulu", "Anggana"], "en")
+    'Tabang, Sebulu and Anggana'
+    """
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
+
+
+def message(code: str, lang: str = "id", /, **params: object) -> str:
+    """The sentence of a problem or error ``code`` (:data:`MESSAGES`), filled in.
+
+    Examples
+    --------
+    >>> message("period_bad", "en", value="2026-13")
+    "period '2026-13' must be in the form YYYY-MM"
+    """
+    return _text(MESSAGES, code, lang, params)
+
+
+def label(key: str, lang: str = "id", /, **params: object) -> str:
+    """A label or sentence of the pages (:data:`LABELS`), filled in.
+
+    Examples
+    --------
+    >>> label("brief_title", "en", nama="Tabang")
+    'KMP evaluation brief — Kecamatan Tabang'
+    """
+    return _text(LABELS, key, lang, params)
+
+
+def column_label(name: str, lang: str = "id") -> str:
+    """The header of column ``name`` in an exported table (:data:`COLUMNS`, or a
+    label of the same name)."""
+    table = COLUMNS if name in COLUMNS else LABELS
+    return _text(table, name, lang, {})
+
+
+def _text(table: dict[str, dict[str, str]], key: str, lang: str, params: dict) -> str:
+    """``table[key][lang]`` with ``params`` filled in.
+
+    Where the text is not there (unknown key or language) or a parameter is
+    missing, a planner sees the key, the Indonesian text or the unfilled text
+    rather than a traceback; with ``KMP_STRICT_I18N`` set (the tests set it) it
+    is an error instead, so no such gap goes unnoticed.
+    """
+    entry = table.get(key)
+    try:
+        if entry is None:
+            raise KeyError(f"no text {key!r} in the catalog")
+        if lang not in entry:
+            raise KeyError(f"text {key!r} has no {lang!r}; languages: {LANGS}")
+        template = entry[lang]
+        return template.format(**params)
+    except (KeyError, IndexError):
+        if strict_i18n():
+            raise
+        if entry is None:
+            return key
+        return entry.get(lang, entry["id"])
