@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -216,7 +215,7 @@ def evaluate(
         raise UsageError("out_suffix")
     cfg = load_config(config)
     if pendamping is not None:
-        cfg = replace(cfg, rekomendasi=replace(cfg.rekomendasi, pendamping=pendamping))
+        cfg = cfg.with_overrides(pendamping=pendamping)
     ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -154,6 +155,29 @@ class Config:
     def from_dict(cls, raw: dict, name: str = "config") -> Config:
         """Inverse of :meth:`to_dict`; also what a YAML file is checked with."""
         return _from_mapping(raw, name)
+
+    def with_overrides(self, **settings: Any) -> Config:
+        """This config with some settings replaced, named as in its sections
+        (``pendamping=40``, ``aktif_partisipasi=0.25``), as a command-line option
+        or a notebook slider gives them; an unknown name is a ``TypeError``.
+
+        Examples
+        --------
+        >>> Config().with_overrides(pendamping=12).rekomendasi.pendamping
+        12
+        """
+        config = self
+        for name, value in settings.items():
+            for section in ("thresholds", "monte_carlo", "rekomendasi"):
+                part = getattr(config, section)
+                if name in {f.name for f in fields(part)}:
+                    config = replace(
+                        config, **{section: replace(part, **{name: value})}
+                    )
+                    break
+            else:
+                raise TypeError(f"no setting {name!r} in the config")
+        return config
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -3,9 +3,12 @@ and how to share the pendamping (facilitators) among kecamatan.
 
 Every function is pure: it reads the evaluated per-cooperative table
 (:attr:`kmp_analysis.evaluate.Evaluation.cooperatives`) and, where needed, validated
-input tables (:attr:`kmp_analysis.io.Dataset.tables`), and returns a new DataFrame
+input tables (:attr:`kmp_analysis.schema.Dataset.tables`), and returns a new DataFrame
 with Indonesian snake_case columns (the export layer labels them) in a documented,
-deterministic row order. Nothing is read, written or printed.
+deterministic row order. Nothing is read, written or printed. The function names
+are English; the lists keep their Indonesian names where a planner reads them (the
+workbook's sheets ``didukung``, ``dievaluasi``, ``pelatihan``, ``bumdes``,
+``pendamping``).
 
 Where the cooperatives table carries ``indeks_outcome`` (DESIGN §6) it orders the
 cooperatives within a class; without it the order falls back to ``koperasi_id``.
@@ -60,10 +63,10 @@ def _rank(values: pd.Series, order: tuple[str, ...]) -> pd.Series:
     return values.astype(object).map({v: i for i, v in enumerate(order)})
 
 
-# --------------------------------------------------------------------- didukung
+# ------------------------------------------------------- supported (didukung)
 
 
-def didukung(cooperatives: pd.DataFrame, koperasi: pd.DataFrame) -> pd.DataFrame:
+def supported(cooperatives: pd.DataFrame, koperasi: pd.DataFrame) -> pd.DataFrame:
     """Aktif and Berdampak cooperatives: the ones to support.
 
     ``siap_pembiayaan`` flags those ready to apply for a Himbara loan: every legal
@@ -119,10 +122,10 @@ def didukung(cooperatives: pd.DataFrame, koperasi: pd.DataFrame) -> pd.DataFrame
     return out.loc[:, columns]
 
 
-# ------------------------------------------------------------------- dievaluasi
+# --------------------------------------------------- to evaluate (dievaluasi)
 
 
-def dievaluasi(cooperatives: pd.DataFrame) -> pd.DataFrame:
+def to_evaluate(cooperatives: pd.DataFrame) -> pd.DataFrame:
     """Tidak bergerak and Administratif cooperatives: the ones to evaluate.
 
     Each keeps its reason codes (``alasan``: what it fails of the next class up) and
@@ -169,10 +172,10 @@ def dievaluasi(cooperatives: pd.DataFrame) -> pd.DataFrame:
     return out.loc[:, columns]
 
 
-# -------------------------------------------------------------------- pelatihan
+# --------------------------------------------------------- training (pelatihan)
 
 
-def peserta_pelatihan(
+def training_participants(
     cooperatives: pd.DataFrame, pengurus: pd.DataFrame
 ) -> pd.DataFrame:
     """Each pengurus or pengawas with a next training tier, and that tier.
@@ -223,12 +226,12 @@ def peserta_pelatihan(
     return out.loc[:, columns]
 
 
-def rencana_pelatihan(
+def training_plan(
     cooperatives: pd.DataFrame, pengurus: pd.DataFrame, class_size: int = 30
 ) -> pd.DataFrame:
     """Tiered training plan: participants and classes per kecamatan and tier.
 
-    Built on :func:`peserta_pelatihan`; a kecamatan's participants of one tier fill
+    Built on :func:`training_participants`; a kecamatan's participants of one tier fill
     ``kelas_pelatihan`` = ceil(peserta / class_size) classes of at most
     ``class_size`` people each.
 
@@ -259,7 +262,7 @@ def rencana_pelatihan(
         or class_size < 1
     ):
         raise ValueError(f"class_size must be a whole number >= 1, not {class_size!r}")
-    people = peserta_pelatihan(cooperatives, pengurus)
+    people = training_participants(cooperatives, pengurus)
     names = people.drop_duplicates("kode_kec").set_index("kode_kec")["nama_kec"]
     counts = (
         people.groupby(["kode_kec", "jenjang_berikut"], sort=False)
@@ -304,7 +307,7 @@ def normalise_unit(item: str) -> str:
     return re.sub(r"[\s\-]+", "_", item.strip().lower())
 
 
-def sinkronisasi_bumdes(
+def bumdes_sync(
     cooperatives: pd.DataFrame, unit_usaha: pd.DataFrame, bumdes: pd.DataFrame
 ) -> pd.DataFrame:
     """What to agree between each village's BUMDes and its KMP.
@@ -412,7 +415,7 @@ def sinkronisasi_bumdes(
 # ---------------------------------------------------------------- pendamping
 
 
-def alokasi_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
+def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
     """Share ``k`` pendamping (facilitators) among kecamatan in proportion to need.
 
     need = 2 × Tidak bergerak + 1 × Administratif cooperatives of the kecamatan.

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.recommend import (
     AllocationError,
-    alokasi_pendamping,
-    didukung,
-    dievaluasi,
+    allocate_pendamping,
+    bumdes_sync,
     normalise_unit,
-    peserta_pelatihan,
-    rencana_pelatihan,
-    sinkronisasi_bumdes,
+    supported,
+    to_evaluate,
+    training_participants,
+    training_plan,
 )
 
 # ------------------------------------------------------------------ builders
@@ -115,7 +115,7 @@ def desa(kid: str, kec: str = "64.02.01") -> str:
     return f"{kec}.{2000 + int(kid[1:]):04d}"
 
 
-# ------------------------------------------------------------------ didukung
+# ------------------------------------------------------ supported (didukung)
 
 
 MIXED = coops(
@@ -129,7 +129,7 @@ MIXED = coops(
 
 
 def test_didukung_keeps_active_and_impactful_berdampak_first():
-    out = didukung(MIXED, koperasi())
+    out = supported(MIXED, koperasi())
     assert out["koperasi_id"].tolist() == ["K3", "K6", "K1", "K5"]
     assert out["kelas"].tolist() == ["berdampak", "berdampak", "aktif", "aktif"]
     assert list(out.columns) == [
@@ -156,7 +156,7 @@ def test_didukung_orders_by_outcome_descending_when_present():
         row("K4", "aktif", indeks_outcome=np.nan),
         row("K5", "aktif", indeks_outcome=0.9),
     )
-    out = didukung(table, koperasi())
+    out = supported(table, koperasi())
     # Berdampak first whatever its index; ties on the index by koperasi_id; NaN last
     assert out["koperasi_id"].tolist() == ["K3", "K2", "K5", "K1", "K4"]
     assert out.columns[7] == "indeks_outcome"
@@ -171,7 +171,7 @@ def test_siap_pembiayaan_needs_full_legal_and_no_loan_yet():
         row("K5", "aktif", legal=1.0),  # not in the koperasi table
     )
     loans = koperasi(K1="belum", K2="belum", K3="disetujui", K4="belum")
-    out = didukung(table, loans).set_index("koperasi_id")
+    out = supported(table, loans).set_index("koperasi_id")
     assert out["siap_pembiayaan"].to_dict() == {
         "K3": False,  # loan approved already
         "K4": True,
@@ -184,12 +184,12 @@ def test_siap_pembiayaan_needs_full_legal_and_no_loan_yet():
 
 
 def test_didukung_of_nobody_is_empty_with_columns():
-    out = didukung(coops(row("K1", "administratif")), koperasi(K1="belum"))
+    out = supported(coops(row("K1", "administratif")), koperasi(K1="belum"))
     assert out.empty
     assert "siap_pembiayaan" in out.columns
 
 
-# ------------------------------------------------------------------ dievaluasi
+# -------------------------------------------------- to evaluate (dievaluasi)
 
 
 def test_dievaluasi_dormant_first_reasons_kept():
@@ -201,7 +201,7 @@ def test_dievaluasi_dormant_first_reasons_kept():
         row("K4", "tidak_bergerak", alasan="bulan_transaksi_r 0 < 1"),
         row("K5", "berdampak"),
     )  # fmt: skip
-    out = dievaluasi(table)
+    out = to_evaluate(table)
     assert out["koperasi_id"].tolist() == ["K3", "K4", "K1"]
     assert out["urutan"].tolist() == [1, 2, 3]
     assert out["alasan"].tolist() == [
@@ -235,7 +235,7 @@ def test_dievaluasi_weakest_outcome_first_within_class():
         row("K4", "administratif", indeks_outcome=0.40),
         row("K5", "tidak_bergerak", indeks_outcome=np.nan),
     )
-    out = dievaluasi(table)
+    out = to_evaluate(table)
     assert out["koperasi_id"].tolist() == ["K3", "K2", "K5", "K1", "K4"]
     assert "indeks_outcome" in out.columns
 
@@ -255,7 +255,7 @@ def test_next_tier_per_rule():
         ("K2", "menengah", 1),
         ("K2", "lanjut", 1),
     )
-    out = peserta_pelatihan(table, pengurus)
+    out = training_participants(table, pengurus)
     got = set(
         zip(
             out["koperasi_id"],
@@ -287,13 +287,15 @@ def test_next_tier_per_rule():
 
 def test_menengah_goes_on_in_berdampak_not_in_dormant():
     table = coops(row("K1", "berdampak"), row("K2", "tidak_bergerak"))
-    out = peserta_pelatihan(table, people(("K1", "menengah", 2), ("K2", "menengah", 3)))
+    out = training_participants(
+        table, people(("K1", "menengah", 2), ("K2", "menengah", 3))
+    )
     assert out["koperasi_id"].tolist() == ["K1", "K1"]
     assert set(out["jenjang_berikut"]) == {"lanjut"}
 
 
 def test_people_of_cooperatives_not_in_the_table_are_left_out():
-    out = peserta_pelatihan(
+    out = training_participants(
         coops(row("K1", "aktif")), people(("K1", "belum", 2), ("K9", "belum", 4))
     )
     assert out["koperasi_id"].tolist() == ["K1", "K1"]
@@ -301,7 +303,7 @@ def test_people_of_cooperatives_not_in_the_table_are_left_out():
 
 @pytest.mark.parametrize(("n", "classes"), [(1, 1), (29, 1), (30, 1), (31, 2), (61, 3)])
 def test_classes_of_at_most_30(n, classes):
-    out = rencana_pelatihan(coops(row("K1", "aktif")), people(("K1", "belum", n)))
+    out = training_plan(coops(row("K1", "aktif")), people(("K1", "belum", n)))
     assert out[["jenjang", "peserta", "kelas_pelatihan"]].values.tolist() == [
         ["dasar", n, classes]
     ]
@@ -322,7 +324,7 @@ def test_plan_per_kecamatan_and_tier_in_tier_order():
         ("K3", "dasar", 5),  # -> menengah
         ("K3", "lanjut", 3),  # nothing
     )
-    out = rencana_pelatihan(table, pengurus)
+    out = training_plan(table, pengurus)
     assert out.values.tolist() == [
         ["64.02.01", "Kec 64.02.01", "menengah", 5, 1],
         ["64.02.02", "Kec 64.02.02", "dasar", 31, 2],
@@ -333,7 +335,7 @@ def test_plan_per_kecamatan_and_tier_in_tier_order():
 
 
 def test_class_size_is_a_parameter():
-    out = rencana_pelatihan(
+    out = training_plan(
         coops(row("K1", "aktif")), people(("K1", "belum", 25)), class_size=10
     )
     assert out["kelas_pelatihan"].tolist() == [3]
@@ -342,11 +344,11 @@ def test_class_size_is_a_parameter():
 @pytest.mark.parametrize("size", [0, -5, 2.5, True])
 def test_bad_class_size(size):
     with pytest.raises(ValueError, match="class_size"):
-        rencana_pelatihan(coops(row("K1", "aktif")), people(("K1", "belum", 1)), size)
+        training_plan(coops(row("K1", "aktif")), people(("K1", "belum", 1)), size)
 
 
 def test_plan_with_nobody_to_train_is_empty():
-    out = rencana_pelatihan(coops(row("K1", "aktif")), people(("K1", "lanjut", 3)))
+    out = training_plan(coops(row("K1", "aktif")), people(("K1", "lanjut", 3)))
     assert out.empty
     assert list(out.columns) == [
         "kode_kec",
@@ -389,7 +391,7 @@ def test_overlap_found_through_normalised_names_free_text_never_matches():
     b = bumdes(
         (desa("K1"), "aktif", "sembako; Simpan Pinjam;air bersih;logistik;", False)
     )
-    out = sinkronisasi_bumdes(table, kmp_units, b)
+    out = bumdes_sync(table, kmp_units, b)
     # listed in UNITS order, not the BUMDes' order
     assert actions(out) == [(desa("K1"), "tumpang_tindih", "sembako;simpan_pinjam")]
     assert list(out.columns) == [
@@ -412,7 +414,7 @@ def test_overlap_found_through_normalised_names_free_text_never_matches():
 def test_free_text_alone_gives_no_overlap():
     table = coops(row("K1", "aktif"))
     b = bumdes((desa("K1"), "aktif", "air bersih;sewa tenda", False))
-    out = sinkronisasi_bumdes(table, units(("K1", "sembako", "beroperasi")), b)
+    out = bumdes_sync(table, units(("K1", "sembako", "beroperasi")), b)
     assert out.empty
 
 
@@ -423,7 +425,7 @@ def test_inactive_bumdes_gives_no_overlap_and_no_revive():
         (desa("K1"), "tidak_aktif", "sembako", False),
         (desa("K2"), "tidak_aktif", "sembako", False),
     )
-    assert sinkronisasi_bumdes(table, kmp_units, b).empty
+    assert bumdes_sync(table, kmp_units, b).empty
 
 
 def test_revive_only_where_the_kmp_is_dormant_or_formal_only():
@@ -439,7 +441,7 @@ def test_revive_only_where_the_kmp_is_dormant_or_formal_only():
             for k in table.koperasi_id
         )
     )
-    out = sinkronisasi_bumdes(table, units(), b)
+    out = bumdes_sync(table, units(), b)
     assert actions(out) == [
         (desa("K1"), "hidupkan", "sewa tenda; Air Bersih"),
         (desa("K2"), "hidupkan", "sewa tenda; Air Bersih"),
@@ -453,7 +455,7 @@ def test_already_linked_from_kerja_sama_whatever_the_status():
         (desa("K2"), "aktif", "wisata desa", True),
         (desa("K3"), "aktif", "wisata desa", None),  # unknown: not linked
     )
-    out = sinkronisasi_bumdes(table, units(), b)
+    out = bumdes_sync(table, units(), b)
     assert actions(out) == [
         (desa("K1"), "sudah_bermitra", ""),
         (desa("K2"), "sudah_bermitra", "wisata desa"),
@@ -470,7 +472,7 @@ def test_a_village_with_several_actions_in_action_order():
         (desa("K2", "64.02.02"), "aktif", "apotek", False),
         (desa("K1"), "aktif", "Klinik;pasar desa", True),
     )
-    out = sinkronisasi_bumdes(table, kmp_units, b)
+    out = bumdes_sync(table, kmp_units, b)
     assert actions(out) == [
         (desa("K1"), "tumpang_tindih", "klinik"),
         (desa("K1"), "hidupkan", "Klinik; pasar desa"),
@@ -485,7 +487,7 @@ def test_village_whose_kmp_is_missing_only_keeps_the_link():
         ("64.02.01.2099", "aktif", "sembako", True),  # no KMP of this village
         ("64.02.07.2001", "aktif", "sembako", False),  # nor of this one
     )
-    out = sinkronisasi_bumdes(table, units(("K1", "sembako", "beroperasi")), b)
+    out = bumdes_sync(table, units(("K1", "sembako", "beroperasi")), b)
     assert actions(out) == [("64.02.01.2099", "sudah_bermitra", "sembako")]
     record = out.iloc[0]
     assert record["kode_kec"] == "64.02.01"
@@ -517,7 +519,7 @@ def test_allocation_hand_computed():
     table = kecamatan(
         ("64.02.01", 5, 0), ("64.02.02", 2, 1), ("64.02.03", 1, 1), ("64.02.04", 0, 0)
     )
-    out = alokasi_pendamping(table, 7)
+    out = allocate_pendamping(table, 7)
     assert out["kode_kec"].tolist() == ["64.02.01", "64.02.02", "64.02.03", "64.02.04"]
     assert out["tidak_bergerak"].tolist() == [5, 2, 1, 0]
     assert out["administratif"].tolist() == [0, 1, 1, 0]
@@ -538,20 +540,20 @@ def test_allocation_hand_computed():
 
 def test_allocation_exactly_one_each_when_k_equals_number_in_need():
     table = kecamatan(("64.02.01", 5, 0), ("64.02.02", 0, 1), ("64.02.03", 0, 0))
-    assert alokasi_pendamping(table, 2)["pendamping"].tolist() == [1, 1, 0]
+    assert allocate_pendamping(table, 2)["pendamping"].tolist() == [1, 1, 0]
 
 
 def test_equal_need_and_remainder_lower_kode_kec_gets_the_seat():
     # needs 1, 1; K=3: R=1, quotas 0.5 and 0.5 -> the seat to 64.02.01
     table = kecamatan(("64.02.02", 0, 1), ("64.02.01", 0, 1))
-    assert alokasi_pendamping(table, 3)["pendamping"].tolist() == [2, 1]
+    assert allocate_pendamping(table, 3)["pendamping"].tolist() == [2, 1]
 
 
 def test_equal_remainder_larger_need_gets_the_seat():
     # needs 2 and 6 (total 8); K=6: quotas 1.5 and 4.5 -> whole parts 1, 4 (sum 5);
     # the last seat: remainders tie at 0.5, the larger need wins -> 1, 5
     table = kecamatan(("64.02.01", 1, 0), ("64.02.02", 3, 0))
-    assert alokasi_pendamping(table, 6)["pendamping"].tolist() == [1, 5]
+    assert allocate_pendamping(table, 6)["pendamping"].tolist() == [1, 5]
 
 
 def test_floor_of_one_takes_seats_back_from_the_largest():
@@ -560,20 +562,20 @@ def test_floor_of_one_takes_seats_back_from_the_largest():
     table = kecamatan(
         ("64.02.01", 5, 0), ("64.02.02", 0, 1), ("64.02.03", 0, 1), ("64.02.04", 0, 1)
     )
-    assert alokasi_pendamping(table, 5)["pendamping"].tolist() == [2, 1, 1, 1]
+    assert allocate_pendamping(table, 5)["pendamping"].tolist() == [2, 1, 1, 1]
 
 
 def test_proportional_shares_are_kept_close():
     # the floor of one does not lift a small kecamatan above a larger one's share
     table = kecamatan(("64.02.01", 9, 0), ("64.02.02", 3, 1))
-    out = alokasi_pendamping(table, 10)  # needs 18 and 7: quotas 7.2 and 2.8
+    out = allocate_pendamping(table, 10)  # needs 18 and 7: quotas 7.2 and 2.8
     assert out["pendamping"].tolist() == [7, 3]
 
 
 def test_k_too_small_says_so_in_bahasa_indonesia():
     table = kecamatan(*((f"64.02.{i:02d}", 1, 0) for i in range(1, 6)))
     with pytest.raises(AllocationError) as info:
-        alokasi_pendamping(table, 3)
+        allocate_pendamping(table, 3)
     assert str(info.value) == (
         "K=3 terlalu kecil: 5 kecamatan membutuhkan pendamping (minimal 1 per "
         "kecamatan); naikkan K menjadi paling sedikit 5."
@@ -584,12 +586,12 @@ def test_k_too_small_says_so_in_bahasa_indonesia():
 @pytest.mark.parametrize("k", [-1, 2.5, "7"])
 def test_bad_k(k):
     with pytest.raises(AllocationError, match=f"K={k}"):
-        alokasi_pendamping(kecamatan(("64.02.01", 0, 0)), k)
+        allocate_pendamping(kecamatan(("64.02.01", 0, 0)), k)
 
 
 def test_no_need_anywhere_allocates_nothing_and_reports_the_rest():
     table = kecamatan(("64.02.01", 0, 0), ("64.02.02", 0, 0))
-    out = alokasi_pendamping(table, 5)
+    out = allocate_pendamping(table, 5)
     assert out["pendamping"].tolist() == [0, 0]
     assert out["kuota"].tolist() == [0.0, 0.0]
     assert out.attrs["sisa"] == 5
@@ -607,7 +609,7 @@ def test_allocation_sums_to_k_with_one_where_needed(needs, extra):
     need = np.array([2 * d + f for d, f in needs])
     in_need = int((need > 0).sum())
     k = in_need + extra
-    out = alokasi_pendamping(table, k)
+    out = allocate_pendamping(table, k)
     got = out["pendamping"].to_numpy()
     assert out["kebutuhan"].tolist() == need.tolist()
     if need.sum() == 0:
@@ -624,10 +626,10 @@ def test_allocation_sums_to_k_with_one_where_needed(needs, extra):
     if ((k * need)[need > 0] >= need.sum()).all():
         assert ((got == floor) | (got == ceil)).all()
     # deterministic
-    assert alokasi_pendamping(table, k)["pendamping"].tolist() == got.tolist()
+    assert allocate_pendamping(table, k)["pendamping"].tolist() == got.tolist()
     if in_need > 0:
         with pytest.raises(AllocationError):
-            alokasi_pendamping(table, in_need - 1)
+            allocate_pendamping(table, in_need - 1)
 
 
 # ------------------------------------------------------------------ sample data
@@ -651,7 +653,7 @@ def test_sample_data_invariants(sample, with_outcome):
         table = table.drop(columns=["indeks_outcome"])
     counts = table["kelas"].value_counts()
 
-    support = didukung(table, tables["koperasi"])
+    support = supported(table, tables["koperasi"])
     assert len(support) == counts["aktif"] + counts["berdampak"]
     assert ("indeks_outcome" in support.columns) == with_outcome
     assert support["koperasi_id"].is_unique
@@ -659,19 +661,21 @@ def test_sample_data_invariants(sample, with_outcome):
         for _, group in support.groupby("kelas", observed=True):
             assert group["indeks_outcome"].dropna().is_monotonic_decreasing
 
-    evaluate_ = dievaluasi(table)
+    evaluate_ = to_evaluate(table)
     assert len(evaluate_) == counts["tidak_bergerak"] + counts["administratif"]
     assert evaluate_["urutan"].tolist() == list(range(1, len(evaluate_) + 1))
     assert evaluate_["kelas"].cat.codes.is_monotonic_increasing
 
-    plan = rencana_pelatihan(table, tables["pengurus"])
+    plan = training_plan(table, tables["pengurus"])
     assert (
         plan["kelas_pelatihan"] == [math.ceil(p / 30) for p in plan["peserta"]]
     ).all()
-    assert plan["peserta"].sum() == len(peserta_pelatihan(table, tables["pengurus"]))
+    assert plan["peserta"].sum() == len(
+        training_participants(table, tables["pengurus"])
+    )
     assert not plan.duplicated(["kode_kec", "jenjang"]).any()
 
-    sync = sinkronisasi_bumdes(table, tables["unit_usaha"], tables["bumdes"])
+    sync = bumdes_sync(table, tables["unit_usaha"], tables["bumdes"])
     # the sample holds every action (counted on the shipped data)
     assert sync["tindakan"].value_counts().to_dict() == {
         "hidupkan": 45,
@@ -682,7 +686,7 @@ def test_sample_data_invariants(sample, with_outcome):
     linked = tables["bumdes"]["kerja_sama_kmp"].fillna(False)
     assert (sync["tindakan"] == "sudah_bermitra").sum() == linked.sum()
 
-    allocation = alokasi_pendamping(table, 40)
+    allocation = allocate_pendamping(table, 40)
     assert allocation["pendamping"].sum() == 40
     assert len(allocation) == table["kode_kec"].nunique()
     assert (allocation["pendamping"][allocation["kebutuhan"] > 0] >= 1).all()

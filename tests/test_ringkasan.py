@@ -256,7 +256,7 @@ def test_allocation_error_shows_its_message(evaluation):
     )
     few = dataclasses.replace(evaluation, config=config)
     with pytest.raises(recommend.AllocationError) as raised:
-        recommend.alokasi_pendamping(few.cooperatives, 3)
+        recommend.allocate_pendamping(few.cooperatives, 3)
     out = Summary(few).pendamping().data
     assert html.escape(str(raised.value)) in out
     assert "<table" not in out
@@ -268,7 +268,7 @@ def test_allocation_error_shows_its_message(evaluation):
 
 
 def test_training_totals_add_up_the_kecamatan_plan(summary, evaluation):
-    plan = recommend.rencana_pelatihan(
+    plan = recommend.training_plan(
         evaluation.cooperatives,
         evaluation.tables["pengurus"],
         class_size=evaluation.config.rekomendasi.ukuran_kelas_pelatihan,

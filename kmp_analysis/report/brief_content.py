@@ -67,23 +67,23 @@ class BriefContent:
     @cached_property
     def supported(self) -> pd.DataFrame:
         """Didukung: Aktif and Berdampak cooperatives, with siap pembiayaan."""
-        return recommend.didukung(self.cooperatives, self._own_rows("koperasi"))
+        return recommend.supported(self.cooperatives, self._own_rows("koperasi"))
 
     @cached_property
     def to_evaluate(self) -> pd.DataFrame:
         """Dievaluasi: Tidak bergerak first, then Administratif, with reasons."""
-        return recommend.dievaluasi(self.cooperatives)
+        return recommend.to_evaluate(self.cooperatives)
 
     @cached_property
     def training_plan(self) -> pd.DataFrame:
         size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
-        return recommend.rencana_pelatihan(
+        return recommend.training_plan(
             self.cooperatives, self._own_rows("pengurus"), class_size=size
         )
 
     @cached_property
     def bumdes_actions(self) -> pd.DataFrame:
-        actions = recommend.sinkronisasi_bumdes(
+        actions = recommend.bumdes_sync(
             self.cooperatives,
             self._own_rows("unit_usaha"),
             self._own_rows("bumdes"),
@@ -245,7 +245,7 @@ class BriefContent:
         Rows of the kecamatan's cooperatives (by ``koperasi_id``); for ``bumdes``,
         rows of its cooperatives' villages, and also (unless ``villages_only``)
         of any village whose code starts with the kecamatan code, as
-        :func:`~kmp_analysis.recommend.sinkronisasi_bumdes` lists a linked BUMDes
+        :func:`~kmp_analysis.recommend.bumdes_sync` lists a linked BUMDes
         even without its KMP. The tables are grouped by kecamatan once per
         evaluation, so a brief finds its rows without scanning every row.
         """
@@ -382,6 +382,6 @@ def _regency_quotes(ev: Evaluation) -> dict[str, str]:
         "output_kab": f"{coops['indeks_output'].mean():.2f}",
     }
     if ev.tables is not None:
-        ready = recommend.didukung(coops, ev.tables["koperasi"])
+        ready = recommend.supported(coops, ev.tables["koperasi"])
         quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
     return quotes

@@ -95,23 +95,23 @@ class SummaryContent:
 
     @cached_property
     def allocation(self) -> pd.DataFrame | str:
-        """:func:`recommend.alokasi_pendamping` with K from the config, or the
+        """:func:`recommend.allocate_pendamping` with K from the config, or the
         reader's message why it cannot be computed."""
         k = self.evaluation.config.rekomendasi.pendamping
         try:
-            return recommend.alokasi_pendamping(self.cooperatives, k)
+            return recommend.allocate_pendamping(self.cooperatives, k)
         except recommend.AllocationError as error:
             return error.text(self.lang)
 
     @cached_property
     def training_plan(self) -> pd.DataFrame | None:
-        """:func:`recommend.rencana_pelatihan` over the regency (None without the
+        """:func:`recommend.training_plan` over the regency (None without the
         pengurus table)."""
         tables = self.evaluation.tables
         if tables is None or "pengurus" not in tables:
             return None
         size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
-        return recommend.rencana_pelatihan(
+        return recommend.training_plan(
             self.cooperatives, tables["pengurus"], class_size=size
         )
 
@@ -186,7 +186,7 @@ class SummaryContent:
         alloc = self.allocation
         if isinstance(alloc, str):  # raises the allocation's own error
             k = self.evaluation.config.rekomendasi.pendamping
-            alloc = recommend.alokasi_pendamping(self.cooperatives, k)
+            alloc = recommend.allocate_pendamping(self.cooperatives, k)
         shown = alloc.sort_values(
             ["pendamping", "kebutuhan", "kode_kec"],
             ascending=[False, False, True],

@@ -70,15 +70,13 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
     return {
         "koperasi": coops,
         "kecamatan": evaluation.kecamatan,
-        "didukung": recommend.didukung(coops, tables["koperasi"]),
-        "dievaluasi": recommend.dievaluasi(coops),
-        "pelatihan": recommend.rencana_pelatihan(
+        "didukung": recommend.supported(coops, tables["koperasi"]),
+        "dievaluasi": recommend.to_evaluate(coops),
+        "pelatihan": recommend.training_plan(
             coops, tables["pengurus"], class_size=rec.ukuran_kelas_pelatihan
         ),
-        "bumdes": recommend.sinkronisasi_bumdes(
-            coops, tables["unit_usaha"], tables["bumdes"]
-        ),
-        "pendamping": recommend.alokasi_pendamping(coops, rec.pendamping),
+        "bumdes": recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"]),
+        "pendamping": recommend.allocate_pendamping(coops, rec.pendamping),
     }
 
 
