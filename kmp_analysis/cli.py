@@ -206,7 +206,7 @@ def evaluate(
     """
     from kmp_analysis.classify import CLASSES
     from kmp_analysis.config import load_config
-    from kmp_analysis.evaluate import evaluate as run_evaluate
+    from kmp_analysis.evaluation import evaluate as run_evaluate
     from kmp_analysis.io import read_dataset
     from kmp_analysis.report.workbook import workbook_tables, write_workbook
     from kmp_analysis.safeio import write_table

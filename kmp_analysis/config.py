@@ -140,7 +140,28 @@ class Recommendations:
 
 @dataclass(frozen=True)
 class Config:
-    """Everything tunable about an evaluation run."""
+    """Everything tunable about an evaluation run.
+
+    Attributes
+    ----------
+    thresholds
+        Of the indicators and classes (DESIGN §4–5).
+    indeks
+        Goalposts and weights of the two indices, and the quadrant split (§6).
+    monte_carlo
+        Draws, seed and spreads of the rank uncertainty (§6).
+    rekomendasi
+        Facilitators to allocate and training class size (§7).
+
+    Examples
+    --------
+    >>> from kmp_analysis.config import Config
+    >>> config = Config().with_overrides(aktif_partisipasi=0.25)
+    >>> config.thresholds.aktif_partisipasi, config.monte_carlo.jumlah_draw
+    (0.25, 1000)
+    >>> Config.from_dict(config.to_dict()) == config
+    True
+    """
 
     thresholds: Thresholds = field(default_factory=Thresholds)
     indeks: IndexSpec = field(default_factory=IndexSpec)
@@ -181,11 +202,33 @@ class Config:
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """Return the default config, overridden by the YAML file at ``path`` if given.
+    """The default config, overridden by the YAML file at ``path`` if given.
 
-    Every setting may be left out. Unknown keys and values of the wrong type are
-    reported together as :class:`~kmp_analysis.errors.ValidationFailed`, naming the
-    file and the key (``thresholds.aktif_partisipasi``).
+    Parameters
+    ----------
+    path
+        A YAML file with any of the sections ``thresholds``, ``indeks``,
+        ``monte_carlo``, ``rekomendasi``; every setting may be left out. None or
+        "": the defaults.
+
+    Returns
+    -------
+    Config
+
+    Raises
+    ------
+    ValidationFailed
+        Unknown keys and values of the wrong type, reported together, naming the
+        file and the key (``thresholds.aktif_partisipasi``).
+
+    Examples
+    --------
+    >>> from kmp_analysis.config import load_config
+    >>> yaml_file = getfixture("tmp_path") / "ambang.yaml"
+    >>> _ = yaml_file.write_text("thresholds:\\n  aktif_partisipasi: 0.25\\n")
+    >>> config = load_config(yaml_file)
+    >>> config.thresholds.aktif_partisipasi, config.thresholds.aktif_bulan_transaksi
+    (0.25, 4)
     """
     if path is None or str(path) == "":
         return Config()

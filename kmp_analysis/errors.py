@@ -368,6 +368,16 @@ class KmpError(Exception):
     the same error reads in Bahasa Indonesia (``str()``) or English
     (``text("en")``). ``option`` is the command-line option the error is about,
     written before the message (``--scheduler: …``).
+
+    Examples
+    --------
+    >>> import kmp_analysis as kmp
+    >>> try:
+    ...     kmp.write_briefs(lang="jv")
+    ... except kmp.KmpError as error:
+    ...     print(error, "|", error.text("en"), "|", error.exit_code)
+    bahasa 'jv' tidak dikenal; pilihan: id, en | language 'jv' is not known; \
+choices: id, en | 2
     """
 
     exit_code: int = EXIT_PROBLEMS
@@ -410,7 +420,15 @@ def _rebuild(cls: type[KmpError], state: dict[str, Any]) -> KmpError:
 
 
 class UsageError(KmpError, ValueError):
-    """A command or function called with a value it cannot take (exit 2)."""
+    """A command or function called with a value it cannot take (exit 2).
+
+    Examples
+    --------
+    >>> from kmp_analysis.config import check_lang
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    kmp_analysis.errors.UsageError: bahasa 'fr' tidak dikenal; pilihan: id, en
+    """
 
     exit_code = EXIT_USAGE
 
@@ -422,6 +440,18 @@ class ValidationFailed(KmpError):
     same data (so that one run shows everything). Problems in the data end the
     command with exit 1; where every problem is about a command-line option (a
     ``--period`` that is no month), it was used wrongly: exit 2.
+
+    Examples
+    --------
+    >>> from kmp_analysis.errors import Problem, ValidationFailed
+    >>> bad = Problem("data/laporan_bulanan.csv", 4, "omzet", "not_a_number",
+    ...               value="12 juta")
+    >>> failed = ValidationFailed([bad])
+    >>> print("\\n".join(failed.report("en")), failed.exit_code, sep="\\n")
+    == file data/laporan_bulanan.csv: 1 error(s)
+    data/laporan_bulanan.csv:4:omzet: '12 juta' is not a number
+    1 problem(s) in 1 file(s) (1 error(s), 0 warning(s)); fix them and run again.
+    1
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
@@ -460,6 +490,18 @@ class UnknownKecamatan(UsageError):
     ``given`` and ``suggestions`` (the closest names, "maksud Anda") are those of
     the first; ``failures`` lists every one, when several were asked for at once
     (:meth:`several`).
+
+    Examples
+    --------
+    >>> import kmp_analysis as kmp
+    >>> try:
+    ...     kmp.geography().resolve("Tenggarang")
+    ... except kmp.UnknownKecamatan as error:
+    ...     print(error.suggestions, error.exit_code)
+    ...     print(error)
+    ['Tenggarong', 'Tenggarong Seberang', 'Tabang'] 2
+    --kecamatan: 'Tenggarang' tidak dikenal; maksud Anda: Tenggarong, Tenggarong \
+Seberang, Tabang?
     """
 
     def __init__(self, given: str, suggestions: Iterable[str] = ()) -> None:

@@ -2,7 +2,7 @@
 and how to share the pendamping (facilitators) among kecamatan.
 
 Every function is pure: it reads the evaluated per-cooperative table
-(:attr:`kmp_analysis.evaluate.Evaluation.cooperatives`) and, where needed, validated
+(:attr:`kmp_analysis.evaluation.Evaluation.cooperatives`) and, where needed, validated
 input tables (:attr:`kmp_analysis.schema.Dataset.tables`), and returns a new DataFrame
 with Indonesian snake_case columns (the export layer labels them) in a documented,
 deterministic row order. Nothing is read, written or printed. The function names

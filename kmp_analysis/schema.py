@@ -188,6 +188,23 @@ class Dataset:
 
     Made by :func:`kmp_analysis.io.read_dataset`; ``villages`` are Kukar's reference
     villages unless the data brings its own geography.
+
+    Attributes
+    ----------
+    tables
+        By table name (``koperasi``, ``laporan_bulanan``…), typed frames.
+    source, file_hashes, metadata
+        The path read, the sha256 of every file, ``metadata.json`` (``sintetis``).
+    warnings
+        Legal but suspect data, as problems of severity warning.
+
+    Examples
+    --------
+    >>> import kmp_analysis as kmp
+    >>> from kmp_analysis.paths import SAMPLE_DIR
+    >>> dataset = kmp.read_dataset(SAMPLE_DIR)
+    >>> sorted(dataset.tables)[:3], dataset["laporan_bulanan"]["bulan"].min()
+    (['bumdes', 'koperasi', 'laporan_bulanan'], '2025-08')
     """
 
     tables: dict[str, pd.DataFrame]

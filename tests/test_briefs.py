@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from kmp_analysis.evaluate import evaluate, headline
+from kmp_analysis.evaluation import evaluate, headline
 from kmp_analysis.i18n import COLUMNS, LABELS
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import SAMPLE_DIR

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kmp_analysis import batch
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.report.brief import Brief

@@ -17,7 +17,7 @@ from kmp_analysis import batch, reference
 from kmp_analysis.batch.cluster import run_on_dask
 from kmp_analysis.batch.plan import brief_job
 from kmp_analysis.errors import DaskUnavailable
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.report.params import SummaryParameters

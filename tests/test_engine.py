@@ -122,7 +122,7 @@ def test_the_engine_is_found_whichever_module_is_imported_first(first):
 def test_a_brief_on_a_warm_kernel_is_byte_identical_to_one_on_a_fresh_kernel(
     tmp_path,
 ):
-    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.evaluation import evaluate
     from kmp_analysis.io import read_dataset
 
     evaluasi = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path / "evaluasi")

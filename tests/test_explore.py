@@ -13,7 +13,7 @@ import pytest
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.i18n import label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR

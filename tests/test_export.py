@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.i18n import COLUMNS, column_label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
@@ -82,7 +82,7 @@ def test_text_that_looks_like_a_formula_is_neutralised(tables, tmp_path):
 
 
 def test_a_saved_evaluation_recommends_the_same(tables, tmp_path):
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
 
     folder = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path)
     loaded = workbook_tables(Evaluation.load(folder))
@@ -91,7 +91,7 @@ def test_a_saved_evaluation_recommends_the_same(tables, tmp_path):
 
 
 def test_an_evaluation_without_inputs_cannot_recommend(tmp_path):
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
 
     ev = evaluate(read_dataset(SAMPLE_DIR))
     ev.tables = None

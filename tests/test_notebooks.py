@@ -14,7 +14,7 @@ import nbformat
 import papermill
 import pytest
 
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.report import brief as brief_module

@@ -637,7 +637,7 @@ def test_allocation_sums_to_k_with_one_where_needed(needs, extra):
 
 @pytest.fixture(scope="module")
 def sample():
-    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.evaluation import evaluate
     from kmp_analysis.io import read_dataset
     from kmp_analysis.paths import SAMPLE_DIR
 

@@ -16,7 +16,7 @@ import pytest
 
 from kmp_analysis import recommend
 from kmp_analysis.errors import UsageError
-from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.evaluation import Evaluation, evaluate
 from kmp_analysis.i18n import COLUMNS, LABELS, label
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, SAMPLE_DIR

@@ -177,7 +177,7 @@ def test_write_sample_files(tmp_path) -> None:
 
 def test_sample_reads_back_and_classifies(tmp_path) -> None:
     """The files pass validation and give the intended class mix (DESIGN §5)."""
-    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.evaluation import evaluate
     from kmp_analysis.io import read_dataset
 
     write_sample(tmp_path, seed=2025)

@@ -17,7 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from kmp_analysis import reference
 from kmp_analysis.errors import ValidationFailed
-from kmp_analysis.evaluate import evaluate
+from kmp_analysis.evaluation import evaluate
 from kmp_analysis.io import read_dataset, write_template
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.schema import TABLES

@@ -183,6 +183,27 @@ class BriefResult:
 
 @dataclass
 class BatchReport:
+    """What a run of :func:`~kmp_analysis.batch.write_briefs` did.
+
+    Attributes
+    ----------
+    run_dir
+        ``<out>/briefs/<period>``: the briefs, ``manifest.json``, ``index.html``.
+    results
+        One :class:`BriefResult` per kecamatan brief, by code; ``summary`` the
+        regency summary's (None when not asked for).
+    notes
+        What the run wants a planner to know (PDFs skipped, no summary...).
+
+    Examples
+    --------
+    >>> from kmp_analysis.batch import BatchReport, BriefResult
+    >>> ok = BriefResult("64.02.15", "Sanga Sanga", "kecamatan/x", "ok", 1.2, {})
+    >>> report = BatchReport(Path("out/briefs/2026-10"), "2026-10", [ok], 9.8)
+    >>> report.failed, dict(report.counts())
+    ([], {<CacheState.BUILT: 'ditulis'>: 1})
+    """
+
     run_dir: Path
     period: str
     results: list[BriefResult]

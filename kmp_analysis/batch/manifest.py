@@ -21,7 +21,7 @@ from kmp_analysis.i18n import label
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
 
 MANIFEST = "manifest.json"
 #: What the kernels and workers of a run printed (kept out of the terminal).

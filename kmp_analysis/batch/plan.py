@@ -29,7 +29,7 @@ from kmp_analysis.report.pdf import pdf_page_count
 
 if TYPE_CHECKING:
     from kmp_analysis import reference
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
     from kmp_analysis.report.params import SummaryParameters
 
 
@@ -51,7 +51,7 @@ def make_plan(
     """Read and evaluate the data, save the evaluation, and decide brief by brief
     for the kecamatan ``codes`` (and the summary, where the request asks for it)."""
     from kmp_analysis.config import load_config
-    from kmp_analysis.evaluate import evaluate
+    from kmp_analysis.evaluation import evaluate
     from kmp_analysis.io import read_dataset
     from kmp_analysis.report.params import SummaryParameters
 

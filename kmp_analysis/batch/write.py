@@ -55,14 +55,34 @@ def resolve_kecamatan_list(
 def write_briefs(
     request: BriefRequest | None = None, /, *, progress: bool = True, **fields: Any
 ) -> BatchReport:
-    """Write the briefs ``request`` asks for (or a :class:`BriefRequest` made of
-    ``fields``); see the module docstring.
+    """Write the briefs of every kecamatan asked for, and the regency summary.
 
-    Raises, before any brief starts, :class:`~kmp_analysis.errors.UnknownKecamatan`
-    for a kecamatan that is not there, :class:`~kmp_analysis.errors.ValidationFailed`
-    for invalid data or config, and :class:`~kmp_analysis.errors.DaskUnavailable`
-    for a cluster that does not answer. A brief that fails is reported in the
-    returned :class:`BatchReport`, and the others are written.
+    Parameters
+    ----------
+    request
+        What to write (:class:`~kmp_analysis.batch.BriefRequest`: data, period,
+        kecamatan, out, lang, formats, summary, config, force, executor...).
+    progress
+        Show a progress bar (on a terminal) or a line per brief.
+    **fields
+        Without ``request``: its fields, as keywords (``kecamatan=["Tabang"]``);
+        with it, fields to change.
+
+    Returns
+    -------
+    BatchReport
+        Every brief's result (written, reused or failed, with why), the run folder
+        with ``manifest.json`` and ``index.html``.
+
+    Raises
+    ------
+    UnknownKecamatan
+        Before any brief starts, for a kecamatan that is not there.
+    ValidationFailed
+        Before any brief starts, for invalid data or config.
+    DaskUnavailable
+        For a cluster that does not answer. A brief that fails is reported in the
+        returned report, and the others are written.
 
     Examples
     --------
@@ -89,7 +109,7 @@ def write_briefs(
         return unchanged_report(*found, started, notes)
 
     from kmp_analysis import reference
-    from kmp_analysis.evaluate import headline
+    from kmp_analysis.evaluation import headline
     from kmp_analysis.io import geography
 
     geo = geography(request.data)

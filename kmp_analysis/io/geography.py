@@ -16,8 +16,33 @@ from kmp_analysis.schema import WILAYAH_CSV, WILAYAH_KECAMATAN_GEOJSON
 
 
 def geography(data: str | Path | None = None) -> reference.Geography:
-    """The geography of the data at ``data``: its own ``wilayah.csv`` (with
-    ``wilayah_kecamatan.geojson`` when present) or else Kukar's reference."""
+    """The villages and kecamatan the data at ``data`` lies in.
+
+    Parameters
+    ----------
+    data
+        A data folder; None, a workbook or a folder without ``wilayah.csv``: Kukar.
+
+    Returns
+    -------
+    Geography
+        The folder's own ``wilayah.csv`` (with ``wilayah_kecamatan.geojson`` when
+        present), or else Kukar's reference: 20 kecamatan, 237 villages.
+
+    Raises
+    ------
+    ValidationFailed
+        For a ``wilayah.csv`` that cannot be read, naming row and column.
+
+    Examples
+    --------
+    >>> from kmp_analysis.io import geography
+    >>> kukar = geography()
+    >>> kukar.regency, len(kukar.kecamatan), len(kukar.villages)
+    ('Kutai Kartanegara', 20, 237)
+    >>> kukar.resolve("sangasanga"), kukar.name_of("64.02.15")
+    ('64.02.15', 'Sanga Sanga')
+    """
     if not data:
         return reference.kukar()
     folder = Path(data)

@@ -25,7 +25,7 @@ from kmp_analysis.paths import PROJ_ROOT
 from kmp_analysis.report.tables import present
 
 if TYPE_CHECKING:
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
 
 
 def png_base64(fig: Figure, dpi: float | None = None, tight: bool = False) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from kmp_analysis import recommend, reference
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluate import Evaluation, headline
+from kmp_analysis.evaluation import Evaluation, headline
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_number
 from kmp_analysis.safeio import atomic_write_text

@@ -3,7 +3,7 @@
 A planner picks a kecamatan and moves the class thresholds of DESIGN §5 with widgets;
 the map, the class counts (against the default thresholds) and the table of
 cooperatives are rendered again on every change. The data is read once; each change
-only re-runs :func:`~kmp_analysis.evaluate.evaluate`, which is fast.
+only re-runs :func:`~kmp_analysis.evaluation.evaluate`, which is fast.
 
 Its zoomable map is :func:`kmp_analysis.report.webmap.interactive_map`, a page that
 works without internet.
@@ -28,7 +28,7 @@ from IPython.display import HTML
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds, check_lang, load_config
-from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.evaluation import Evaluation, evaluate
 from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR

@@ -18,7 +18,7 @@ from typing import Any
 
 from kmp_analysis.config import check_lang, load_config
 from kmp_analysis.errors import UsageError
-from kmp_analysis.evaluate import Evaluation, evaluate
+from kmp_analysis.evaluation import Evaluation, evaluate
 from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import (
     BRIEF_NOTEBOOK,

@@ -22,8 +22,8 @@ import pandas as pd
 from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluate import Evaluation, kecamatan_table
-from kmp_analysis.evaluate import headline as headline_counts
+from kmp_analysis.evaluation import Evaluation, kecamatan_table
+from kmp_analysis.evaluation import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.safeio import atomic_write_text
@@ -83,7 +83,7 @@ class SummaryContent:
     def headline_numbers(self) -> dict[str, Any]:
         """Regency totals: cooperatives, per class, at risk, kecamatan per quadrant.
 
-        The counts are :func:`kmp_analysis.evaluate.headline` over the regency, the
+        The counts are :func:`kmp_analysis.evaluation.headline` over the regency, the
         numbers ``index.html`` shows for a brief.
         """
         h = headline_counts(self.cooperatives, self.evaluation.period)

@@ -14,7 +14,7 @@ from kmp_analysis.safeio import atomic_path, neutralise_formulas
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kmp_analysis.evaluate import Evaluation
+    from kmp_analysis.evaluation import Evaluation
 
 #: Sheets of ``kmp evaluate --out FILE.xlsx``, in order.
 SHEETS = (
@@ -58,7 +58,7 @@ def _format_of(column: str) -> str | None:
 def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
     """The seven tables of the evaluation workbook (identifiers, raw values).
 
-    Needs the input tables (an evaluation made by :func:`~kmp_analysis.evaluate.
+    Needs the input tables (an evaluation made by :func:`~kmp_analysis.evaluation.
     evaluate`, not one loaded from disk).
     """
     from kmp_analysis import recommend

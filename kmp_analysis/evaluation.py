@@ -62,7 +62,34 @@ _SAVED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
 
 @dataclass
 class Evaluation:
-    """The evaluated regency: one row per cooperative plus what it was made from."""
+    """The evaluated regency: one row per cooperative plus what it was made from.
+
+    Attributes
+    ----------
+    cooperatives
+        One row per cooperative: its village and kecamatan, the indicators of
+        DESIGN §4, ``indeks_output``/``indeks_outcome``, ``kuadran``, ``kelas``,
+        ``alasan`` and ``berisiko`` with ``alasan_risiko``.
+    kecamatan
+        Per kecamatan: counts and shares per class, mean indices, quadrant, and the
+        median rank with its 5th–95th percentile of both indices.
+    period, config, synthetic, source, file_hashes
+        What it was computed for and from.
+    tables
+        The input tables, where the evaluation was made here (not loaded).
+
+    Examples
+    --------
+    >>> import kmp_analysis as kmp
+    >>> from kmp_analysis.paths import SAMPLE_DIR
+    >>> ev = kmp.evaluate(kmp.read_dataset(SAMPLE_DIR))
+    >>> tenggarong = ev.of_kecamatan("64.02.06")
+    >>> len(tenggarong), tenggarong["nama_kec"].iloc[0]
+    (14, 'Tenggarong')
+    >>> saved = ev.save(getfixture("tmp_path") / "evaluasi")
+    >>> kmp.Evaluation.load(saved).period
+    '2026-10'
+    """
 
     cooperatives: pd.DataFrame
     period: str
@@ -241,7 +268,41 @@ def choose_period(dataset: Dataset, period: str | None) -> str:
 def evaluate(
     dataset: Dataset, period: str | None = None, config: Config | None = None
 ) -> Evaluation:
-    """Indicators and classes of every cooperative for ``period``."""
+    """Indicators, classes, indices and reasons of every cooperative for ``period``.
+
+    Parameters
+    ----------
+    dataset
+        What :func:`kmp_analysis.io.read_dataset` read.
+    period
+        The month ``YYYY-MM`` the six-month window ends with; None: the last month
+        of the data.
+    config
+        Thresholds, goalposts and weights (:func:`kmp_analysis.config.load_config`);
+        None: the defaults of DESIGN §4–7.
+
+    Returns
+    -------
+    Evaluation
+        One row per cooperative (``cooperatives``), the kecamatan aggregates with
+        their rank uncertainty (``kecamatan``) and what it was made from.
+
+    Raises
+    ------
+    ValidationFailed
+        For a period that is no month, or data without any report.
+
+    Examples
+    --------
+    >>> from kmp_analysis.evaluation import evaluate
+    >>> from kmp_analysis.io import read_dataset
+    >>> from kmp_analysis.paths import SAMPLE_DIR
+    >>> ev = evaluate(read_dataset(SAMPLE_DIR), period="2026-10")
+    >>> ev.cooperatives["kelas"].value_counts(sort=False).to_dict()
+    {'tidak_bergerak': 83, 'administratif': 71, 'aktif': 59, 'berdampak': 24}
+    >>> ev.window[0], ev.window[-1]
+    ('2026-05', '2026-10')
+    """
     config = config or Config()
     period = choose_period(dataset, period)
     t = config.thresholds
