@@ -12,6 +12,8 @@ import pandas as pd
 
 from kmp_analysis.schema import TABLES
 
+#: The bad-input corpus (tests/data/bad/README.md).
+BAD_CORPUS = Path(__file__).parent / "data" / "bad"
 PERIOD = "2026-10"
 WINDOW = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
 

@@ -7,7 +7,7 @@ that no traceback is printed and that the input is not modified.
 
 To rewrite every ``expected.txt`` from the current output (then review the diff)::
 
-    KMP_BAD_REGEN=1 .venv/bin/python -m pytest tests/test_bad_input.py
+    KMP_BAD_REGEN=1 .venv/bin/python -m pytest tests/e2e/test_bad_input.py
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from builders import BAD_CORPUS
 from typer.testing import CliRunner
 
 from kmp_analysis.batch.cache import file_sha256
 from kmp_analysis.cli import app
 
-CORPUS = Path(__file__).parent / "data" / "bad"
+CORPUS = BAD_CORPUS
 BASE = CORPUS / "_base"
 CASES = sorted(
     p.name for p in CORPUS.iterdir() if p.is_dir() and (p / "expected.txt").is_file()

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+
 import openpyxl
 import pandas as pd
 import pytest
 
-from kmp_analysis.evaluation import evaluate
 from kmp_analysis.i18n import COLUMNS, column_label
-from kmp_analysis.io import read_dataset
-from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report.tables import present
 from kmp_analysis.report.workbook import SHEETS, workbook_tables, write_workbook
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return workbook_tables(evaluate(read_dataset(SAMPLE_DIR)))
+def tables(sample_evaluation):
+    return workbook_tables(sample_evaluation)
 
 
 @pytest.fixture(scope="module")
@@ -81,19 +80,19 @@ def test_text_that_looks_like_a_formula_is_neutralised(tables, tmp_path):
     assert cell.data_type == "s"
 
 
-def test_a_saved_evaluation_recommends_the_same(tables, tmp_path):
+def test_a_saved_evaluation_recommends_the_same(tables, tmp_path, sample_evaluation):
     from kmp_analysis.evaluation import Evaluation
 
-    folder = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path)
+    folder = sample_evaluation.save(tmp_path)
     loaded = workbook_tables(Evaluation.load(folder))
     for name in ("didukung", "pelatihan", "bumdes", "pendamping"):
         pd.testing.assert_frame_equal(loaded[name], tables[name], check_dtype=False)
 
 
-def test_an_evaluation_without_inputs_cannot_recommend(tmp_path):
+def test_an_evaluation_without_inputs_cannot_recommend(sample_evaluation, tmp_path):
     from kmp_analysis.evaluation import Evaluation
 
-    ev = evaluate(read_dataset(SAMPLE_DIR))
+    ev = copy.copy(sample_evaluation)
     ev.tables = None
     with pytest.raises(ValueError, match="input tables"):
         workbook_tables(Evaluation.load(ev.save(tmp_path)))

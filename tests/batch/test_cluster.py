@@ -17,8 +17,6 @@ from kmp_analysis import batch, reference
 from kmp_analysis.batch.cluster import run_on_dask
 from kmp_analysis.batch.plan import brief_job
 from kmp_analysis.errors import DaskUnavailable
-from kmp_analysis.evaluation import evaluate
-from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
 from kmp_analysis.report.params import SummaryParameters
 
@@ -57,13 +55,14 @@ def cluster():
 
 
 @pytest.fixture(scope="module")
-def evaluated(tmp_path_factory) -> tuple[Path, SummaryParameters]:
+def evaluated(tmp_path_factory, sample_evaluation) -> tuple[Path, SummaryParameters]:
     """The sample evaluated once, as ``write_briefs`` does: (run folder, params)."""
     run_dir = tmp_path_factory.mktemp("out") / "briefs" / "2026-10"
-    evaluation = evaluate(read_dataset(SAMPLE_DIR))
-    saved = evaluation.save(run_dir / batch.EVALUATION_DIR)
+    saved = sample_evaluation.save(run_dir / batch.EVALUATION_DIR)
     common = SummaryParameters(
-        data=str(SAMPLE_DIR.resolve()), period=evaluation.period, evaluasi=str(saved)
+        data=str(SAMPLE_DIR.resolve()),
+        period=sample_evaluation.period,
+        evaluasi=str(saved),
     )
     return run_dir, common
 

@@ -14,9 +14,7 @@ import nbformat
 import papermill
 import pytest
 
-from kmp_analysis.evaluation import evaluate
-from kmp_analysis.io import read_dataset
-from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR, SAMPLE_DIR
+from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
 from kmp_analysis.report import brief as brief_module
 from kmp_analysis.report import explore, summary
 from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
@@ -114,15 +112,14 @@ def test_manifest_and_index(two_briefs):
     assert leftovers == []
 
 
-def test_brief_json_matches_the_evaluation(two_briefs):
+def test_brief_json_matches_the_evaluation(two_briefs, sample_evaluation):
     _, run_dir = two_briefs
     said = json.loads(
         (run_dir / "kecamatan" / "64.02.06-tenggarong" / "brief.json").read_text(
             "utf-8"
         )
     )
-    ev = evaluate(read_dataset(SAMPLE_DIR))
-    coops = ev.of_kecamatan("64.02.06")
+    coops = sample_evaluation.of_kecamatan("64.02.06")
     assert said["headline"]["n"] == len(coops)
     assert {c["koperasi_id"]: c["kelas"] for c in said["koperasi"]} == dict(
         zip(coops["koperasi_id"], coops["kelas"].astype(str), strict=True)

@@ -22,7 +22,7 @@ from papermill.exceptions import PapermillExecutionError
 from kmp_analysis.batch import _plugin, engine
 from kmp_analysis.batch.engine import WarmEngine
 from kmp_analysis.errors import BriefTimeoutError
-from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
+from kmp_analysis.paths import BRIEF_NOTEBOOK
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -120,12 +120,9 @@ def test_the_engine_is_found_whichever_module_is_imported_first(first):
 
 @pytest.mark.e2e
 def test_a_brief_on_a_warm_kernel_is_byte_identical_to_one_on_a_fresh_kernel(
-    tmp_path,
+    tmp_path, sample_evaluation
 ):
-    from kmp_analysis.evaluation import evaluate
-    from kmp_analysis.io import read_dataset
-
-    evaluasi = evaluate(read_dataset(SAMPLE_DIR)).save(tmp_path / "evaluasi")
+    evaluasi = sample_evaluation.save(tmp_path / "evaluasi")
     warming = threading.Thread(target=engine.prewarm)  # while the fresh kernel runs
     warming.start()
 

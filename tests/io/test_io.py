@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from builders import GOOD_CSV, csv_with, write_csv_folder
+from builders import BAD_CORPUS, GOOD_CSV, csv_with, write_csv_folder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -1470,8 +1470,8 @@ def test_a_month_far_before_the_others_does_not_move_the_end_of_the_data(tmp_pat
 
 def test_villages_given_by_name_read_as_their_codes(tmp_path):
     folder = tmp_path / "data"
-    shutil.copytree(Path(__file__).parent / "data" / "bad" / "_base", folder)
-    overlay = Path(__file__).parent / "data" / "bad" / "good_village_names" / "input"
+    shutil.copytree(BAD_CORPUS / "_base", folder)
+    overlay = BAD_CORPUS / "good_village_names" / "input"
     for file in overlay.iterdir():
         shutil.copy(file, folder / file.name)
     dataset = read_dataset(folder)

@@ -15,8 +15,8 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds
 from kmp_analysis.evaluation import evaluate
 from kmp_analysis.i18n import label
-from kmp_analysis.io import Dataset, read_dataset
-from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR, SAMPLE_DIR
+from kmp_analysis.io import Dataset
+from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR
 from kmp_analysis.report.explore import SLIDERS, Explorer
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
 from kmp_analysis.report.style import CLASS_COLORS
@@ -39,8 +39,8 @@ SCREENSHOT = OUTPUTS_DIR / "screenshots" / "eksplorasi-peta.png"
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return read_dataset(SAMPLE_DIR)
+def dataset(sample_dataset) -> Dataset:
+    return sample_dataset
 
 
 @pytest.fixture(scope="module")

@@ -153,8 +153,8 @@ def filled(template_path, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return read_dataset(SAMPLE_DIR)
+def sample(sample_dataset):
+    return sample_dataset
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,8 @@ import pytest
 
 from kmp_analysis import recommend
 from kmp_analysis.errors import UsageError
-from kmp_analysis.evaluation import Evaluation, evaluate
+from kmp_analysis.evaluation import Evaluation
 from kmp_analysis.i18n import COLUMNS, LABELS, label
-from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import NOTEBOOKS_DIR, SAMPLE_DIR
 from kmp_analysis.report import maps
 from kmp_analysis.report.summary import Summary, prepare
@@ -38,8 +37,8 @@ _IMG = re.compile(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def evaluation() -> Evaluation:
-    return evaluate(read_dataset(SAMPLE_DIR))
+def evaluation(sample_evaluation) -> Evaluation:
+    return sample_evaluation
 
 
 @pytest.fixture(scope="module")

@@ -636,13 +636,8 @@ def test_allocation_sums_to_k_with_one_where_needed(needs, extra):
 
 
 @pytest.fixture(scope="module")
-def sample():
-    from kmp_analysis.evaluation import evaluate
-    from kmp_analysis.io import read_dataset
-    from kmp_analysis.paths import SAMPLE_DIR
-
-    dataset = read_dataset(SAMPLE_DIR)
-    return evaluate(dataset), dataset.tables
+def sample(sample_dataset, sample_evaluation):
+    return sample_evaluation, sample_dataset.tables
 
 
 @pytest.mark.parametrize("with_outcome", [False, True])

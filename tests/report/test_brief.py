@@ -9,10 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from kmp_analysis.evaluation import evaluate, headline
+from kmp_analysis.evaluation import headline
 from kmp_analysis.i18n import COLUMNS, LABELS
-from kmp_analysis.io import read_dataset
-from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report.brief import Brief
 
 SECTIONS = (
@@ -30,8 +28,8 @@ SECTIONS = (
 
 
 @pytest.fixture(scope="module")
-def evaluation():
-    return evaluate(read_dataset(SAMPLE_DIR))
+def evaluation(sample_evaluation):
+    return sample_evaluation
 
 
 def page(brief: Brief) -> str:
