@@ -281,7 +281,7 @@ def briefs(
             "ditulis; PDF butuh Chromium.",
         ),
     ] = "html,ipynb",
-    ringkasan: Annotated[
+    summary: Annotated[
         bool,
         typer.Option(
             "--ringkasan/--tanpa-ringkasan", help="Tulis ringkasan kabupaten."
@@ -317,7 +317,7 @@ def briefs(
         out=out,
         lang=lang.value,
         formats=formats,
-        summary=ringkasan,
+        summary=summary,
         config=config,
         notebook=notebook,
         force=force,

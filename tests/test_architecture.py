@@ -41,17 +41,11 @@ ALLOWED = {
     "batch": {"core", "io", "report"},
     "cli": {"core", "io", "sample", "report", "batch"},
 }
-#: Flat modules that are not core.
+#: Modules at the top level that are not the core.
 FLAT_LAYER = {
     "cli": "cli",
     "__main__": "cli",
 }
-#: Known violations, each to be removed by the commit that mends it (empty at the
-#: end of the move).
-KNOWN_CYCLES: set[frozenset[str]] = set()
-KNOWN_TYPE_CYCLES: set[frozenset[str]] = set()
-KNOWN_PRIVATE: set[tuple[str, str]] = set()
-KNOWN_LAYER: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -229,15 +223,11 @@ def test_the_edges_are_found():
 
 
 def test_no_runtime_import_cycle():
-    found = cycles([e for e in EDGES if e.runtime])
-    assert _describe(found - KNOWN_CYCLES) == [], "new import cycle"
-    assert _describe(KNOWN_CYCLES - found) == [], "mended: remove from KNOWN_CYCLES"
+    assert _describe(cycles([e for e in EDGES if e.runtime])) == []
 
 
 def test_no_import_cycle_counting_type_only_imports():
-    found = cycles(EDGES)
-    assert _describe(found - KNOWN_TYPE_CYCLES) == [], "new import cycle"
-    assert _describe(KNOWN_TYPE_CYCLES - found) == [], "mended: update the list"
+    assert _describe(cycles(EDGES)) == []
 
 
 def test_no_private_name_imported_across_modules():
@@ -260,8 +250,7 @@ def test_no_private_name_imported_across_modules():
         inside = e.source == package or e.source.startswith(package + ".")
         if private and not private[0].startswith("__") and not inside:
             found.add((e.source, e.target))
-    assert sorted(found - KNOWN_PRIVATE) == []
-    assert sorted(KNOWN_PRIVATE - found) == [], "mended: remove from KNOWN_PRIVATE"
+    assert sorted(found) == []
 
 
 def test_package_edges_point_one_way():
@@ -272,8 +261,7 @@ def test_package_edges_point_one_way():
             continue
         if target not in ALLOWED[source]:
             found.add((e.source, e.target))
-    assert sorted(found - KNOWN_LAYER) == []
-    assert sorted(KNOWN_LAYER - found) == [], "mended: remove from KNOWN_LAYER"
+    assert sorted(found) == []
 
 
 def test_every_warm_import_imports():
