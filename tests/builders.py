@@ -6,6 +6,8 @@ given in the call, so a test can compute the expected indicators by hand.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -218,3 +220,13 @@ def csv_with(
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue().rstrip("\n").split("\n") + list(extra or [])
+
+
+def kmp(*args: str) -> subprocess.CompletedProcess:
+    """The ``kmp`` command run as a planner runs it, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "kmp_analysis", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

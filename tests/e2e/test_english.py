@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
+
+from builders import kmp
 
 #: Words of Bahasa Indonesia that the workbench's English never uses.
 INDONESIAN = re.compile(
@@ -14,15 +14,6 @@ INDONESIAN = re.compile(
     r"dikenal|maksud|harus|berformat|ditemukan|sesudah|dan|atau|yang|dengan)\b",
     re.IGNORECASE,
 )
-
-
-def kmp(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kmp_analysis", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def indonesian(text: str) -> list[str]:

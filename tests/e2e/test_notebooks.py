@@ -7,12 +7,12 @@ import dataclasses
 import inspect
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
+from builders import kmp
 
 from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
 from kmp_analysis.report import brief as brief_module
@@ -20,15 +20,6 @@ from kmp_analysis.report import explore, summary
 from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
 
 pytestmark = pytest.mark.e2e
-
-
-def kmp(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kmp_analysis", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="module")
