@@ -1,7 +1,10 @@
-"""Small hand-made tables for unit tests: one cooperative at a time, explicit values.
+"""What tests build their inputs with.
 
-``coop()`` returns the typed tables of a single cooperative whose every figure is
-given in the call, so a test can compute the expected indicators by hand.
+Small hand-made tables, one cooperative at a time with explicit values: ``coop()``
+returns the typed tables of a single cooperative whose every figure is given in the
+call, so a test can compute the expected indicators by hand. Also the place of the
+bad-input corpus (``BAD_CORPUS``) and ``kmp()``, the command run in a process of
+its own as a planner runs it.
 """
 
 from __future__ import annotations
