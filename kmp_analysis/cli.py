@@ -367,9 +367,6 @@ def main() -> None:
         if exc.code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a silent exit
             typer.echo(message("interrupted"), err=True)
         raise
-    except KmpError as exc:  # raised outside a command (none today)
-        _echo_lines(exc, "id")
-        sys.exit(exc.exit_code)
     except Exception as exc:
         if debug():
             raise
