@@ -39,6 +39,7 @@ from kmp_analysis.batch.jobs import (
     BriefResult,
     failure,
 )
+from kmp_analysis.batch.local import redirect_stderr
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.batch.run import run_brief
 from kmp_analysis.errors import DaskUnavailable, UsageError
@@ -209,13 +210,7 @@ class StderrToLog(WorkerPlugin):
         self._saved_fd: int | None = None
 
     def setup(self, worker: Any = None) -> None:
-        Path(self.log_file).parent.mkdir(parents=True, exist_ok=True)
-        sys.stderr.flush()
-        self._saved_fd = os.dup(2)
-        fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        os.dup2(fd, 2)
-        os.close(fd)
-        os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+        self._saved_fd = redirect_stderr(self.log_file)
 
     def teardown(self, worker: Any = None) -> None:
         if self._saved_fd is None:

@@ -150,11 +150,22 @@ def _init_worker(log_file: str) -> None:
     these batch processes skip it; the user's own interpreter is untouched.
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-    Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    os.dup2(fd, 2)
-    os.close(fd)
+    os.close(redirect_stderr(log_file))  # this process's stderr never comes back
     warnings.simplefilter("ignore")
     logging.getLogger("papermill").setLevel(logging.ERROR)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
+
+
+def redirect_stderr(log_file: str | Path) -> int:
+    """Send this process's file descriptor 2 to the end of ``log_file``, for the
+    kernels it starts too (they inherit it); returns a duplicate of the old one, to
+    put back with ``os.dup2(saved, 2)``. Also quiets the debugger's note on frozen
+    modules that every new kernel would print."""
+    Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return saved
