@@ -37,7 +37,6 @@ from kmp_analysis.batch.jobs import (
     BriefJob,
     BriefRequest,
     BriefResult,
-    failure,
 )
 from kmp_analysis.batch.local import redirect_stderr
 from kmp_analysis.batch.progress import Progress
@@ -184,7 +183,7 @@ def _result_of(future: Any, job: BriefJob) -> BriefResult:
         # CancelledError: the scheduler went away; anything else: run_brief raised.
         reason = str(exc).strip()
         error = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
-        return failure(job, 0.0, error)
+        return job.failed(0.0, error)
 
 
 def _unregister(client: Client) -> None:

@@ -136,6 +136,33 @@ class BriefJob:
         return self.parameters.get("lang", "id")
 
     @property
+    def folder(self) -> str:
+        """Its folder, relative to the run folder: ``kecamatan/…`` or ``kabupaten``."""
+        if self.kode_kec == KABUPATEN:
+            return self.out_dir.name
+        return f"{self.out_dir.parent.name}/{self.out_dir.name}"
+
+    def result(
+        self, status: Status, duration_s: float = 0.0, **fields: Any
+    ) -> BriefResult:
+        """What became of this brief: ``status``, the seconds it took and
+        ``fields`` of :class:`BriefResult`; its kecamatan, folder and parameters
+        as the job has them."""
+        return BriefResult(
+            kode_kec=self.kode_kec,
+            nama_kec=self.nama_kec,
+            folder=self.folder,
+            status=status,
+            duration_s=round(duration_s, 2),
+            parameters=self.parameters,
+            **fields,
+        )
+
+    def failed(self, duration_s: float, error: str) -> BriefResult:
+        """This brief failed, with ``error`` in words a planner can act on."""
+        return self.result(Status.FAILED, duration_s, error=error)
+
+    @property
     def expected_files(self) -> list[str]:
         """The files a finished job leaves in its folder."""
         names = [f"{self.stem}.html", f"{self.stem}.json"]
@@ -240,22 +267,3 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
         if name not in FORMATS:
             raise UsageError("bad_format", given=name)
     return tuple(dict.fromkeys(("html", *wanted)))
-
-
-def failure(job: BriefJob, duration: float, error: str) -> BriefResult:
-    return BriefResult(
-        kode_kec=job.kode_kec,
-        nama_kec=job.nama_kec,
-        folder=rel_folder(job),
-        status=Status.FAILED,
-        duration_s=round(duration, 2),
-        parameters=job.parameters,
-        error=error,
-    )
-
-
-def rel_folder(job: BriefJob) -> str:
-    """The job folder, relative to the run folder: ``kecamatan/…`` or ``kabupaten``."""
-    if job.kode_kec == KABUPATEN:
-        return job.out_dir.name
-    return f"{job.out_dir.parent.name}/{job.out_dir.name}"

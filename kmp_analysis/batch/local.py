@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from kmp_analysis.batch.jobs import BriefJob, BriefRequest, BriefResult, failure
+from kmp_analysis.batch.jobs import BriefJob, BriefRequest, BriefResult
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.batch.run import error_text, run_brief
 from kmp_analysis.i18n import label
@@ -97,7 +97,7 @@ class LocalWorkers:
                     lost.append(job)
                     continue
                 except Exception as exc:
-                    result = failure(job, 0.0, error_text(exc, job.lang))
+                    result = job.failed(0.0, error_text(exc, job.lang))
                 results.append(result)
                 progress.update(result, [j.nama_kec for j in running.values()])
             if lost:  # the pool is broken: every brief in it is lost
@@ -105,7 +105,7 @@ class LocalWorkers:
                 running.clear()
                 for job in reversed(lost):  # each once more, on new workers
                     if job.kode_kec in retried:
-                        failed = failure(job, 0.0, label("worker_died", job.lang))
+                        failed = job.failed(0.0, label("worker_died", job.lang))
                         results.append(failed)
                         progress.update(failed, [])
                     else:

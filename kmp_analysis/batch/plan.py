@@ -20,7 +20,6 @@ from kmp_analysis.batch.jobs import (
     BriefResult,
     CacheState,
     Status,
-    rel_folder,
 )
 from kmp_analysis.batch.manifest import previous_results
 from kmp_analysis.i18n import label
@@ -192,14 +191,9 @@ def _reused(job: BriefJob, before: BriefResult | None) -> BriefResult:
     pages = before.pdf_pages if before is not None else None
     if "pdf" in job.formats and pages is None:
         pages = pdf_page_count(job.out_dir / f"{job.stem}.pdf")
-    return BriefResult(
-        kode_kec=job.kode_kec,
-        nama_kec=job.nama_kec,
-        folder=rel_folder(job),
-        status=Status.OK,
-        duration_s=0.0,
-        parameters=job.parameters,
-        files=[f"{rel_folder(job)}/{name}" for name in job.expected_files],
+    return job.result(
+        Status.OK,
+        files=[f"{job.folder}/{name}" for name in job.expected_files],
         pdf_pages=pages,
         cache=CacheState.REUSED,
     )

@@ -18,8 +18,6 @@ from kmp_analysis.batch.jobs import (
     BriefRequest,
     BriefResult,
     Status,
-    failure,
-    rel_folder,
 )
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.errors import KmpError, WarmKernelError
@@ -68,13 +66,13 @@ def run_brief(job: BriefJob) -> BriefResult:
                 break
             except PapermillExecutionError as exc:
                 error = _describe(exc, job.lang)
-                return failure(job, time.perf_counter() - start, error)
+                return job.failed(time.perf_counter() - start, error)
             except WarmKernelError as exc:  # the engine already replaced and retried
-                return failure(job, time.perf_counter() - start, exc.text(job.lang))
+                return job.failed(time.perf_counter() - start, exc.text(job.lang))
             except Exception as exc:  # hung (timeout) or kernel did not start: retry
                 if attempt == 2:
-                    return failure(
-                        job, time.perf_counter() - start, error_text(exc, job.lang)
+                    return job.failed(
+                        time.perf_counter() - start, error_text(exc, job.lang)
                     )
         nb = nbformat.read(executed, as_version=4)
         page = tmp / f"{job.stem}.html"
@@ -93,17 +91,13 @@ def run_brief(job: BriefJob) -> BriefResult:
             name = f"{job.stem}.{suffix}"
             if (tmp / name).exists():
                 os.replace(tmp / name, job.out_dir / name)
-                files.append(f"{rel_folder(job)}/{name}")
+                files.append(f"{job.folder}/{name}")
         if not pdf_error and job.key_parts:
             cache.write_key(job.out_dir, job.stem, job.key_parts)
-        return BriefResult(
-            kode_kec=job.kode_kec,
-            nama_kec=job.nama_kec,
-            folder=rel_folder(job),
+        return job.result(
+            Status.FAILED if pdf_error else Status.OK,
+            time.perf_counter() - start,
             alasan_build=list(job.reasons),
-            status=Status.FAILED if pdf_error else Status.OK,
-            duration_s=round(time.perf_counter() - start, 2),
-            parameters=job.parameters,
             error=pdf_error,
             files=files,
             pdf_pages=pages,
