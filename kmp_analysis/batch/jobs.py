@@ -51,9 +51,9 @@ class BriefRequest:
 
     Examples
     --------
-    >>> request = BriefRequest(kecamatan=["Tenggarong"], formats="pdf")
-    >>> request.formats, request.executor, request.data.name
-    (('html', 'pdf'), 'local', 'sample')
+    >>> request = BriefRequest(kecamatan="Tenggarong", formats="pdf")
+    >>> request.kecamatan, request.formats, request.executor, request.data.name
+    (('Tenggarong',), ('html', 'pdf'), 'local', 'sample')
     """
 
     data: Path = SAMPLE_DIR
@@ -78,7 +78,8 @@ class BriefRequest:
 
         put("data", Path(self.data) if self.data else SAMPLE_DIR)
         put("period", self.period.strip() if self.period else None)
-        put("kecamatan", tuple(self.kecamatan or ()))
+        given = self.kecamatan
+        put("kecamatan", (given,) if isinstance(given, str) else tuple(given or ()))
         put("out", Path(self.out or OUTPUTS_DIR).resolve())
         check_lang(self.lang)
         put("formats", parse_formats(self.formats))
