@@ -301,6 +301,8 @@ def _fix_mixed_separators(
     rest_empty = (suspect.iloc[:, 1:].fillna("").astype(str) == "").all(axis=1)
     for index in suspect.index[rest_empty.to_numpy(dtype=bool)]:
         cell = first.loc[index]
+        if "\n" in cell or "\r" in cell:
+            continue  # a quoted cell with a line break: not a row in another format
         for other in others:
             fields = next(csv.reader([cell], delimiter=other), [])
             if len(fields) >= 2:
