@@ -629,10 +629,8 @@ def _draw_trajectory(
             plan.start = start_month(plan.ready, trained)
         start = plan.start
         last = N_MONTHS - 1
-        if kind == FALLER:
-            last = int(
-                rng.integers(start + 3, 14)
-            )  # Aktif first; no sale after 2026-07
+        if kind == FALLER:  # Aktif first (four months of sales), no sale after 2026-07
+            last = int(rng.integers(start + 3, 14))
             plan.fall = last + 1
         trading[start : last + 1] = True
         gap_until = min(last - 1, 13)
@@ -648,9 +646,8 @@ def _draw_trajectory(
             candidates = np.arange(start + 4, gap_until + 1)
             gaps = candidates[rng.random(len(candidates)) < 0.07].tolist()
             if kind == ACTIVE_PATH:  # still Aktif at 2026-10
-                while (
-                    gaps and np.sum(trading[WINDOW]) - np.isin(WINDOW, gaps).sum() < 4
-                ):
+                final = np.arange(WINDOW.start, WINDOW.stop)
+                while gaps and trading[final].sum() - np.isin(final, gaps).sum() < 4:
                     gaps.pop()
             plan.gaps = gaps
             trading[gaps] = False
