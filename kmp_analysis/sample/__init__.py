@@ -10,8 +10,7 @@ Both follow the same generative model (a latent archetype per cooperative that t
 rules of DESIGN §5 classify back at the last month; the Kukar sample also plants a
 trajectory through every earlier month) and write CSV folders that ``kmp validate``
 accepts. This package depends on the core only (the tables' schema, the class
-names), never on the
-readers or the reports.
+names), never on the readers or the reports.
 """
 
 from kmp_analysis.sample.kukar import (
