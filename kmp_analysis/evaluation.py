@@ -316,14 +316,8 @@ def evaluate(
         t,
     )
     classes = classify(ind, period, t)
-    villages = dataset.villages[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
     coops = (
-        dataset["koperasi"][["koperasi_id", "nama_koperasi", "kode_desa"]]
-        .merge(villages, on="kode_desa", how="left", validate="many_to_one")
-        .set_index("koperasi_id")
-        .join(ind)
-        .join(classes)
-        .reset_index()
+        dataset.places().set_index("koperasi_id").join(ind).join(classes).reset_index()
     )
     coops = coops.join(compute_indices(coops, config.indeks))
     coops = coops.loc[:, list(COLUMNS)].sort_values(
