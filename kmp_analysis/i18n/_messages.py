@@ -118,6 +118,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{n} koperasi, periode {period}: {summary} -> {out}",
         "en": "{n} cooperatives, period {period}: {summary} -> {out}",
     },
+    "history_done": {
+        "id": "{n} koperasi × {periods} periode ({start} sampai {end}): "
+        "{moves}; {dormant} tanpa gerak sejak jendela pertama -> {out}",
+        "en": "{n} cooperatives × {periods} periods ({start} to {end}): "
+        "{moves}; {dormant} dormant since their first window -> {out}",
+    },
+    "history_moves": {
+        "id": "sejak {since}: {naik} naik kelas, {turun} turun, {tetap} tetap",
+        "en": "since {since}: {naik} moved up, {turun} fell back, {tetap} stayed",
+    },
+    "out_suffix_history": {
+        "id": "--out harus berakhiran .csv, .xlsx atau .parquet",
+        "en": "--out must end in .csv, .xlsx or .parquet",
+    },
     "briefs_done": {
         "id": "{written} brief ditulis, {reused} dipakai ulang, {failed} gagal, "
         "{seconds:.0f} detik -> {index}",
@@ -279,6 +293,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "period_no_data": {
         "id": "tidak ada laporan bulanan, periode tidak dapat ditentukan",
         "en": "there are no monthly reports, so no period can be chosen",
+    },
+    "period_after_data": {
+        "id": "periode {value} sesudah bulan terakhir data; data mencakup {first} "
+        "sampai {last} (periode harus di antara keduanya)",
+        "en": "period {value} is after the last month of the data; the data covers "
+        "{first} to {last} (the period must lie between them)",
+    },
+    "period_before_data": {
+        "id": "periode {value} sebelum bulan pertama data; data mencakup {first} "
+        "sampai {last} (periode harus di antara keduanya)",
+        "en": "period {value} is before the first month of the data; the data covers "
+        "{first} to {last} (the period must lie between them)",
+    },
+    "period_from_after_to": {
+        "id": "--from {value} sesudah --to {end}",
+        "en": "--from {value} is after --to {end}",
     },
     # ---- reading the user's files (issue 6): grouped report, warnings, --strict
     "file_header": {
