@@ -244,6 +244,77 @@ def evaluate(
 
 
 @command()
+def history(
+    data: DataOpt = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", help="Periode pertama YYYY-MM (bawaan: bulan pertama)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="Periode terakhir YYYY-MM (bawaan: bulan terakhir)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File keluaran .csv, .xlsx atau .parquet (baris: koperasi × periode).",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    lang: LangOpt = Lang.id,
+    strict: StrictOpt = False,
+) -> None:
+    """Riwayat: setiap jendela akhir bulan, satu baris per koperasi dan periode.
+
+    Dengan --out FILE.xlsx: sheet riwayat, perpindahan (perpindahan kelas per
+    kecamatan dan kabupaten) dan tanpa_gerak (koperasi yang tidak pernah bergerak).
+    """
+    from kmp_analysis.config import load_config
+    from kmp_analysis.history import compute_history
+    from kmp_analysis.io import read_dataset
+    from kmp_analysis.report.workbook import history_tables, write_workbook
+    from kmp_analysis.safeio import atomic_write_bytes, write_table
+
+    suffix = out.suffix.lower() if out is not None else None
+    if suffix not in (None, ".csv", ".xlsx", ".parquet"):
+        raise UsageError("out_suffix_history").about("--out")
+    dataset = read_dataset(_data_path(data), strict=strict)
+    hist = compute_history(dataset, start, end, load_config(config))
+    frame = hist.to_frame()
+    if out is None:
+        typer.echo(frame.to_csv(index=False), nl=False)
+        return
+    if suffix == ".xlsx":
+        tables = history_tables(hist, dataset.places(), lang.value)
+        write_workbook(tables, out, lang.value)
+    elif suffix == ".parquet":
+        atomic_write_bytes(out, frame.to_parquet(index=False))
+    else:
+        write_table(frame, out)
+    period = hist.periods[-1]
+    before = hist.previous(period)
+    moves = (
+        message("history_moves", lang, since=before, **hist.moves(period, before))
+        if before
+        else "–"
+    )
+    typer.echo(
+        message(
+            "history_done",
+            lang,
+            n=frame["koperasi_id"].nunique(),
+            periods=len(hist.periods),
+            start=hist.periods[0],
+            end=period,
+            moves=moves,
+            dormant=len(hist.dormant_spells(period)),
+            out=out,
+        )
+    )
+
+
+@command()
 def briefs(
     data: DataOpt = None,
     period: PeriodOpt = None,

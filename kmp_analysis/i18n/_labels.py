@@ -228,6 +228,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "explore_kecamatan": {"id": "Kecamatan {nama}", "en": "Kecamatan {nama}"},
     "kabupaten": {"id": "Seluruh kabupaten", "en": "Whole regency"},
+    "sebelumnya": {
+        "id": "jendela sebelumnya (6 bulan lalu)",
+        "en": "previous window (6 months earlier)",
+    },
+    "pertama": {
+        "id": "jendela pertama koperasi",
+        "en": "the cooperative's first window",
+    },
     "bahasa": {"id": "Bahasa", "en": "Language"},
     "lang_id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
     "lang_en": {"id": "English", "en": "English"},
