@@ -17,6 +17,15 @@ COLUMNS: dict[str, dict[str, str]] = {
     "ke_aktif": {"id": "→ Aktif", "en": "→ Active"},
     "ke_berdampak": {"id": "→ Berdampak", "en": "→ Impactful"},
     "sejak": {"id": "Tanpa gerak sejak", "en": "Dormant since"},
+    "pangsa_dulu": {
+        "id": "Aktif/berdampak 6 bulan lalu",
+        "en": "Active or impactful, 6 months ago",
+    },
+    "pangsa_kini": {"id": "Aktif/berdampak kini", "en": "Active or impactful, now"},
+    "perubahan": {"id": "Perubahan (poin)", "en": "Change (points)"},
+    "kelas_sebelumnya": {"id": "Kelas 6 bulan lalu", "en": "Class 6 months earlier"},
+    "arah": {"id": "Arah", "en": "Move"},
+    "jejak_kelas": {"id": "Kelas 12 bulan terakhir", "en": "Class, last 12 months"},
     "bulan": {"id": "Lama (bulan)", "en": "Duration (months)"},
     "bulan_lapor": {"id": "Bulan melapor (dari 6)", "en": "Months reported (of 6)"},
     "bulan_transaksi": {

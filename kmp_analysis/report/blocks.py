@@ -74,6 +74,29 @@ def table_html(
     return HTML(head + body)
 
 
+def transition_matrix(matrix: pd.DataFrame, since: str, lang: str = "id") -> str:
+    """Class then (rows) × class now (columns) counts as a titled table; the
+    diagonal (stayed) in bold, empty cells as ·."""
+    from kmp_analysis.classify import CLASSES
+
+    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in CLASSES)
+    rows = []
+    for a in CLASSES:
+        cells = []
+        for b in CLASSES:
+            n = int(matrix.at[a, b])
+            shown = str(n) if n else "·"
+            cells.append(f"<td><b>{shown}</b></td>" if a == b else f"<td>{shown}</td>")
+        name = html.escape(label(a, lang))
+        rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")
+    return (
+        heading(label("change_matrix_title", lang, since=since), 3)
+        + f'<table class="kmp-table kmp-matrix"><tr><th></th>{head}</tr>'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
 def synthetic_notice(lang: str = "id") -> str:
     return (
         f'<div class="kmp-notice">{html.escape(label("synthetic_notice", lang))}</div>'

@@ -133,12 +133,17 @@ def test_names_from_the_data_are_escaped(evaluation):
 
 
 def _label_texts(lang: str) -> set[str]:
-    """Label texts of ``lang`` that differ in the other language."""
+    """Label texts of ``lang`` that differ in the other language (single letters,
+    the class strip's, are letters of both alphabets and say nothing alone)."""
     other = "en" if lang == "id" else "id"
     texts = set()
     for table in (LABELS, COLUMNS):
         for entry in table.values():
-            if entry[lang] != entry[other] and "{" not in entry[lang]:
+            if (
+                entry[lang] != entry[other]
+                and "{" not in entry[lang]
+                and len(entry[lang]) > 1
+            ):
                 texts.add(entry[lang])
     return texts
 
