@@ -73,6 +73,14 @@ StrictOpt = Annotated[
         "--strict", help="Peringatan (mis. bulan tanpa laporan) dihitung galat."
     ),
 ]
+DetailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--rinci",
+        "--detail",
+        help="Tampilkan setiap peringatan (bawaan: diringkas per jenis).",
+    ),
+]
 
 
 def _data_path(data: Path | None) -> Path:
@@ -81,8 +89,14 @@ def _data_path(data: Path | None) -> Path:
     return data if data is not None else SAMPLE_DIR
 
 
-def _echo_lines(error: KmpError, lang: str) -> None:
-    for line in error.lines(lang):
+def _echo_lines(error: KmpError, lang: str, detail: bool = False) -> None:
+    """An error's lines on stderr; a data problem list with errors first and
+    warnings summarised by kind unless ``detail`` (``--rinci``)."""
+    if isinstance(error, ValidationFailed):
+        lines = error.summary(lang, detail)
+    else:
+        lines = error.lines(lang)
+    for line in lines:
         typer.echo(line, err=True)
 
 
@@ -97,7 +111,8 @@ def command(name: str | None = None) -> Callable[[Callable], Callable]:
             try:
                 return function(*args, **kwargs)
             except KmpError as error:
-                _echo_lines(error, str(kwargs.get("lang", Lang.id)))
+                lang = str(kwargs.get("lang", Lang.id))
+                _echo_lines(error, lang, bool(kwargs.get("detail", False)))
                 raise typer.Exit(error.exit_code) from None
 
         return app.command(name)(run)
@@ -165,14 +180,19 @@ def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
-    """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
+    """Periksa data; satu baris per masalah: file:baris:kolom: pesan.
+
+    Galat lebih dulu, semuanya; peringatan diringkas per jenis (jumlah dan
+    beberapa contoh), semuanya dengan --rinci.
+    """
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
     dataset = read_dataset(path, strict=strict)
     if dataset.warnings:  # legal but suspect: shown, exit 0
-        _echo_lines(ValidationFailed(dataset.warnings), lang)
+        _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
@@ -198,6 +218,7 @@ def evaluate(
     ] = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
     """Hitung indikator, indeks, kelas, alasan, tanda berisiko dan rekomendasi.
 

@@ -36,6 +36,7 @@ __all__ = [
     "column_label",
     "fmt_dec",
     "fmt_int",
+    "fmt_month",
     "fmt_pct",
     "join_names",
     "label",
@@ -81,6 +82,18 @@ def fmt_pct(part: float, whole: float) -> str:
     ('33%', '–')
     """
     return "–" if not whole else f"{100 * part / whole:.0f}%"
+
+
+def fmt_month(month: str, lang: str = "id") -> str:
+    """A report month ``YYYY-MM`` as the reader says it.
+
+    Examples
+    --------
+    >>> fmt_month("2026-10"), fmt_month("2026-10", "en")
+    ('Oktober 2026', 'October 2026')
+    """
+    year, number = str(month)[:4], int(str(month)[5:7])
+    return f"{label(f'month_{number}', lang)} {year}"
 
 
 def join_names(names: list[str], lang: str = "id") -> str:
