@@ -181,16 +181,20 @@ def validate(
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
     detail: DetailOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Periksa data; satu baris per masalah: file:baris:kolom: pesan.
 
     Galat lebih dulu, semuanya; peringatan diringkas per jenis (jumlah dan
-    beberapa contoh), semuanya dengan --rinci.
+    beberapa contoh), semuanya dengan --rinci. Angka bulan terakhir yang jauh dari
+    riwayat koperasinya sendiri menjadi peringatan "perlu dicek" (ambangnya di
+    bagian konsistensi file --config).
     """
+    from kmp_analysis.config import load_config
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
-    dataset = read_dataset(path, strict=strict)
+    dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
         _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
@@ -237,7 +241,8 @@ def evaluate(
     cfg = load_config(config)
     if pendamping is not None:
         cfg = cfg.with_overrides(pendamping=pendamping)
-    ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
+    dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
+    ev = run_evaluate(dataset, period, cfg)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)

@@ -190,6 +190,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{nama}: {text}",
     },
     "perlu_dicek_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "rupiah": {"id": "Rp {n}", "en": "IDR {n}"},
     "data_warnings_heading": {
         "id": "Catatan pemeriksaan data",
         "en": "Data check notes",

@@ -517,6 +517,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "tahun_buku {value} is after the year of the last month of the data "
         "({last})",
     },
+    "value_to_check": {
+        "id": "{kolom} {bulan}: {nilai}, {kali} median {n} bulan sebelumnya "
+        "({acuan}); perlu dicek",
+        "en": "{kolom} {bulan}: {nilai}, {kali} the median of the {n} previous months "
+        "({acuan}); to check",
+    },
+    "kind_value_to_check": {
+        "id": "angka yang perlu dicek (jauh dari riwayat koperasinya)",
+        "en": "figures to check (far from the cooperative's own history)",
+    },
     "month_outlier": {
         "id": "bulan {value} jauh sesudah bulan lain di data (sebelumnya {previous}); "
         "salah ketik?",

@@ -406,3 +406,28 @@ def test_validate_rinci_prints_every_warning(runner, sample_with_one_error):
         shown = [line for line in lines if ": warning: " in line]
         assert shown == every
         assert not any(line.startswith("== warnings by kind") for line in lines)
+
+
+def test_validate_warns_of_a_figure_far_from_its_history_at_its_cell(runner, tmp_path):
+    """K1 sells 10-12 million a month, then reports 480 million: 'perlu dicek'."""
+    months = ["K1,2026-0{m},100,25,{omzet},2000000,1500000,0,0,0,3,0"]
+    history = [
+        months[0].format(m=m, omzet=o)
+        for m, o in [(5, 12000000), (6, 11000000), (7, 12000000), (8, 13000000)]
+    ]
+    rows = csv_with(LAP, {(3, "omzet"): "480000000"}, extra=history)
+    folder = write_csv_folder(tmp_path, {LAP: rows})
+    config = tmp_path / "ambang.yaml"
+    config.write_text("konsistensi:\n  rasio: 50\n")
+
+    result = runner.invoke(app, ["validate", "--data", str(folder)])
+    relaxed = runner.invoke(
+        app, ["validate", "--data", str(folder), "--config", str(config)]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == (
+        f"{folder / LAP}.csv:3:omzet: peringatan: omzet Oktober 2026: "
+        "Rp 480.000.000, 40× median 5 bulan sebelumnya (Rp 12.000.000); perlu dicek"
+    )
+    assert relaxed.exit_code == 0 and relaxed.stderr == ""
