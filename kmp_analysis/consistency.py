@@ -131,7 +131,7 @@ def implausible_values(
         keep = month <= _month_number(pd.Series([period])).iloc[0]
         lap, month = lap[keep], month[keep]
     if lap.empty or not columns:
-        return _empty()
+        return no_flags()
     lap = lap.assign(_m=month.to_numpy()).sort_values(
         ["koperasi_id", "_m"], kind="stable"
     )
@@ -139,7 +139,7 @@ def implausible_values(
     latest = lap[back.to_numpy() == 0].set_index("koperasi_id")
     history = lap[(back.to_numpy() >= 1) & (back.to_numpy() <= t.bulan_acuan)]
     if history.empty:
-        return _empty()
+        return no_flags()
     values = history[columns].astype("float64")
     by_coop = values.groupby(history["koperasi_id"].to_numpy(), sort=False)
     median = by_coop.median()
@@ -163,7 +163,7 @@ def implausible_values(
         )
     rows, cols = np.nonzero(flagged)
     if rows.size == 0:
-        return _empty()
+        return no_flags()
     result = pd.DataFrame(
         {
             "koperasi_id": ids[rows].to_numpy(),
@@ -211,7 +211,8 @@ def _month_number(months: pd.Series) -> pd.Series:
     return text.str.slice(0, 4).astype(int) * 12 + text.str.slice(5, 7).astype(int) - 1
 
 
-def _empty() -> pd.DataFrame:
+def no_flags() -> pd.DataFrame:
+    """The result of :func:`implausible_values` where nothing is flagged."""
     return _typed(pd.DataFrame({c: [] for c in RESULT_COLUMNS}))
 
 

@@ -190,6 +190,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{nama}: {text}",
     },
     "perlu_dicek_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "perlu_dicek_value": {
+        "id": "{n} angka ({k} koperasi)",
+        "en": "{n} figure(s) ({k} cooperative(s))",
+    },
     "rupiah": {"id": "Rp {n}", "en": "IDR {n}"},
     "data_warnings_heading": {
         "id": "Catatan pemeriksaan data",
