@@ -147,14 +147,17 @@ class Consistency:
     reported months (at least ``bulan_minimum`` of them with a value); a value is
     flagged where it is more than ``batas_mad`` robust standard deviations
     (1.4826 · MAD) from their median AND at least ``rasio`` times it or at most
-    1/``rasio`` of it. A zero, or a history whose median is zero, is never
-    flagged. The names are the keys of a YAML override, under ``konsistensi:``.
+    1/``rasio`` of it AND at least ``rasio_rentang`` times the largest of those
+    months (or at most the smallest divided by it). A zero, or a history whose
+    median is zero, is never flagged. The names are the keys of a YAML override,
+    under ``konsistensi:``.
     """
 
     bulan_acuan: int = 6
     bulan_minimum: int = 3
     batas_mad: float = 5.0
     rasio: float = 10.0
+    rasio_rentang: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,7 @@ _AT_LEAST_ONE = (
     "bulan_acuan",
     "bulan_minimum",
     "rasio",
+    "rasio_rentang",
 )
 
 

@@ -26,8 +26,14 @@ absolute deviation of the same column over those earlier months, is flagged wher
   (1.4826 · MAD estimates the standard deviation of normal data); where every
   earlier month is the same, MAD = 0 and any change is outside the spread, so
   the next condition decides;
-- and ``x ≥ rasio · med`` or ``x ≤ med / rasio`` [10]: far in plain terms too, so a
-  steady series that doubles is not flagged while one that jumps fifty-fold is.
+- ``x ≥ rasio · med`` or ``x ≤ med / rasio`` [10]: far in plain terms too, so a
+  steady series that doubles is not flagged while one that jumps fifty-fold is;
+- and ``x ≥ rasio_rentang · max`` or ``x ≤ min / rasio_rentang`` [3], with ``max``
+  and ``min`` the largest and smallest of those earlier values, on the same side:
+  well outside what the cooperative has already reported. A cooperative that trades
+  some months and rests in others has a median pulled down by its quiet months (its
+  costs, say, 1 million when resting and 7 million when trading); a trading month
+  at its usual level is then ten times the median but no surprise.
 
 For figures that are never negative the MAD is never more than the median, so
 with the defaults a ten-fold rise is always far in MAD terms too; the spread
@@ -144,6 +150,7 @@ def implausible_values(
     by_coop = values.groupby(history["koperasi_id"].to_numpy(), sort=False)
     median = by_coop.median()
     n_known = by_coop.count()
+    highest, lowest = by_coop.max(), by_coop.min()
     spread = (values - median.reindex(history["koperasi_id"]).to_numpy()).abs()
     mad = spread.groupby(history["koperasi_id"].to_numpy(), sort=False).median()
 
@@ -152,6 +159,9 @@ def implausible_values(
     med = median.reindex(ids).to_numpy()
     dev = mad.reindex(ids).to_numpy()
     n = n_known.reindex(ids).fillna(0).to_numpy()
+    top = highest.reindex(ids).to_numpy()
+    bottom = lowest.reindex(ids).to_numpy()
+    r = t.rasio_rentang
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = x / med
         flagged = (
@@ -159,7 +169,10 @@ def implausible_values(
             & (med > 0)
             & (x > 0)
             & (np.abs(x - med) > t.batas_mad * MAD_SCALE * dev)
-            & ((ratio >= t.rasio) | (ratio <= 1 / t.rasio))
+            & (
+                ((ratio >= t.rasio) & (x >= r * top))
+                | ((ratio <= 1 / t.rasio) & (x <= bottom / r))
+            )
         )
     rows, cols = np.nonzero(flagged)
     if rows.size == 0:

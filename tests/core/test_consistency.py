@@ -109,6 +109,16 @@ def test_a_fall_to_a_hundredth_is_flagged_after_steady_months_only():
     assert flags(series([M, 10 * M] * 3 + [100_000])).empty
 
 
+def test_a_busy_month_after_quiet_ones_is_no_surprise_a_record_far_beyond_is():
+    # costs 1 M when resting, 7 M when trading: the median is 1 M, so a 10 M month
+    # is ten times it, yet within three times the 7 M already reported
+    quiet = [M, 7 * M, M, 7 * M, M, M]
+    assert flags(series([*quiet, 10 * M], column="biaya_operasional")).empty
+    found = flags(series([*quiet, 25 * M], column="biaya_operasional"))
+    assert found[["nilai", "acuan", "rasio"]].values.tolist() == [[25 * M, M, 25.0]]
+    assert flags(series([*quiet, 25 * M]), rasio_rentang=4).empty
+
+
 def test_counts_are_checked_and_written_as_counts():
     found = flags(series([30, 30, 32, 31, 30, 30, 1200], column="anggota_terdaftar"))
     assert describe(found.iloc[0]) == (
@@ -135,7 +145,7 @@ def test_each_cooperative_against_its_own_history():
 
 
 def test_thresholds_come_from_the_config_and_yaml(tmp_path):
-    assert Config().konsistensi == Consistency(6, 3, 5.0, 10.0)
+    assert Config().konsistensi == Consistency(6, 3, 5.0, 10.0, 3.0)
     yaml_file = tmp_path / "ambang.yaml"
     yaml_file.write_text("konsistensi:\n  rasio: 2\n  bulan_acuan: 3\n")
     cfg = load_config(yaml_file)
