@@ -73,6 +73,14 @@ StrictOpt = Annotated[
         "--strict", help="Peringatan (mis. bulan tanpa laporan) dihitung galat."
     ),
 ]
+DetailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--rinci",
+        "--detail",
+        help="Tampilkan setiap peringatan (bawaan: diringkas per jenis).",
+    ),
+]
 
 
 def _data_path(data: Path | None) -> Path:
@@ -81,8 +89,14 @@ def _data_path(data: Path | None) -> Path:
     return data if data is not None else SAMPLE_DIR
 
 
-def _echo_lines(error: KmpError, lang: str) -> None:
-    for line in error.lines(lang):
+def _echo_lines(error: KmpError, lang: str, detail: bool = False) -> None:
+    """An error's lines on stderr; a data problem list with errors first and
+    warnings summarised by kind unless ``detail`` (``--rinci``)."""
+    if isinstance(error, ValidationFailed):
+        lines = error.summary(lang, detail)
+    else:
+        lines = error.lines(lang)
+    for line in lines:
         typer.echo(line, err=True)
 
 
@@ -97,7 +111,8 @@ def command(name: str | None = None) -> Callable[[Callable], Callable]:
             try:
                 return function(*args, **kwargs)
             except KmpError as error:
-                _echo_lines(error, str(kwargs.get("lang", Lang.id)))
+                lang = str(kwargs.get("lang", Lang.id))
+                _echo_lines(error, lang, bool(kwargs.get("detail", False)))
                 raise typer.Exit(error.exit_code) from None
 
         return app.command(name)(run)
@@ -165,14 +180,23 @@ def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
-    """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
+    """Periksa data; satu baris per masalah: file:baris:kolom: pesan.
+
+    Galat lebih dulu, semuanya; peringatan diringkas per jenis (jumlah dan
+    beberapa contoh), semuanya dengan --rinci. Angka bulan terakhir yang jauh dari
+    riwayat koperasinya sendiri menjadi peringatan "perlu dicek" (ambangnya di
+    bagian konsistensi file --config).
+    """
+    from kmp_analysis.config import load_config
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
-    dataset = read_dataset(path, strict=strict)
+    dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
-        _echo_lines(ValidationFailed(dataset.warnings), lang)
+        _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
@@ -198,6 +222,7 @@ def evaluate(
     ] = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
     """Hitung indikator, indeks, kelas, alasan, tanda berisiko dan rekomendasi.
 
@@ -216,7 +241,8 @@ def evaluate(
     cfg = load_config(config)
     if pendamping is not None:
         cfg = cfg.with_overrides(pendamping=pendamping)
-    ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
+    dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
+    ev = run_evaluate(dataset, period, cfg)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)

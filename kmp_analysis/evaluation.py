@@ -19,6 +19,7 @@ import pandas as pd
 from kmp_analysis import __version__
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
+from kmp_analysis.consistency import implausible_values, no_flags
 from kmp_analysis.history import COMPACT_COLUMNS, History, check_period, compute_history
 from kmp_analysis.index import (
     INDICES,
@@ -56,6 +57,7 @@ _TABLE_FILE = "evaluasi.parquet"
 _KECAMATAN_FILE = "kecamatan.parquet"
 _META_FILE = "evaluasi.json"
 _HISTORY_FILE = "riwayat.parquet"
+_TO_CHECK_FILE = "perlu_dicek.parquet"
 #: Input tables kept with a saved evaluation, for the recommendations (DESIGN §7).
 _SAVED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
 
@@ -77,6 +79,10 @@ class Evaluation:
         What it was computed for and from.
     tables
         The input tables, where the evaluation was made here (not loaded).
+    perlu_dicek
+        Figures far from their cooperative's own history at the period
+        (:func:`~kmp_analysis.consistency.implausible_values`), computed when
+        first asked for; saved and loaded with the evaluation.
 
     Examples
     --------
@@ -112,6 +118,19 @@ class Evaluation:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @property
+    def perlu_dicek(self) -> pd.DataFrame:
+        """Each cooperative's figures of its latest month up to the period that are
+        far from its own earlier months ("perlu dicek", DESIGN §7b)."""
+        return self.memo(_TO_CHECK_FILE, self._figures_to_check)
+
+    def _figures_to_check(self) -> pd.DataFrame:
+        if self.tables is None or "laporan_bulanan" not in self.tables:
+            return no_flags()
+        return implausible_values(
+            self.tables["laporan_bulanan"], self.period, self.config.konsistensi
+        )
 
     @property
     def window(self) -> list[str]:
@@ -150,6 +169,9 @@ class Evaluation:
                 saved["koperasi_id"]
             ).to_numpy()
             atomic_write_bytes(folder / _HISTORY_FILE, saved.to_parquet(index=False))
+        atomic_write_bytes(
+            folder / _TO_CHECK_FILE, self.perlu_dicek.to_parquet(index=False)
+        )
         for name in _SAVED_INPUTS if self.tables is not None else ():
             atomic_write_bytes(
                 folder / f"masukan_{name}.parquet",
@@ -195,7 +217,7 @@ class Evaluation:
             if (folder / f"masukan_{name}.parquet").exists()
         }
         history_file = folder / _HISTORY_FILE
-        return cls(
+        evaluation = cls(
             history=_read_history(history_file, config)
             if history_file.exists()
             else None,
@@ -210,6 +232,10 @@ class Evaluation:
             source=meta["source"],
             file_hashes=meta.get("file_hashes", {}),
         )
+        if (folder / _TO_CHECK_FILE).exists():
+            flags = pd.read_parquet(folder / _TO_CHECK_FILE)
+            evaluation.memo(_TO_CHECK_FILE, lambda: flags)
+        return evaluation
 
 
 def _read_history(path: Path, config: Config) -> History:

@@ -256,6 +256,53 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "data contoh buatan, bukan untuk keputusan",
         "en": "made-up sample data, not for decisions",
     },
+    # ---- issue 11: values to check (consistency over time), warnings by kind
+    "quality_perlu_dicek": {
+        "id": "Angka yang perlu dicek",
+        "en": "Figures to check",
+    },
+    "quality_perlu_dicek_hijau": {
+        "id": "tidak ada angka yang jauh dari riwayat koperasinya",
+        "en": "no figure far from its cooperative's own history",
+    },
+    "quality_perlu_dicek_kuning": {
+        "id": "angka jauh dari riwayat koperasinya: cek dengan pengurus",
+        "en": "figures far from their cooperative's history: check with the board",
+    },
+    "perlu_dicek_line": {
+        "id": "{nama}: {text}",
+        "en": "{nama}: {text}",
+    },
+    "perlu_dicek_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "perlu_dicek_value": {
+        "id": "{n} angka ({k} koperasi)",
+        "en": "{n} figure(s) ({k} cooperative(s))",
+    },
+    "rupiah": {"id": "Rp {n}", "en": "IDR {n}"},
+    "data_warnings_heading": {
+        "id": "Catatan pemeriksaan data",
+        "en": "Data check notes",
+    },
+    "data_warnings_all": {
+        "id": "Semua catatan ({n} baris)",
+        "en": "All notes ({n} lines)",
+    },
+    "data_warnings_cut": {
+        "id": "… dan {n} baris lagi; semuanya dengan: kmp validate --rinci",
+        "en": "… and {n} more lines; all of them with: kmp validate --detail",
+    },
+    "month_1": {"id": "Januari", "en": "January"},
+    "month_2": {"id": "Februari", "en": "February"},
+    "month_3": {"id": "Maret", "en": "March"},
+    "month_4": {"id": "April", "en": "April"},
+    "month_5": {"id": "Mei", "en": "May"},
+    "month_6": {"id": "Juni", "en": "June"},
+    "month_7": {"id": "Juli", "en": "July"},
+    "month_8": {"id": "Agustus", "en": "August"},
+    "month_9": {"id": "September", "en": "September"},
+    "month_10": {"id": "Oktober", "en": "October"},
+    "month_11": {"id": "November", "en": "November"},
+    "month_12": {"id": "Desember", "en": "December"},
     "map_alt": {
         "id": "Peta desa/kelurahan di Kecamatan {nama} diwarnai menurut kelas KMP",
         "en": "Map of the villages of Kecamatan {nama} coloured by KMP class",

@@ -79,6 +79,8 @@ class Brief(BriefContent):
         for r in ratings:
             if r["aspek"] == "data_sintetis":
                 value = label("ya" if r["nilai"] else "tidak", lang)
+            elif r["aspek"] == "perlu_dicek":
+                value = label("perlu_dicek_value", lang, n=r["nilai"], k=r["n"])
             else:
                 value = f"{fmt_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
             color = style.QUALITY_COLORS[r["warna"]]
@@ -90,9 +92,17 @@ class Brief(BriefContent):
                 f"<td>{html.escape(meaning)}</td></tr>"
             )
         title = label("section_quality", lang) + " — " + label("quality_" + worst, lang)
+        to_check = "".join(
+            f"<li>{html.escape(line)}</li>" for line in self.perlu_dicek_lines()
+        )
+        if to_check:
+            heading = html.escape(label("quality_perlu_dicek", lang))
+            to_check = (
+                f'<p class="kmp-to-check"><b>{heading}</b></p><ul>{to_check}</ul>'
+            )
         return HTML(
             f'<div class="kmp-quality" style="--c:{style.QUALITY_COLORS[worst]}">'
-            f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table></div>"
+            f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table>{to_check}</div>"
         )
 
     def map(self) -> HTML:

@@ -20,6 +20,7 @@ import pandas as pd
 from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
+from kmp_analysis.consistency import describe
 from kmp_analysis.evaluation import Evaluation, headline
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_label, month_number
@@ -29,6 +30,10 @@ from kmp_analysis.safeio import atomic_write_text
 #: (green if at most, amber if at most) for the share of stale reporters.
 COVERAGE_LIMITS = (0.80, 0.50)
 STALE_LIMITS = (0.10, 0.30)
+#: Figures to check listed in the data-quality box; the rest are counted.
+TO_CHECK_SHOWN = 5
+#: What brief.json says of each figure to check.
+TO_CHECK_FIELDS = ("koperasi_id", "bulan", "kolom", "nilai", "acuan", "rasio")
 
 
 @dataclass
@@ -98,8 +103,49 @@ class BriefContent:
         rows = table[table["kode_kec"] == self.kode_kec]
         return None if rows.empty else rows.iloc[0]
 
+    @cached_property
+    def perlu_dicek(self) -> pd.DataFrame:
+        """The figures of this kecamatan's cooperatives that are far from their own
+        history at the period (:attr:`Evaluation.perlu_dicek`), the farthest first,
+        with the village and cooperative names."""
+        flags = self.evaluation.perlu_dicek
+        coops = self.cooperatives.set_index("koperasi_id")
+        own = flags[flags["koperasi_id"].isin(coops.index)]
+        own = own.join(coops[["nama_desa", "nama_koperasi"]], on="koperasi_id")
+        ratio = own["rasio"].astype("float64")
+        far = ratio.where(ratio >= 1, 1 / ratio)
+        return (
+            own.assign(_far=far)
+            .sort_values(
+                ["_far", "koperasi_id", "kolom"], ascending=[False, True, True]
+            )
+            .drop(columns="_far")
+            .reset_index(drop=True)
+        )
+
+    def perlu_dicek_lines(self, limit: int = TO_CHECK_SHOWN) -> list[str]:
+        """The figures to check in a few lines ("Desa: omzet Oktober 2026: …"),
+        at most ``limit``, then "dan N lainnya"."""
+        flags = self.perlu_dicek
+        lines = [
+            label(
+                "perlu_dicek_line",
+                self.lang,
+                nama=flag.nama_desa,
+                text=describe(flag, self.lang),
+            )
+            for flag in flags.head(limit).itertuples(index=False)
+        ]
+        if len(flags) > limit:
+            lines.append(label("perlu_dicek_more", self.lang, n=len(flags) - limit))
+        return lines
+
     def quality(self) -> list[dict[str, Any]]:
-        """Data-quality ratings (hijau/kuning/merah) with the measured values."""
+        """Data-quality ratings (hijau/kuning/merah) with the measured values.
+
+        Figures to check make the box amber at most: they ask for a look, they
+        do not make the data weak.
+        """
         coops = self.cooperatives
         n = len(coops)
         period = self.evaluation.period
@@ -133,6 +179,13 @@ class BriefContent:
                 "aspek": "data_sintetis",
                 "nilai": self.evaluation.synthetic,
                 "warna": "merah" if self.evaluation.synthetic else "hijau",
+            },
+            {
+                "aspek": "perlu_dicek",
+                "nilai": len(self.perlu_dicek),
+                "n": int(self.perlu_dicek["koperasi_id"].nunique()),
+                "total": n,
+                "warna": "kuning" if len(self.perlu_dicek) else "hijau",
             },
         ]
 
@@ -342,6 +395,8 @@ class BriefContent:
             for name in ("koperasi", "unit_usaha", "pengurus", "bumdes"):
                 rows = self._own_rows(name, villages_only=name == "bumdes")
                 parts[f"masukan_{name}"] = rows.to_csv(index=False)
+        to_check = self.perlu_dicek[list(TO_CHECK_FIELDS)]
+        parts["perlu_dicek"] = to_check.to_csv(index=False)
         parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
         hist = self.evaluation.history
         if hist is not None:  # what changed: every class of its cooperatives so far
@@ -433,6 +488,17 @@ class BriefContent:
             "headline": self.headline(),
             "sentences": self.sentences(),
             "quality": self.quality(),
+            "perlu_dicek": [
+                {
+                    "koperasi_id": r.koperasi_id,
+                    "bulan": r.bulan,
+                    "kolom": r.kolom,
+                    "nilai": _plain_number(r.nilai),
+                    "acuan": _plain_number(r.acuan),
+                    "rasio": round(float(r.rasio), 4),
+                }
+                for r in self.perlu_dicek.itertuples(index=False)
+            ],
             "koperasi": [
                 {
                     "koperasi_id": r.koperasi_id,
@@ -493,6 +559,12 @@ class BriefContent:
             target, json.dumps(self.to_json(), indent=2, ensure_ascii=False)
         )
         return target
+
+
+def _plain_number(value: float) -> int | float:
+    """A figure for JSON: a whole number as an int."""
+    value = float(value)
+    return int(value) if value.is_integer() else value
 
 
 def _rate_high(value: float, limits: tuple[float, float]) -> str:

@@ -345,6 +345,7 @@ class Explorer:
         if self.evaluation.synthetic:
             notice = html.escape(label("synthetic_notice", lang))
             parts.append(f'<div class="kmp-notice">{notice}</div>')
+        parts.append(blocks.problems_html(self.dataset.warnings, lang))
         return HTML("\n".join(parts))
 
     def _counts_html(self) -> str:
