@@ -343,7 +343,7 @@ def evaluate(
     >>> from kmp_analysis.paths import SAMPLE_DIR
     >>> ev = evaluate(read_dataset(SAMPLE_DIR), period="2026-10")
     >>> ev.cooperatives["kelas"].value_counts(sort=False).to_dict()
-    {'tidak_bergerak': 83, 'administratif': 71, 'aktif': 59, 'berdampak': 24}
+    {'tidak_bergerak': 81, 'administratif': 62, 'aktif': 66, 'berdampak': 28}
     >>> ev.window[0], ev.window[-1]
     ('2026-05', '2026-10')
     """

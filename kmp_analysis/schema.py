@@ -204,7 +204,7 @@ class Dataset:
     >>> from kmp_analysis.paths import SAMPLE_DIR
     >>> dataset = kmp.read_dataset(SAMPLE_DIR)
     >>> sorted(dataset.tables)[:3], dataset["laporan_bulanan"]["bulan"].min()
-    (['bumdes', 'koperasi', 'laporan_bulanan'], '2025-08')
+    (['bumdes', 'koperasi', 'laporan_bulanan'], '2025-06')
     """
 
     tables: dict[str, pd.DataFrame]

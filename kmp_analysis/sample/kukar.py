@@ -1,11 +1,28 @@
 """Synthetic activity data over the real villages of Kukar (``kmp sample-data``).
 
 :func:`make_sample` builds the six input tables of DESIGN §3 for one cooperative per
-village. The villages, their codes and their places are real; everything about the
-cooperatives is invented. Each cooperative first draws a latent *archetype*
-(dormant, formal-only, active, impactful) with a probability that rises with access
-to Tenggarong and the main roads; the tables are then generated so that the rules of
-DESIGN §5 put the cooperative in the matching class for the period 2026-10.
+village, over the months 2025-06 … 2026-10. The villages, their codes and their places
+are real; everything about the cooperatives is invented, shaped after the public
+chronology of Kukar's programme:
+
+- every cooperative is formed (musdes) in May 2025 and becomes a legal entity between
+  late May and September 2025;
+- almost all stay dormant at first: in November 2025 only a handful (the *perintis*,
+  among them the launch village Tanah Datar) have traded in the last three months;
+- a pengurus training wave in November 2025 (Tenggarong, Tenggarong Seberang, Loa
+  Kulu, Sebulu, Loa Janan) is followed by six later waves (:data:`TRAINING_WAVES`);
+  training brings a cooperative's first month of trading forward by
+  :data:`TRAINING_LEAD` months (the planted effect, see :func:`start_month`);
+- activity spreads outward from Tenggarong and the main roads (:func:`village_access`);
+- some cooperatives reach Aktif and fall back (to Tidak bergerak or Administratif), and
+  a core never moves at all.
+
+Each cooperative first draws a latent *archetype* for the period 2026-10 (dormant,
+formal-only, active, impactful), with a probability that rises with access, and then a
+*trajectory* (:data:`JALUR`) consistent with it: the month it starts trading, the month
+it falls back, the month it becomes Berdampak. The tables are written so that the rules
+of DESIGN §5 put each cooperative, at every month-end period, in the class that its
+trajectory plants; :func:`sample_plan` exposes both.
 
 The frames are in the form they take in a CSV file: dates ``YYYY-MM-DD``, months
 ``YYYY-MM`` and yes/no as ``ya``/``tidak`` (text), numbers and money as nullable
@@ -23,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis import paths
+from kmp_analysis.classify import CLASSES
 from kmp_analysis.safeio import atomic_write_text
 from kmp_analysis.sample._common import (
     ACTIVE,
@@ -50,7 +68,7 @@ from kmp_analysis.schema import (
     UNITS,
 )
 
-PERIOD_START = "2025-08"
+PERIOD_START = "2025-06"
 PERIOD_END = "2026-10"
 MONTHS: list[str] = [
     str(p) for p in pd.period_range(PERIOD_START, PERIOD_END, freq="M")
@@ -61,8 +79,8 @@ WINDOW = range(N_MONTHS - 6, N_MONTHS)
 RECENT = range(N_MONTHS - 3, N_MONTHS)
 LAST_DAY = date(2026, 10, 31)
 
-#: Target share of each archetype over the regency.
-TARGET_MIX = (0.35, 0.30, 0.25, 0.10)
+#: Target share of each archetype (class at 2026-10) over the regency.
+TARGET_MIX = (0.34, 0.26, 0.28, 0.12)
 
 #: Access of each kecamatan to Tenggarong and the main roads (0 remote .. 1 central).
 KECAMATAN_ACCESS: dict[str, float] = {
@@ -89,9 +107,81 @@ KECAMATAN_ACCESS: dict[str, float] = {
 }
 TENGGARONG_LONLAT = (116.99, -0.42)
 _SLOPE, _NOISE = 2.2, 0.8  # latent archetype score: access slope and noise
+
+
+@dataclass(frozen=True)
+class TrainingWave:
+    """One wave of the pengurus/pengawas training: its number, month and kecamatan."""
+
+    gelombang: int
+    bulan: str
+    kecamatan: tuple[str, ...]
+
+
+#: The training waves. Wave 1 is Kukar's real first stage (13 Nov 2025, DESIGN §1);
+#: the later six (seven sessions were announced) are invented, roughly outward.
+TRAINING_WAVES: tuple[TrainingWave, ...] = (
+    TrainingWave(
+        1,
+        "2025-11",
+        ("Tenggarong", "Tenggarong Seberang", "Loa Kulu", "Sebulu", "Loa Janan"),
+    ),
+    TrainingWave(2, "2026-01", ("Samboja", "Samboja Barat", "Muara Jawa")),
+    TrainingWave(3, "2026-02", ("Sanga Sanga", "Anggana", "Muara Badak")),
+    TrainingWave(4, "2026-03", ("Marang Kayu", "Muara Kaman")),
+    TrainingWave(5, "2026-04", ("Kota Bangun", "Kota Bangun Darat")),
+    TrainingWave(6, "2026-06", ("Muara Muntai", "Kenohan", "Muara Wis")),
+    TrainingWave(7, "2026-08", ("Kembang Janggut", "Tabang")),
+)
 #: Kecamatan covered by the first pengurus training (13 Nov 2025).
-TRAINING_WAVE_1 = frozenset(
-    {"Tenggarong", "Tenggarong Seberang", "Loa Kulu", "Sebulu", "Loa Janan"}
+TRAINING_WAVE_1 = frozenset(TRAINING_WAVES[0].kecamatan)
+#: The planted training effect: a cooperative trained before it would have started
+#: trading on its own starts this many months earlier (never before the month after
+#: its wave). See :func:`start_month`.
+TRAINING_LEAD = 2
+
+#: Trajectories (``jalur``), by archetype (the class at 2026-10).
+NEVER = "tidak_pernah_bergerak"  # no sale in any month: the core that never moves
+FALLER = "jatuh"  # reaches Aktif, stops trading, ends Tidak bergerak
+EARLY_STOP = "berhenti_awal"  # a few sales, then nothing: ends Tidak bergerak
+LATE = "baru_mulai"  # starts trading in the last three months (trained)
+SPORADIC = "sporadis"  # sales in at most three months of any six
+LOW_PARTICIPATION = "partisipasi_rendah"  # trades every month, few members buy
+NO_UNIT = "tanpa_unit"  # trades but no unit has status beroperasi
+SLUMP = "melemah"  # reaches Aktif, then trades one month in three: Administratif
+ACTIVE_PATH = "aktif"
+IMPACT_PATH = "berdampak"
+JALUR: dict[int, tuple[tuple[str, ...], tuple[float, ...]]] = {
+    DORMANT: ((NEVER, FALLER, EARLY_STOP), (0.70, 0.16, 0.14)),
+    FORMAL: (
+        (LATE, SPORADIC, LOW_PARTICIPATION, NO_UNIT, SLUMP),
+        (0.25, 0.25, 0.20, 0.10, 0.20),
+    ),
+    ACTIVE: ((ACTIVE_PATH,), (1.0,)),
+    IMPACTFUL: ((IMPACT_PATH,), (1.0,)),
+}
+#: Trajectories that trade every month from a start month (the training effect
+#: applies to them), and the range of months (index into MONTHS) in which each would
+#: start without training, earliest for the best-connected villages.
+_READY: dict[str, tuple[int, int]] = {
+    IMPACT_PATH: (7, 10),
+    ACTIVE_PATH: (8, 13),
+    FALLER: (6, 9),
+    SLUMP: (6, 9),
+    LOW_PARTICIPATION: (8, 14),
+    NO_UNIT: (8, 14),
+    LATE: (16, 18),  # (mostly) after the data ends: training makes them start in it
+}
+#: Weight of access (vs chance) in how early in its range a cooperative is ready.
+_READY_ACCESS = 0.5
+#: The handful trading by November 2025 (Kukar: 7 of 237), per 237 cooperatives.
+N_PERINTIS = 7
+#: Launch village of the programme in Kukar (21 Jul 2025), trading since July 2025.
+LAUNCH_VILLAGE = "64.02.05.2006"  # Tanah Datar, Muara Badak
+#: Why an Aktif cooperative is not Berdampak (each is kept in every window).
+_ACTIVE_SUBTYPES = (
+    ("participation", "units", "kemandirian", "manfaat"),
+    (0.55, 0.15, 0.15, 0.15),
 )
 
 _PLANNED, _RUNNING, _STOPPED = UNIT_STATUS
@@ -119,6 +209,32 @@ _BUMDES_NAMES = (
 # --------------------------------------------------------------------------- public
 
 
+@dataclass(frozen=True)
+class SamplePlan:
+    """What the generator planted, readable without parsing the CSVs.
+
+    Attributes
+    ----------
+    cooperatives
+        One row per cooperative (index ``koperasi_id``): ``kode_desa``, ``nama_kec``,
+        ``arketipe`` (its class at 2026-10), ``jalur`` (trajectory), ``perintis``
+        (one of the handful trading by November 2025), ``gelombang`` and
+        ``bulan_pelatihan`` (its training wave), ``bulan_siap`` (the month it would
+        have started trading without training), ``mulai_transaksi`` (the first month
+        with sales), ``transaksi_terakhir`` (the last month with sales), ``bulan_jatuh``
+        (the first month of the fall back, for jatuh and melemah),
+        ``bulan_berdampak`` (the month its second unit opens, from which it is
+        Berdampak) and ``tidak_pernah_bergerak`` (no sale in any month). Months are
+        ``YYYY-MM`` or missing.
+    classes
+        The planted class (``tidak_bergerak`` … ``berdampak``) per cooperative (rows)
+        and month-end period (columns, ``MONTHS``).
+    """
+
+    cooperatives: pd.DataFrame
+    classes: pd.DataFrame
+
+
 def make_sample(
     seed: int = 2025, villages: pd.DataFrame | None = None
 ) -> dict[str, pd.DataFrame]:
@@ -133,25 +249,21 @@ def make_sample(
     >>> sorted(tables) == sorted(TABLES)
     True
     """
-    if villages is None:
-        villages = load_villages()
-    villages = (
-        villages.sort_values("kode_desa", kind="stable").reset_index(drop=True).copy()
-    )
-    rngs = np.random.default_rng(seed).spawn(7)
-    access = village_access(villages)
-    archetype = _assign_archetypes(rngs[0], villages, access)
-    plans = _plan_cooperatives(rngs[1], villages, archetype)
-    _choose_arrears(rngs[2], plans)
-    tables = {
-        "koperasi": _koperasi_table(plans),
-        "unit_usaha": _unit_table(plans),
-        "laporan_bulanan": _report_table(rngs[3], plans),
-        "rapat": _meeting_table(rngs[4], plans),
-        "pengurus": _pengurus_table(rngs[5], plans),
-        "bumdes": _bumdes_table(rngs[6], plans, access),
-    }
-    return {name: _conform(name, frame) for name, frame in tables.items()}
+    return _generate(seed, villages)[0]
+
+
+def sample_plan(seed: int = 2025, villages: pd.DataFrame | None = None) -> SamplePlan:
+    """What :func:`make_sample` plants for the same arguments (DESIGN §5 per month).
+
+    Examples
+    --------
+    >>> plan = sample_plan(seed=2025)
+    >>> int(plan.classes["2025-11"].ne("tidak_bergerak").sum())
+    7
+    >>> bool(plan.cooperatives["tidak_pernah_bergerak"].any())
+    True
+    """
+    return _generate(seed, villages)[1]
 
 
 def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
@@ -198,13 +310,73 @@ def village_access(villages: pd.DataFrame) -> np.ndarray:
     return np.clip(0.75 * kec + 0.2 * near + 0.05 * urban, 0.0, 1.0)
 
 
+def training_wave(nama_kec: str) -> TrainingWave | None:
+    """The training wave of a kecamatan (None: in no wave).
+
+    Examples
+    --------
+    >>> training_wave("Sebulu").bulan, training_wave("Tabang").gelombang
+    ('2025-11', 7)
+    """
+    for wave in TRAINING_WAVES:
+        if nama_kec in wave.kecamatan:
+            return wave
+    return None
+
+
+def start_month(ready: int, trained: int | None) -> int:
+    """First month of trading (index into MONTHS): the planted training effect.
+
+    ``ready`` is the month the cooperative would start on its own, ``trained`` the
+    month of its training wave. Trained before it is ready, it starts
+    :data:`TRAINING_LEAD` months earlier, but not before the month after the wave.
+
+    Examples
+    --------
+    >>> start_month(12, trained=5), start_month(7, trained=5), start_month(9, None)
+    (10, 6, 9)
+    >>> start_month(6, trained=10)  # started before its wave: no effect
+    6
+    """
+    if trained is None or trained >= ready:
+        return ready
+    return max(trained + 1, ready - TRAINING_LEAD)
+
+
+def _generate(
+    seed: int, villages: pd.DataFrame | None
+) -> tuple[dict[str, pd.DataFrame], SamplePlan]:
+    """The tables and what was planted, from one pass over the same draws."""
+    if villages is None:
+        villages = load_villages()
+    villages = (
+        villages.sort_values("kode_desa", kind="stable").reset_index(drop=True).copy()
+    )
+    rngs = np.random.default_rng(seed).spawn(8)
+    access = village_access(villages)
+    archetype, latent = _assign_archetypes(rngs[0], villages, access)
+    perintis = _choose_perintis(rngs[7], villages, archetype, latent)
+    plans = _plan_cooperatives(rngs[1], villages, archetype, access, perintis)
+    _choose_arrears(rngs[2], plans)
+    tables = {
+        "koperasi": _koperasi_table(plans),
+        "unit_usaha": _unit_table(plans),
+        "laporan_bulanan": _report_table(rngs[3], plans),
+        "rapat": _meeting_table(rngs[4], plans),
+        "pengurus": _pengurus_table(rngs[5], plans),
+        "bumdes": _bumdes_table(rngs[6], plans, access),
+    }
+    tables = {name: _conform(name, frame) for name, frame in tables.items()}
+    return tables, _plan_frames(plans)
+
+
 # --------------------------------------------------------------------------- archetypes
 
 
 def _assign_archetypes(
     rng: np.random.Generator, villages: pd.DataFrame, access: np.ndarray
-) -> np.ndarray:
-    """Archetype per village: an ordered latent score cut at the target mix.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Archetype per village (and its latent score): a score cut at the target mix.
 
     Every kecamatan of 9+ villages then gets all four archetypes (smaller ones at
     least three) by moving the village nearest to the missing band, and the regency
@@ -237,7 +409,7 @@ def _assign_archetypes(
             )
             arch[donor] = target
     _rebalance(arch, latent, kec)
-    return arch
+    return arch, latent
 
 
 def _rebalance(arch: np.ndarray, latent: np.ndarray, kec: np.ndarray) -> None:
@@ -270,6 +442,43 @@ def _rebalance(arch: np.ndarray, latent: np.ndarray, kec: np.ndarray) -> None:
             pass
 
 
+def _choose_perintis(
+    rng: np.random.Generator,
+    villages: pd.DataFrame,
+    arch: np.ndarray,
+    latent: np.ndarray,
+) -> dict[int, int]:
+    """The handful trading by November 2025: village index -> first month of sales.
+
+    The launch village (Tanah Datar, trading since July 2025) where it is among the
+    villages, swapping archetypes with its kecamatan's best one if it needs to; then
+    the active and impactful cooperatives with the highest latent score (the
+    best-connected), starting between August and November 2025.
+    """
+    n = len(villages)
+    k = max(1, round(n * N_PERINTIS / 237))
+    chosen: dict[int, int] = {}
+    codes = villages["kode_desa"].to_numpy()
+    kec = villages["nama_kec"].to_numpy()
+    for i in np.flatnonzero(codes == LAUNCH_VILLAGE)[:1]:
+        i = int(i)
+        if arch[i] < ACTIVE:
+            peers = [
+                j for j in np.flatnonzero(kec == kec[i]) if arch[j] >= ACTIVE and j != i
+            ]
+            if peers:
+                best = max(peers, key=lambda j: latent[j])
+                arch[i], arch[best] = arch[best], arch[i]
+        if arch[i] >= ACTIVE:
+            chosen[i] = 1  # 2025-07
+    for i in np.argsort(-latent, kind="stable"):
+        if len(chosen) >= k:
+            break
+        if arch[i] >= ACTIVE and int(i) not in chosen:
+            chosen[int(i)] = int(rng.integers(2, 6))  # 2025-08 .. 2025-11
+    return chosen
+
+
 # --------------------------------------------------------------------------- plans
 
 
@@ -288,27 +497,41 @@ class _Plan:
     jenis: str
     nama_kec: str
     archetype: int
+    kind: str
     subtype: str
     koperasi_id: str = ""
+    perintis: bool = False
+    wave: TrainingWave | None = None
     musdes: date | None = None
     badan_hukum: date | None = None
     docs: dict[str, bool] = field(default_factory=dict)
     loan_status: str = _NO_LOAN
     plafon: int | None = None
     units: dict[str, _Unit] = field(default_factory=dict)
+    ready: int | None = None  # first month of sales without training
+    start: int | None = None  # first month of sales
+    fall: int | None = None  # first month of the fall back
+    impact: int | None = None  # month the second unit opens
+    gaps: list[int] = field(default_factory=list)  # months not reported
+    report_end: int = N_MONTHS - 1
     reported: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS, bool))
     trading: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS, bool))
-    participation: float = 0.0
-    kemandirian: float = 0.5
+    share: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS))
+    kemandirian: np.ndarray = field(default_factory=lambda: np.full(N_MONTHS, 0.5))
+    staff: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS, int))
+    staff_floor: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS, int))
+    local_share: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS))
+    extra_omzet: np.ndarray = field(default_factory=lambda: np.zeros(N_MONTHS))
     members0: float = 50.0
     growth: float = 0.01
     spend: float = 300_000.0
-    extra_omzet: float = 0.0
     margin: float = 0.1
-    staff: int = 0
-    local_share: float = 0.0
     arrears: bool = False
-    first_trade: int = N_MONTHS
+
+    @property
+    def first_trade(self) -> int:
+        traded = np.flatnonzero(self.trading)
+        return int(traded[0]) if len(traded) else N_MONTHS
 
     def running(self, unit: str) -> bool:
         """True where the unit is listed with status beroperasi."""
@@ -316,42 +539,46 @@ class _Plan:
 
 
 def _plan_cooperatives(
-    rng: np.random.Generator, villages: pd.DataFrame, archetype: np.ndarray
+    rng: np.random.Generator,
+    villages: pd.DataFrame,
+    archetype: np.ndarray,
+    access: np.ndarray,
+    perintis: dict[int, int],
 ) -> list[_Plan]:
     plans: list[_Plan] = []
     n = len(villages)
     musdes = _musdes_dates(rng, n)
+    # access as a rank 0 (remote) .. 1 (best connected): activity spreads outward
+    rank = np.argsort(np.argsort(access, kind="stable"), kind="stable")
+    reach = rank / max(n - 1, 1)
     for i, row in enumerate(villages.itertuples(index=False)):
         arch = int(archetype[i])
+        kinds, probs = JALUR[arch]
+        kind = str(rng.choice(kinds, p=probs))
+        subtype = "participation"
+        if kind == ACTIVE_PATH:
+            subtype = str(rng.choice(_ACTIVE_SUBTYPES[0], p=_ACTIVE_SUBTYPES[1]))
         plan = _Plan(
             kode_desa=str(row.kode_desa),
             nama_desa=str(row.nama_desa),
             jenis=str(row.jenis),
             nama_kec=str(row.nama_kec),
             archetype=arch,
-            subtype=_subtype(rng, arch),
+            kind=kind,
+            subtype=subtype,
+            perintis=i in perintis,
+            wave=training_wave(str(row.nama_kec)),
         )
         plan.koperasi_id = "KMP-" + plan.kode_desa.replace(".", "")
         plan.musdes = musdes[i]
         plan.badan_hukum = _badan_hukum(rng, plan)
-        _draw_activity(rng, plan)
+        _draw_trajectory(rng, plan, float(reach[i]), perintis.get(i))
+        _draw_reporting(rng, plan)
+        _draw_levels(rng, plan)
         _draw_units(rng, plan)
         _draw_legal(rng, plan)
         plans.append(plan)
     return plans
-
-
-def _subtype(rng: np.random.Generator, arch: int) -> str:
-    options = {
-        DORMANT: (("none", "stale", "zero"), (0.25, 0.40, 0.35)),
-        FORMAL: (("sporadic", "low_participation", "no_unit"), (0.55, 0.35, 0.10)),
-        ACTIVE: (
-            ("participation", "kemandirian", "manfaat", "units"),
-            (0.55, 0.20, 0.15, 0.10),
-        ),
-        IMPACTFUL: (("full",), (1.0,)),
-    }[arch]
-    return str(rng.choice(options[0], p=options[1]))
 
 
 def _musdes_dates(rng: np.random.Generator, n: int) -> list[date]:
@@ -359,234 +586,341 @@ def _musdes_dates(rng: np.random.Generator, n: int) -> list[date]:
     early = rng.random(n) < 44 / 237
     days = np.where(
         early,
-        rng.integers(0, 41, n),  # 14 Apr .. 24 May
-        rng.integers(41, 46, n),  # 25 .. 29 May
+        rng.integers(0, 24, n),  # 1 .. 24 May
+        rng.integers(24, 29, n),  # 25 .. 29 May
     )
-    return [date(2025, 4, 14) + timedelta(days=int(d)) for d in days]
+    return [date(2025, 5, 1) + timedelta(days=int(d)) for d in days]
 
 
-def _badan_hukum(rng: np.random.Generator, plan: _Plan) -> date | None:
-    empty_p = {DORMANT: 0.08, FORMAL: 0.03, ACTIVE: 0.0, IMPACTFUL: 0.0}[plan.archetype]
-    if rng.random() < empty_p:
-        return None
+def _badan_hukum(rng: np.random.Generator, plan: _Plan) -> date:
+    """Legal entity: ~25% by the 10-11 June evaluation, ~85% by end of June, all by
+    September 2025; the perintis among the first."""
     u = rng.random()
-    if u < 0.25:
-        start, span = date(2025, 5, 28), 15  # by the 10-11 June evaluation
+    if plan.perintis:
+        start, span = date(2025, 5, 26), 30
+    elif u < 0.25:
+        start, span = date(2025, 5, 26), 17  # by 11 June
     elif u < 0.85:
         start, span = date(2025, 6, 12), 19
-    elif u < 0.97:
-        start, span = date(2025, 7, 1), 92
     else:
-        start, span = date(2025, 10, 1), 80
+        start, span = date(2025, 7, 1), 92  # July .. September
     day = start + timedelta(days=int(rng.integers(0, span)))
     musdes = plan.musdes or day
     return max(day, musdes + timedelta(days=3))
 
 
-def _draw_activity(rng: np.random.Generator, plan: _Plan) -> None:
-    """Which months are reported and traded, and the levels behind the numbers."""
-    arch, sub = plan.archetype, plan.subtype
-    reported = np.zeros(N_MONTHS, bool)
+def _draw_trajectory(
+    rng: np.random.Generator, plan: _Plan, reach: float, perintis: int | None
+) -> None:
+    """The months with sales: start (training effect applied), fall back, upgrade."""
+    kind = plan.kind
     trading = np.zeros(N_MONTHS, bool)
-    w0, r0 = WINDOW[0], RECENT[0]
-    urban = plan.jenis == "kelurahan"
-    # nothing is reported before the legal entity exists
-    bh = plan.badan_hukum
-    earliest = max(0, _month_index(bh)) if bh is not None else 2
-
-    if arch == DORMANT:
-        if sub == "stale":
-            start = max(int(rng.integers(0, 6)), earliest)
-            end = int(rng.integers(max(start, 3), r0))  # latest report <= 2026-07
-            reported[start : end + 1] = rng.random(end + 1 - start) < 0.7
-            reported[end] = True
-            early = np.arange(N_MONTHS) <= min(end, 8)
-            trading = reported & early & (rng.random(N_MONTHS) < 0.35)
-        elif sub == "zero":
-            start = max(int(rng.integers(0, 7)), earliest)
-            end = int(rng.choice([r0, r0 + 1, r0 + 2], p=[0.2, 0.3, 0.5]))
-            reported[start : end + 1] = rng.random(end + 1 - start) < 0.6
-            reported[end] = True
-            months = np.arange(N_MONTHS)
-            p_trade = np.where(months <= 8, 0.25, np.where(months < r0, 0.1, 0.0))
-            trading = reported & (rng.random(N_MONTHS) < p_trade)
-    else:
-        # gerai opened slowly: only a handful traded in late 2025
-        lo, hi = {FORMAL: (5, 12), ACTIVE: (4, 9), IMPACTFUL: (2, 8)}[arch]
-        first_trade = max(int(rng.integers(lo, hi)), earliest)
-        start = min(max(int(rng.integers(0, 7)), earliest), first_trade)
-        q = {FORMAL: 0.7, ACTIVE: 0.8, IMPACTFUL: 0.9}[arch]
-        months = np.arange(N_MONTHS)
-        reported[start:w0] = rng.random(w0 - start) < q
-        p_trade = {FORMAL: 0.35, ACTIVE: 0.85, IMPACTFUL: 0.95}[arch]
-        trading = (
-            reported
-            & (months < w0)
-            & (months >= first_trade)
-            & (rng.random(N_MONTHS) < p_trade)
-        )
-        if arch != FORMAL:
-            trading[first_trade] = reported[first_trade] = True
-        if arch == FORMAL and sub == "sporadic":
-            end = int(rng.choice([r0, r0 + 1, r0 + 2], p=[0.15, 0.2, 0.65]))
-            k = int(rng.choice([1, 2, 3], p=[0.4, 0.35, 0.25]))
-            first = int(rng.integers(r0, end + 1))
-            others = [m for m in range(w0, end + 1) if m != first]
-            chosen = [
-                first,
-                *rng.choice(others, size=min(k - 1, len(others)), replace=False),
-            ]
-            trading[chosen] = True
-            for m in range(w0, end + 1):
-                reported[m] = m in chosen or rng.random() < 0.6
-            reported[end] = True
+    trained = None if plan.wave is None else MONTHS.index(plan.wave.bulan)
+    earliest = max(6, _month_index(plan.badan_hukum) if plan.badan_hukum else 0)
+    if kind in _READY:
+        if perintis is not None:
+            plan.ready = plan.start = perintis
         else:
-            # 4-6 trading months in W; the others missing or reported with zero
-            if arch == IMPACTFUL:
-                n_off = int(rng.choice([0, 1], p=[0.75, 0.25]))
-            else:
-                n_off = int(rng.choice([0, 1, 2], p=[0.5, 0.35, 0.15]))
-            off = set(rng.choice(list(WINDOW), size=n_off, replace=False).tolist())
-            for m in WINDOW:
-                if m in off:
-                    zero = arch != IMPACTFUL and rng.random() < 0.35
-                    reported[m] = zero
-                else:
-                    reported[m] = trading[m] = True
+            lo, hi = _READY[kind]
+            if trained is not None and trained < hi and kind != LATE:
+                hi += TRAINING_LEAD  # training will bring it back into range
+            q = _READY_ACCESS * (1.0 - reach) + (1.0 - _READY_ACCESS) * rng.random()
+            plan.ready = lo + round(q * (hi - lo))
+            plan.start = start_month(plan.ready, trained)
+        start = plan.start
+        last = N_MONTHS - 1
+        if kind == FALLER:  # Aktif first (four months of sales), no sale after 2026-07
+            last = int(rng.integers(start + 3, 14))
+            plan.fall = last + 1
+        trading[start : last + 1] = True
+        gap_until = min(last - 1, 13)
+        if kind == SLUMP:
+            plan.fall = int(rng.integers(start + 4, 14))
+            after = np.arange(plan.fall, N_MONTHS)
+            trading[plan.fall :] = (after - plan.fall) % 3 == 2  # one month in three
+            gap_until = plan.fall - 1
+        if kind == IMPACT_PATH:
+            plan.impact = int(rng.integers(start + 5, N_MONTHS - 1))  # by 2026-09
+        elif kind in (ACTIVE_PATH, LOW_PARTICIPATION, NO_UNIT, FALLER, SLUMP):
+            # months not reported, never in the first four months of sales
+            candidates = np.arange(start + 4, gap_until + 1)
+            gaps = candidates[rng.random(len(candidates)) < 0.07].tolist()
+            if kind == ACTIVE_PATH:  # still Aktif at 2026-10
+                final = np.arange(WINDOW.start, WINDOW.stop)
+                while gaps and trading[final].sum() - np.isin(final, gaps).sum() < 4:
+                    gaps.pop()
+            plan.gaps = gaps
+            trading[gaps] = False
+    elif kind in (SPORADIC, EARLY_STOP):
+        if kind == SPORADIC:  # a sale in R; lagging reports for some
+            plan.report_end = int(rng.choice([14, 15, 16], p=[0.15, 0.2, 0.65]))
+            last = int(rng.integers(14, plan.report_end + 1))
+            most = 6
+        else:  # the last sale in 2026-01 .. 2026-06
+            last = int(rng.integers(7, 13))
+            most = int(rng.integers(1, 4))
+        months = [last]
+        while len(months) < most:
+            month = months[-1] - int(rng.integers(2, 6))  # never 4 sales in 6 months
+            if month < earliest:
+                break
+            months.append(month)
+        trading[months] = True
+        plan.start = min(months)
+        if kind == EARLY_STOP:
+            plan.fall = last + 1
+    plan.trading = trading
 
-    plan.reported, plan.trading = reported, trading & reported
-    traded = np.flatnonzero(plan.trading)
-    plan.first_trade = int(traded[0]) if len(traded) else N_MONTHS
 
-    # levels
+def _draw_reporting(rng: np.random.Generator, plan: _Plan) -> None:
+    """Which months are reported: every month with sales, some others."""
+    kind = plan.kind
+    bh = max(0, _month_index(plan.badan_hukum)) if plan.badan_hukum else 3
+    first = bh + int(rng.choice([0, 1, 2], p=[0.5, 0.3, 0.2]))
+    if plan.perintis:
+        first = bh
+    reported = np.zeros(N_MONTHS, bool)
+    if kind == NEVER:
+        how = rng.choice(["none", "stale", "zero"], p=[0.25, 0.40, 0.35])
+        start = first + int(rng.integers(0, 4))
+        if how == "stale":  # the latest report 2025-10 .. 2026-07
+            end = int(rng.integers(max(start, 4), 14))
+        else:
+            end = int(rng.choice([14, 15, 16], p=[0.2, 0.3, 0.5]))
+        if how != "none":
+            reported[start : end + 1] = rng.random(end + 1 - start) < 0.65
+            reported[end] = True
+        plan.reported = reported
+        return
+    start = plan.start if plan.start is not None else N_MONTHS - 1
+    first = min(first, start)
+    # zero reports before the first sale
+    reported[first:start] = rng.random(start - first) < 0.5
+    months = np.arange(N_MONTHS)
+    end = plan.report_end
+    if kind in (FALLER, EARLY_STOP):  # zeros after the last sale; some stop reporting
+        last = int(plan.fall or N_MONTHS) - 1
+        end = int(rng.integers(last, N_MONTHS))
+        after = (months > last) & (months <= end)
+        reported |= after & (rng.random(N_MONTHS) < 0.6)
+        reported[end] = True
+    elif kind == SPORADIC:
+        reported |= (months >= start) & (months <= end) & (rng.random(N_MONTHS) < 0.6)
+        reported[end] = True
+    elif kind == SLUMP:
+        reported |= (months >= start) & (rng.random(N_MONTHS) < 0.6)
+    else:
+        reported |= months >= start
+    reported |= plan.trading
+    reported[plan.gaps] = False
+    plan.reported = reported
+    plan.report_end = int(np.flatnonzero(reported)[-1]) if reported.any() else -1
+
+
+def _draw_levels(rng: np.random.Generator, plan: _Plan) -> None:
+    """Participation, self-sufficiency, staff and local purchases per month.
+
+    Each level keeps the cooperative on its side of the DESIGN §5 thresholds in every
+    window, with margins for the monthly noise the reports add.
+    """
+    arch, kind, sub = plan.archetype, plan.kind, plan.subtype
+    urban = plan.jenis == "kelurahan"
+    n = N_MONTHS
+    if kind == LOW_PARTICIPATION:
+        share, kem = rng.uniform(0.04, 0.14), rng.uniform(0.3, 1.0)
+        staff, local = int(rng.integers(0, 4)), 0.0
+    elif kind in (SPORADIC, EARLY_STOP, NEVER):
+        share, kem = rng.uniform(0.05, 0.3), rng.uniform(0.2, 1.0)
+        staff, local = int(rng.integers(0, 3)), 0.0
+        if rng.random() < 0.15:
+            local = rng.uniform(0.01, 0.08)
+    else:
+        # Aktif level; each subtype misses one Berdampak criterion in every window
+        share = rng.uniform(0.35, 0.45)
+        if sub != "participation":
+            share = rng.uniform(0.52, 0.7)
+        kem = (
+            rng.uniform(0.55, 0.85) if sub == "kemandirian" else rng.uniform(0.75, 1.35)
+        )
+        if kind == NO_UNIT:
+            kem = rng.uniform(0.3, 1.0)
+        staff = int(rng.integers(1, 4)) if sub == "manfaat" else int(rng.integers(2, 9))
+        local = 0.0
+        if sub != "manfaat" and rng.random() < 0.5:
+            local = rng.uniform(0.02, 0.2)
+    plan.share = np.full(n, share)
+    plan.kemandirian = np.full(n, kem)
+    plan.staff = np.full(n, staff)
+    plan.local_share = np.full(n, local)
+    if kind == IMPACT_PATH and plan.impact is not None:
+        # the six months before the second unit opens and after: Berdampak level
+        b = np.arange(n) >= plan.impact - 5
+        plan.share[b] = rng.uniform(0.6, 0.75)
+        plan.kemandirian[b] = rng.uniform(1.15, 1.5)
+        plan.staff[b] = int(rng.integers(6, 15))
+        plan.staff_floor[b] = 5
+        plan.local_share[b] = rng.uniform(0.05, 0.3)
+        plan.extra_omzet[b] = rng.uniform(10e6, 60e6)
     scale = {DORMANT: 0.8, FORMAL: 1.0, ACTIVE: 1.2, IMPACTFUL: 1.5}[arch]
     median = 220.0 if urban else 110.0
     spread = float(np.clip(rng.lognormal(0.0, 0.4), 0.5, 2.2))
-    plan.members0 = max(25.0, median * scale * spread)
+    plan.members0 = max(40.0, median * scale * spread)
     plan.growth = {DORMANT: 0.005, FORMAL: 0.015, ACTIVE: 0.03, IMPACTFUL: 0.04}[
         arch
     ] * float(rng.uniform(0.5, 1.5))
     plan.spend = float(rng.uniform(250_000, 650_000))
     plan.margin = float(rng.uniform(0.08, 0.15))
-    if arch == DORMANT:
-        plan.participation = float(rng.uniform(0.05, 0.2))
-        plan.kemandirian = float(rng.uniform(0.2, 0.8))
-        plan.staff = int(rng.integers(0, 2))
-    elif arch == FORMAL:
-        if sub == "low_participation":
-            plan.participation = float(rng.uniform(0.04, 0.15))
-        elif sub == "no_unit":
-            plan.participation = float(rng.uniform(0.22, 0.4))
-        else:
-            plan.participation = float(rng.uniform(0.05, 0.3))
-        plan.kemandirian = float(rng.uniform(0.3, 1.0))
-        plan.staff = int(rng.integers(0, 4))
-        plan.local_share = float(rng.uniform(0.01, 0.08)) if rng.random() < 0.2 else 0
-    elif arch == ACTIVE:
-        if sub == "participation":
-            plan.participation = float(rng.uniform(0.25, 0.45))
-        else:
-            plan.participation = float(rng.uniform(0.25, 0.7))
-        if sub == "kemandirian":
-            plan.kemandirian = float(rng.uniform(0.55, 0.88))
-        else:
-            plan.kemandirian = float(rng.uniform(0.75, 1.35))
-        if sub == "manfaat":
-            plan.staff = int(rng.integers(1, 5))
-        else:
-            plan.staff = int(rng.integers(2, 9))
-            if rng.random() < 0.5:
-                plan.local_share = float(rng.uniform(0.02, 0.2))
-    else:
-        plan.participation = float(rng.uniform(0.55, 0.75))
-        plan.kemandirian = float(rng.uniform(1.15, 1.5))
-        plan.staff = int(rng.integers(6, 15))
-        plan.local_share = float(rng.uniform(0.05, 0.3))
-        plan.extra_omzet = float(rng.uniform(10e6, 60e6))
 
 
 def _month_date(rng: np.random.Generator, month: int) -> date:
-    first = date(2025 + (7 + month) // 12, (7 + month) % 12 + 1, 1)
-    return first + timedelta(days=int(rng.integers(0, 28)))
+    return _month_first(month) + timedelta(days=int(rng.integers(0, 28)))
+
+
+def _month_first(month: int) -> date:
+    return date(2025 + (5 + month) // 12, (5 + month) % 12 + 1, 1)
 
 
 def _month_index(day: date) -> int:
-    return (day.year - 2025) * 12 + day.month - 8
+    return (day.year - 2025) * 12 + day.month - 6
 
 
 def _draw_units(rng: np.random.Generator, plan: _Plan) -> None:
-    """Units and their status, coherent with the archetype and the trading months."""
-    arch, sub = plan.archetype, plan.subtype
+    """Units and their status, coherent with the trajectory and its sales months."""
+    arch, kind, sub = plan.archetype, plan.kind, plan.subtype
     units: dict[str, _Unit] = {}
-    traded = np.flatnonzero(plan.trading)
-    first_trade = int(traded[0]) if len(traded) else None
+    start = plan.start
     bh = plan.badan_hukum or date(2025, 9, 1)
+    last_start = N_MONTHS - 2  # units run since September 2026 at the latest
 
-    def running_since(earliest: int, latest: int) -> date:
-        return _month_date(rng, int(rng.integers(earliest, max(earliest, latest) + 1)))
+    def running_since(earliest: int, latest: int = last_start) -> date:
+        earliest = min(earliest, latest)
+        return _month_date(rng, int(rng.integers(earliest, latest + 1)))
 
     # kantor
-    has_kantor = arch == IMPACTFUL or rng.random() < 0.92
-    if has_kantor:
-        operate_p = {DORMANT: 0.3, FORMAL: 0.7, ACTIVE: 0.9, IMPACTFUL: 1.0}[arch]
-        blocked = (arch == FORMAL and sub == "no_unit") or (
-            arch == ACTIVE and sub == "units"
-        )
-        if not blocked and rng.random() < operate_p:
-            start = min(bh + timedelta(days=int(rng.integers(10, 120))), LAST_DAY)
-            units["kantor"] = _Unit(_RUNNING, start)
+    if kind == IMPACT_PATH and plan.impact is not None:
+        units["kantor"] = _Unit(_RUNNING, _month_date(rng, plan.impact))  # 2nd unit
+    elif kind == NO_UNIT or sub == "units":
+        units["kantor"] = _Unit(_PLANNED)
+    elif kind == FALLER and start is not None:
+        opened = bh + timedelta(days=int(rng.integers(10, 90)))
+        units["kantor"] = _Unit(_RUNNING, min(opened, _month_first(start)))
+    elif rng.random() < 0.92:
+        operate_p = {DORMANT: 0.3, FORMAL: 0.7}.get(arch, 0.9)
+        if rng.random() < operate_p:
+            opened = bh + timedelta(days=int(rng.integers(10, 120)))
+            units["kantor"] = _Unit(_RUNNING, opened)
         else:
             units["kantor"] = _Unit(_PLANNED)
     # sembako: the gerai behind the reported omzet
-    if arch == DORMANT:
-        if first_trade is not None:
-            units["sembako"] = _Unit(_STOPPED, _month_date(rng, first_trade))
-        elif rng.random() < 0.75:
+    if kind == NEVER:
+        if rng.random() < 0.75:
             units["sembako"] = _Unit(_PLANNED)
-    elif arch == FORMAL and sub == "no_unit":
+    elif kind in (FALLER, EARLY_STOP) and start is not None:
+        units["sembako"] = _Unit(_STOPPED, _month_date(rng, start))
+    elif kind == NO_UNIT or start is None:
         units["sembako"] = _Unit(_PLANNED)
-    elif first_trade is not None:
-        # opened in the month of the first sales, or by September 2026 at the latest
-        opened = min(first_trade, N_MONTHS - 2)
-        units["sembako"] = _Unit(_RUNNING, _month_date(rng, opened))
+    else:
+        units["sembako"] = _Unit(_RUNNING, _month_date(rng, min(start, last_start)))
     # the other standard units
     for unit, row_p in EXTRA_UNIT_ROW_P.items():
         if rng.random() >= row_p:
             continue
-        operate_p = {DORMANT: 0.0, FORMAL: 0.1, ACTIVE: 0.35, IMPACTFUL: 0.6}[arch]
-        if (arch == FORMAL and sub == "no_unit") or (arch == ACTIVE and sub == "units"):
+        operate_p = {
+            IMPACT_PATH: 0.6,
+            ACTIVE_PATH: 0.35,
+            SLUMP: 0.1,
+            LOW_PARTICIPATION: 0.1,
+            LATE: 0.1,
+            SPORADIC: 0.1,
+        }.get(kind, 0.0)
+        if sub == "units" or (
+            sub == "manfaat" and unit in ("simpan_pinjam", "klinik", "apotek")
+        ):
             operate_p = 0.0
-        if arch == ACTIVE and sub == "manfaat" and unit in ("klinik", "apotek"):
-            operate_p = 0.0
-        if arch == ACTIVE and sub == "manfaat" and unit == "simpan_pinjam":
-            operate_p = 0.0
-        if rng.random() < operate_p:
-            units[unit] = _Unit(_RUNNING, running_since(2, 11))
+        since = plan.impact if kind == IMPACT_PATH else start
+        if since is not None and rng.random() < operate_p:
+            units[unit] = _Unit(_RUNNING, running_since(since))
         elif arch in (DORMANT, FORMAL) and rng.random() < 0.1:
-            units[unit] = _Unit(_STOPPED, running_since(1, 6))
+            units[unit] = _Unit(_STOPPED, running_since(max(0, _month_index(bh)), 6))
         else:
             units[unit] = _Unit(_PLANNED)
-    if arch == IMPACTFUL:
-        extra = [
-            u for u in EXTRA_UNIT_ROW_P if u in units and units[u].status == _RUNNING
-        ]
-        if not extra:
-            unit = str(rng.choice(["usaha_lokal", "simpan_pinjam", "apotek"]))
-            units[unit] = _Unit(_RUNNING, running_since(2, 8))
     plan.units = {u: units[u] for u in UNITS if u in units}
+
+
+def _planted_classes(plan: _Plan) -> list[str]:
+    """The class DESIGN §5 gives the cooperative at each month-end period, as planted.
+
+    Tidak bergerak without a sale in the last three months; Administratif with fewer
+    than four months of sales in the last six, or low participation, or no operating
+    unit yet; Berdampak from the month its second unit opens (the six months before
+    are already at that level); Aktif otherwise.
+    """
+    opened = [
+        _month_index(u.start)
+        for u in plan.units.values()
+        if u.status == _RUNNING and u.start is not None
+    ]
+    first_unit = min(opened) if opened else N_MONTHS
+    out = []
+    for p in range(N_MONTHS):
+        window = plan.trading[max(0, p - 5) : p + 1]
+        if not plan.trading[max(0, p - 2) : p + 1].any():
+            level = DORMANT
+        elif window.sum() < 4 or plan.kind == LOW_PARTICIPATION or first_unit > p:
+            level = FORMAL
+        elif plan.impact is not None and p >= plan.impact:
+            level = IMPACTFUL
+        else:
+            level = ACTIVE
+        out.append(CLASSES[level])
+    return out
+
+
+def _plan_frames(plans: list[_Plan]) -> SamplePlan:
+    def month(index: int | None) -> str | None:
+        if index is None:
+            return None
+        return str(pd.Period(PERIOD_START, freq="M") + index)
+
+    rows = []
+    for p in plans:
+        traded = np.flatnonzero(p.trading)
+        rows.append(
+            {
+                "koperasi_id": p.koperasi_id,
+                "kode_desa": p.kode_desa,
+                "nama_kec": p.nama_kec,
+                "arketipe": CLASSES[p.archetype],
+                "jalur": p.kind,
+                "perintis": p.perintis,
+                "gelombang": None if p.wave is None else p.wave.gelombang,
+                "bulan_pelatihan": None if p.wave is None else p.wave.bulan,
+                "bulan_siap": month(p.ready),
+                "mulai_transaksi": month(int(traded[0])) if len(traded) else None,
+                "transaksi_terakhir": month(int(traded[-1])) if len(traded) else None,
+                "bulan_jatuh": month(p.fall) if p.kind in (FALLER, SLUMP) else None,
+                "bulan_berdampak": month(p.impact),
+                "tidak_pernah_bergerak": not len(traded),
+            }
+        )
+    cooperatives = pd.DataFrame(rows).set_index("koperasi_id")
+    cooperatives["gelombang"] = cooperatives["gelombang"].astype("Int64")
+    classes = pd.DataFrame(
+        [_planted_classes(p) for p in plans],
+        index=cooperatives.index,
+        columns=MONTHS,
+    )
+    return SamplePlan(cooperatives=cooperatives, classes=classes)
 
 
 def _draw_legal(rng: np.random.Generator, plan: _Plan) -> None:
     arch = plan.archetype
-    if plan.badan_hukum is None:
-        probs = (0.0, 0.0, 0.1, 0.0, 0.5)
-    else:
-        probs = {
-            DORMANT: (0.6, 0.55, 0.5, 0.35, 0.75),
-            FORMAL: (0.92, 0.9, 0.88, 0.75, 0.93),
-            ACTIVE: (0.95, 0.95, 0.95, 0.85, 0.97),
-            IMPACTFUL: (0.99, 0.99, 1.0, 0.95, 1.0),
-        }[arch]
+    probs = {
+        DORMANT: (0.6, 0.55, 0.5, 0.35, 0.75),
+        FORMAL: (0.92, 0.9, 0.88, 0.75, 0.93),
+        ACTIVE: (0.95, 0.95, 0.95, 0.85, 0.97),
+        IMPACTFUL: (0.99, 0.99, 1.0, 0.95, 1.0),
+    }[arch]
     plan.docs = {
         doc: bool(rng.random() < p) for doc, p in zip(LEGAL_DOCS, probs, strict=True)
     }
@@ -597,8 +931,6 @@ def _draw_legal(rng: np.random.Generator, plan: _Plan) -> None:
         IMPACTFUL: (0.3, 0.2, 0.2, 0.3),
     }[arch]
     status = str(rng.choice(LOAN_STATUS, p=loan_p))
-    if plan.badan_hukum is None:
-        status = _NO_LOAN
     plan.loan_status = status
     if status != _NO_LOAN:
         # Himbara eligibility: every document in place before applying
@@ -670,23 +1002,13 @@ def _unit_table(plans: list[_Plan]) -> pd.DataFrame:
 def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
     frames = []
     months = np.arange(N_MONTHS)
-    in_window = months >= WINDOW[0]
     for p in plans:
         rep, trade = p.reported, p.trading
         if not rep.any():
             continue
         growth = rng.poisson(p.members0 * p.growth, N_MONTHS)
         terdaftar = np.round(p.members0) + np.cumsum(growth) - growth[0]
-        # participation: p.participation over the reported months of W
-        w_rep, w_trade = rep & in_window, trade & in_window
-        factor = 1.0
-        if w_trade.any():
-            factor = terdaftar[w_rep].sum() / terdaftar[w_trade].sum()
-        share = np.where(
-            in_window,
-            p.participation * factor,
-            p.participation * rng.uniform(0.6, 1.0),
-        ) * rng.uniform(0.92, 1.08, N_MONTHS)
+        share = p.share * rng.uniform(0.97, 1.03, N_MONTHS)
         aktif = np.where(
             trade, np.clip(np.round(terdaftar * np.minimum(share, 0.95)), 1, None), 0
         )
@@ -727,8 +1049,7 @@ def _report_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
         paid = rng.uniform(0.5, 0.9)
         simpanan = round_k(terdaftar * (100_000 + wajib * paid * (months + 1)))
         staff = np.clip(p.staff + rng.integers(-1, 2, N_MONTHS), 0, None)
-        if p.archetype == IMPACTFUL:
-            staff = np.maximum(staff, 5)
+        staff = np.maximum(staff, p.staff_floor)
         local = round_k(omzet * p.local_share * rng.uniform(0.7, 1.3, N_MONTHS))
 
         frame = pd.DataFrame(
@@ -807,6 +1128,12 @@ def _meeting_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame
 
 
 def _pengurus_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
+    """Pengurus and pengawas with their training tier at the end of the data.
+
+    Every kecamatan has had its wave by 2026-10: most cooperatives sent their ketua and
+    the sekretaris or bendahara (tier ``dasar``; the never-moving core less often);
+    some people of active cooperatives went on to ``menengah``, a few to ``lanjut``.
+    """
     core_roles = ROLES[:5]  # ketua, wakil x2, sekretaris, bendahara
     female_p = {
         "ketua": 0.15,
@@ -836,17 +1163,15 @@ def _pengurus_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFram
         else:
             roles = ["ketua", "sekretaris", "bendahara", "wakil_ketua_usaha"][:n_core]
         roles += ["pengawas"] * n_pengawas
-        wave1 = p.nama_kec in TRAINING_WAVE_1
-        base = (0.25, 0.45, 0.22, 0.08) if wave1 else (0.6, 0.3, 0.08, 0.02)
+        attend_p = 0.45 if p.kind == NEVER else 0.6 if arch == DORMANT else 0.9
+        sent = set()
+        if p.wave is not None and rng.random() < attend_p:
+            sent = {"ketua", str(rng.choice(["sekretaris", "bendahara"]))}
         up = {DORMANT: 0.0, FORMAL: 0.05, ACTIVE: 0.25, IMPACTFUL: 0.4}[arch]
-        down = 0.3 if arch == DORMANT else 0.0
         for k, role in enumerate(roles, start=1):
-            tier = int(rng.choice(4, p=base))
-            u = rng.random()
-            if u < up:
-                tier = min(tier + 1, 3)
-            elif u < up + down:
-                tier = max(tier - 1, 0)
+            tier = 1 if role in sent or rng.random() < 0.08 else 0
+            if tier and rng.random() < up:
+                tier = 3 if arch == IMPACTFUL and rng.random() < 0.15 else 2
             sex = SEXES[1] if rng.random() < female_p[role] else SEXES[0]
             rows.append((p.koperasi_id, f"P{k:02d}", role, sex, TRAINING_TIERS[tier]))
     return pd.DataFrame(

@@ -92,7 +92,7 @@ def test_report_invariants(tables: dict[str, pd.DataFrame]) -> None:
     loans = lap.dropna(subset=["pinjaman_beredar", "pinjaman_tunggak_30"])
     assert (loans["pinjaman_tunggak_30"] <= loans["pinjaman_beredar"]).all()
     assert lap["bulan"].isin(MONTHS).all()
-    assert lap["bulan"].min() == "2025-08"
+    assert lap["bulan"].min() == "2025-06"
     assert lap["bulan"].max() == "2026-10"
     # members only ever join
     growth = lap.groupby("koperasi_id")["anggota_terdaftar"].diff().dropna()
@@ -109,7 +109,10 @@ def test_every_village_has_one_koperasi(
     assert kop["koperasi_id"].str.fullmatch(r"KMP-6402\d{6}").all()
     expected = "KMP-" + kop["kode_desa"].str.replace(".", "", regex=False)
     assert (kop["koperasi_id"] == expected).all()
-    assert (kop["tanggal_musdes"] <= "2025-05-29").all()
+    # formed in May 2025 (all by 29 May), legal entity by September 2025
+    assert kop["tanggal_musdes"].between("2025-05-01", "2025-05-29").all()
+    assert kop["tanggal_badan_hukum"].between("2025-05-01", "2025-09-30").all()
+    assert (kop["tanggal_badan_hukum"] > kop["tanggal_musdes"]).all()
     big = kop["plafon_pinjaman"].dropna()
     assert (big <= 3_000_000_000).all()
 
@@ -161,7 +164,7 @@ def test_write_sample_files(tmp_path) -> None:
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
     assert meta["sintetis"] is True
     assert meta["seed"] == 11
-    assert (meta["periode_awal"], meta["periode_akhir"]) == ("2025-08", "2026-10")
+    assert (meta["periode_awal"], meta["periode_akhir"]) == ("2025-06", "2026-10")
     assert meta["tabel"] == counts
     for name, count in counts.items():
         frame = pd.read_csv(tmp_path / f"{name}.csv", dtype=str)
@@ -186,10 +189,10 @@ def test_sample_reads_back_and_classifies(tmp_path) -> None:
     coops = evaluate(dataset, period="2026-10").cooperatives
     shares = coops["kelas"].value_counts(normalize=True)
     targets = {
-        "tidak_bergerak": 0.35,
-        "administratif": 0.30,
-        "aktif": 0.25,
-        "berdampak": 0.10,
+        "tidak_bergerak": 0.34,
+        "administratif": 0.26,
+        "aktif": 0.28,
+        "berdampak": 0.12,
     }
     for kelas, share in targets.items():
         assert abs(shares.get(kelas, 0.0) - share) < 0.05, kelas
