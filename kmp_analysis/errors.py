@@ -24,7 +24,8 @@ cover a run of consecutive rows (``row`` to ``last_row``): the same mistake repe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -476,11 +477,18 @@ choices: id, en | 2
 
     exit_code: int = EXIT_PROBLEMS
     option: str | None = None
+    #: The language a notebook shows the error in (:func:`said_in`).
+    lang: str = "id"
 
     def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (JupyterLab, papermill) shows instead of a traceback: the
+        message a planner can act on, in the notebook's language."""
+        return self.lines(self.lang)
 
     def lines(self, lang: str = "id") -> list[str]:
         """What a planner reads, one line each."""
@@ -504,6 +512,18 @@ choices: id, en | 2
     def __reduce__(self) -> tuple:
         # rebuilt from its attributes: the constructors of subclasses differ
         return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+@contextmanager
+def said_in(lang: str) -> Iterator[None]:
+    """Errors raised inside are shown in ``lang`` by a notebook (a notebook's
+    ``prepare()`` runs in it, so a wrong period reads as a message, not a
+    traceback)."""
+    try:
+        yield
+    except KmpError as error:
+        error.lang = lang
+        raise
 
 
 def _rebuild(cls: type[KmpError], state: dict[str, Any]) -> KmpError:

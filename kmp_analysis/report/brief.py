@@ -15,6 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.errors import said_in
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.io import geography
 from kmp_analysis.report import blocks, charts, maps, style, trends
@@ -258,15 +259,16 @@ def prepare(
     the regency once and hands it to every brief); left empty, the data is read and
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
-    params = BriefParameters(
-        kecamatan=kecamatan,
-        data=data,
-        period=period,
-        lang=lang,
-        config=config,
-        evaluasi=evaluasi,
-    )
-    geo = geography(params.data)
-    kode_kec = geo.resolve(params.kecamatan)
-    ev = evaluation_for(params)
+    with said_in(lang):
+        params = BriefParameters(
+            kecamatan=kecamatan,
+            data=data,
+            period=period,
+            lang=lang,
+            config=config,
+            evaluasi=evaluasi,
+        )
+        geo = geography(params.data)
+        kode_kec = geo.resolve(params.kecamatan)
+        ev = evaluation_for(params)
     return Brief(ev, kode_kec, lang=lang, parameters=params.shown(), geography=geo)

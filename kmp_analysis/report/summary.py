@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.errors import said_in
 from kmp_analysis.i18n import fmt_int, fmt_pct, label
 from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.params import SummaryParameters, evaluation_for
@@ -393,8 +394,9 @@ def prepare(
     the sample) is read and evaluated here, so the notebook also runs on its own in
     JupyterLab.
     """
-    params = SummaryParameters(
-        data=data, period=period, lang=lang, config=config, evaluasi=evaluasi
-    )
-    ev = evaluation_for(params)
+    with said_in(lang):
+        params = SummaryParameters(
+            data=data, period=period, lang=lang, config=config, evaluasi=evaluasi
+        )
+        ev = evaluation_for(params)
     return Summary(evaluation=ev, lang=lang, parameters=params.shown())
