@@ -673,9 +673,9 @@ def test_sample_data_invariants(sample, with_outcome):
     sync = bumdes_sync(table, tables["unit_usaha"], tables["bumdes"])
     # the sample holds every action (counted on the shipped data)
     assert sync["tindakan"].value_counts().to_dict() == {
-        "hidupkan": 45,
+        "hidupkan": 51,
         "sudah_bermitra": 28,
-        "tumpang_tindih": 16,
+        "tumpang_tindih": 23,
     }
     assert not sync.duplicated(["kode_desa", "tindakan", "koperasi_id"]).any()
     linked = tables["bumdes"]["kerja_sama_kmp"].fillna(False)

@@ -68,8 +68,8 @@ def test_three_to_five_sentences_each_with_the_regency_value(evaluation):
     sentences = Brief(evaluation, "64.02.12").sentences()
     assert 3 <= len(sentences) <= 5
     regency = headline(evaluation.cooperatives, evaluation.period)
-    assert "kabupaten 35%" in sentences[0]  # 83 of 237 active or impactful
-    assert regency["aktif_atau_berdampak"] == 83
+    assert "kabupaten 40%" in sentences[0]  # 94 of 237 active or impactful
+    assert regency["aktif_atau_berdampak"] == 94
 
 
 def test_sentences_follow_the_data(evaluation):
@@ -87,10 +87,10 @@ def test_sentences_follow_the_data(evaluation):
 
 
 def test_quality_box_rates_coverage_and_staleness(evaluation):
-    brief = Brief(evaluation, "64.02.12")  # Tabang: 4 of 19 reported for 2026-10
+    brief = Brief(evaluation, "64.02.12")  # Tabang: 7 of 19 reported for 2026-10
     ratings = {r["aspek"]: r for r in brief.quality()}
-    assert ratings["cakupan_laporan"]["n"] == 4
-    assert ratings["cakupan_laporan"]["warna"] == "merah"  # 21% < 50%
+    assert ratings["cakupan_laporan"]["n"] == 7
+    assert ratings["cakupan_laporan"]["warna"] == "merah"  # 37% < 50%
     assert ratings["data_sintetis"]["warna"] == "merah"
     changed = copy.copy(evaluation)
     coops = evaluation.cooperatives.copy()
