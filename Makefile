@@ -52,6 +52,7 @@ browser:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/bench_nasional.py
+	$(BIN)/python benchmarks/bench_history.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -69,15 +69,8 @@ def criteria(t: Thresholds) -> dict[str, list[Criterion]]:
     }
 
 
-def classify(
-    indicators: pd.DataFrame, period: str, thresholds: Thresholds | None = None
-) -> pd.DataFrame:
-    """``kelas``, ``alasan``, ``berisiko`` and ``alasan_risiko`` per cooperative.
-
-    ``indicators`` is the frame of :func:`kmp_analysis.indicators.compute_indicators`
-    for the same ``period``; the result has the same index.
-    """
-    t = thresholds or Thresholds()
+def class_codes(indicators: pd.DataFrame, t: Thresholds) -> np.ndarray:
+    """The class of each row (DESIGN §5, in its order), as an array of codes."""
     rules = criteria(t)
     meets = {
         name: pd.concat([c.passes(indicators[c.indicator]) for c in crits], axis=1).all(
@@ -88,11 +81,24 @@ def classify(
     dormant = ~meets["administratif"]
     aktif = ~dormant & meets["aktif"]
     berdampak = aktif & meets["berdampak"]
-    kelas = np.select(
+    return np.select(
         [dormant, berdampak, aktif],
         ["tidak_bergerak", "berdampak", "aktif"],
         default="administratif",
     )
+
+
+def classify(
+    indicators: pd.DataFrame, period: str, thresholds: Thresholds | None = None
+) -> pd.DataFrame:
+    """``kelas``, ``alasan``, ``berisiko`` and ``alasan_risiko`` per cooperative.
+
+    ``indicators`` is the frame of :func:`kmp_analysis.indicators.compute_indicators`
+    for the same ``period``; the result has the same index.
+    """
+    t = thresholds or Thresholds()
+    rules = criteria(t)
+    kelas = class_codes(indicators, t)
     out = pd.DataFrame(index=indicators.index)
     out["kelas"] = pd.Categorical(kelas, categories=CLASSES, ordered=True)
     next_up = {
@@ -114,6 +120,30 @@ def classify(
     return out
 
 
+def classify_panel(indicators: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
+    """``kelas`` and ``berisiko`` of every row of an indicator panel (no reasons).
+
+    ``indicators`` has a ``periode`` column (:func:`~kmp_analysis.indicators.
+    indicator_panel`); each row is judged at its own period, as :func:`classify`
+    judges one period.
+    """
+    out = pd.DataFrame(index=indicators.index)
+    out["kelas"] = pd.Categorical(
+        class_codes(indicators, t), categories=CLASSES, ordered=True
+    )
+    masks = _risk_masks(indicators, month_numbers(indicators["periode"]), t)
+    out["berisiko"] = np.logical_or.reduce(list(masks.values()))
+    return out
+
+
+def month_numbers(months: pd.Series) -> np.ndarray:
+    """:func:`~kmp_analysis.indicators.month_number` of a column of months (-1 where
+    empty), each distinct month parsed once."""
+    codes, seen = pd.factorize(months)
+    numbers = np.array([month_number(m) for m in seen] + [-1], dtype="int64")
+    return numbers[codes]
+
+
 def _texts(mask: np.ndarray, values: pd.Series, make) -> pd.Series:
     """``make(value)`` where ``mask`` holds, '' elsewhere (Python only where needed)."""
     texts = np.full(len(values), "", dtype=object)
@@ -133,30 +163,39 @@ def _join(parts: list[pd.Series], index: pd.Index) -> pd.Series:
     )
 
 
+def _risk_masks(
+    indicators: pd.DataFrame, periods: np.ndarray, t: Thresholds
+) -> dict[str, np.ndarray]:
+    """Each Berisiko rule as a boolean per row; ``periods`` are month numbers."""
+    last = month_numbers(indicators["laporan_terakhir"])
+    return {
+        "par30": (indicators["par30"] > t.risiko_par30).fillna(False).to_numpy(bool),
+        "basi": (last < 0) | (last < periods - t.risiko_bulan_basi),
+        "pengurus": ~indicators["pengurus_lengkap"].astype(bool).to_numpy(),
+    }
+
+
 def risk_reasons(indicators: pd.DataFrame, period: str, t: Thresholds) -> pd.Series:
     """Why each cooperative is Berisiko ('' where it is not).
 
     par30 above the limit; the latest report older than ``risiko_bulan_basi`` months
     before the end of the period (or none at all); pengurus not complete.
     """
-    oldest_fresh = month_number(period) - t.risiko_bulan_basi
-    par30 = indicators["par30"]
-    last = indicators["laporan_terakhir"]
-    stale = last.map(lambda m: pd.isna(m) or month_number(m) < oldest_fresh)
-    fresh_from = month_label(oldest_fresh)
+    masks = _risk_masks(indicators, np.int64(month_number(period)), t)
+    fresh_from = month_label(month_number(period) - t.risiko_bulan_basi)
     parts = [
         _texts(
-            (par30 > t.risiko_par30).fillna(False).to_numpy(dtype=bool),
-            par30,
+            masks["par30"],
+            indicators["par30"],
             lambda v: f"par30 {_distinct(v, t.risiko_par30)} > {t.risiko_par30:.2f}",
         ),
         _texts(
-            stale.to_numpy(dtype=bool),
-            last,
+            masks["basi"],
+            indicators["laporan_terakhir"],
             lambda m: f"laporan_terakhir {'–' if pd.isna(m) else m} < {fresh_from}",
         ),
         _texts(
-            ~indicators["pengurus_lengkap"].astype(bool).to_numpy(),
+            masks["pengurus"],
             indicators["pengurus_lengkap"],
             lambda _: "pengurus_lengkap tidak",
         ),

@@ -73,6 +73,14 @@ StrictOpt = Annotated[
         "--strict", help="Peringatan (mis. bulan tanpa laporan) dihitung galat."
     ),
 ]
+DetailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--rinci",
+        "--detail",
+        help="Tampilkan setiap peringatan (bawaan: diringkas per jenis).",
+    ),
+]
 
 
 def _data_path(data: Path | None) -> Path:
@@ -81,8 +89,14 @@ def _data_path(data: Path | None) -> Path:
     return data if data is not None else SAMPLE_DIR
 
 
-def _echo_lines(error: KmpError, lang: str) -> None:
-    for line in error.lines(lang):
+def _echo_lines(error: KmpError, lang: str, detail: bool = False) -> None:
+    """An error's lines on stderr; a data problem list with errors first and
+    warnings summarised by kind unless ``detail`` (``--rinci``)."""
+    if isinstance(error, ValidationFailed):
+        lines = error.summary(lang, detail)
+    else:
+        lines = error.lines(lang)
+    for line in lines:
         typer.echo(line, err=True)
 
 
@@ -97,7 +111,8 @@ def command(name: str | None = None) -> Callable[[Callable], Callable]:
             try:
                 return function(*args, **kwargs)
             except KmpError as error:
-                _echo_lines(error, str(kwargs.get("lang", Lang.id)))
+                lang = str(kwargs.get("lang", Lang.id))
+                _echo_lines(error, lang, bool(kwargs.get("detail", False)))
                 raise typer.Exit(error.exit_code) from None
 
         return app.command(name)(run)
@@ -165,14 +180,23 @@ def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
-    """Periksa data; satu baris per masalah: file:baris:kolom: pesan."""
+    """Periksa data; satu baris per masalah: file:baris:kolom: pesan.
+
+    Galat lebih dulu, semuanya; peringatan diringkas per jenis (jumlah dan
+    beberapa contoh), semuanya dengan --rinci. Angka bulan terakhir yang jauh dari
+    riwayat koperasinya sendiri menjadi peringatan "perlu dicek" (ambangnya di
+    bagian konsistensi file --config).
+    """
+    from kmp_analysis.config import load_config
     from kmp_analysis.io import read_dataset
 
     path = _data_path(data)
-    dataset = read_dataset(path, strict=strict)
+    dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
-        _echo_lines(ValidationFailed(dataset.warnings), lang)
+        _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
@@ -198,6 +222,7 @@ def evaluate(
     ] = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
     """Hitung indikator, indeks, kelas, alasan, tanda berisiko dan rekomendasi.
 
@@ -216,7 +241,8 @@ def evaluate(
     cfg = load_config(config)
     if pendamping is not None:
         cfg = cfg.with_overrides(pendamping=pendamping)
-    ev = run_evaluate(read_dataset(_data_path(data), strict=strict), period, cfg)
+    dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
+    ev = run_evaluate(dataset, period, cfg)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)
@@ -238,6 +264,77 @@ def evaluate(
             n=len(frame),
             period=ev.period,
             summary=summary,
+            out=out,
+        )
+    )
+
+
+@command()
+def history(
+    data: DataOpt = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", help="Periode pertama YYYY-MM (bawaan: bulan pertama)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="Periode terakhir YYYY-MM (bawaan: bulan terakhir)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File keluaran .csv, .xlsx atau .parquet (baris: koperasi × periode).",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    lang: LangOpt = Lang.id,
+    strict: StrictOpt = False,
+) -> None:
+    """Riwayat: setiap jendela akhir bulan, satu baris per koperasi dan periode.
+
+    Dengan --out FILE.xlsx: sheet riwayat, perpindahan (perpindahan kelas per
+    kecamatan dan kabupaten) dan tanpa_gerak (koperasi yang tidak pernah bergerak).
+    """
+    from kmp_analysis.config import load_config
+    from kmp_analysis.history import compute_history
+    from kmp_analysis.io import read_dataset
+    from kmp_analysis.report.workbook import history_tables, write_workbook
+    from kmp_analysis.safeio import atomic_write_bytes, write_table
+
+    suffix = out.suffix.lower() if out is not None else None
+    if suffix not in (None, ".csv", ".xlsx", ".parquet"):
+        raise UsageError("out_suffix_history").about("--out")
+    dataset = read_dataset(_data_path(data), strict=strict)
+    hist = compute_history(dataset, start, end, load_config(config))
+    frame = hist.to_frame()
+    if out is None:
+        typer.echo(frame.to_csv(index=False), nl=False)
+        return
+    if suffix == ".xlsx":
+        tables = history_tables(hist, dataset.places(), lang.value)
+        write_workbook(tables, out, lang.value)
+    elif suffix == ".parquet":
+        atomic_write_bytes(out, frame.to_parquet(index=False))
+    else:
+        write_table(frame, out)
+    period = hist.periods[-1]
+    before = hist.previous(period)
+    moves = (
+        message("history_moves", lang, since=before, **hist.moves(period, before))
+        if before
+        else "–"
+    )
+    typer.echo(
+        message(
+            "history_done",
+            lang,
+            n=frame["koperasi_id"].nunique(),
+            periods=len(hist.periods),
+            start=hist.periods[0],
+            end=period,
+            moves=moves,
+            dormant=len(hist.dormant_spells(period)),
             out=out,
         )
     )

@@ -139,6 +139,28 @@ class Recommendations:
 
 
 @dataclass(frozen=True)
+class Consistency:
+    """When a month's figure is far from the cooperative's own history (DESIGN §7b,
+    :mod:`kmp_analysis.consistency`): listed as "perlu dicek".
+
+    A cooperative's latest month is compared with its previous ``bulan_acuan``
+    reported months (at least ``bulan_minimum`` of them with a value); a value is
+    flagged where it is more than ``batas_mad`` robust standard deviations
+    (1.4826 · MAD) from their median AND at least ``rasio`` times it or at most
+    1/``rasio`` of it AND at least ``rasio_rentang`` times the largest of those
+    months (or at most the smallest divided by it). A zero, or a history whose
+    median is zero, is never flagged. The names are the keys of a YAML override,
+    under ``konsistensi:``.
+    """
+
+    bulan_acuan: int = 6
+    bulan_minimum: int = 3
+    batas_mad: float = 5.0
+    rasio: float = 10.0
+    rasio_rentang: float = 3.0
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything tunable about an evaluation run.
 
@@ -152,6 +174,8 @@ class Config:
         Draws, seed and spreads of the rank uncertainty (§6).
     rekomendasi
         Facilitators to allocate and training class size (§7).
+    konsistensi
+        When a month's figure is "perlu dicek" (consistency over time, §7b).
 
     Examples
     --------
@@ -167,6 +191,7 @@ class Config:
     indeks: IndexSpec = field(default_factory=IndexSpec)
     monte_carlo: MonteCarlo = field(default_factory=MonteCarlo)
     rekomendasi: Recommendations = field(default_factory=Recommendations)
+    konsistensi: Consistency = field(default_factory=Consistency)
 
     def to_dict(self) -> dict:
         """The config as the YAML mapping :func:`load_config` reads."""
@@ -189,7 +214,7 @@ class Config:
         """
         config = self
         for name, value in settings.items():
-            for section in ("thresholds", "monte_carlo", "rekomendasi"):
+            for section in _FLAT_SECTIONS:
                 part = getattr(config, section)
                 if name in {f.name for f in fields(part)}:
                     config = replace(
@@ -208,7 +233,8 @@ def load_config(path: str | Path | None = None) -> Config:
     ----------
     path
         A YAML file with any of the sections ``thresholds``, ``indeks``,
-        ``monte_carlo``, ``rekomendasi``; every setting may be left out. None or
+        ``monte_carlo``, ``rekomendasi``, ``konsistensi``; every setting may be
+        left out. None or
         "": the defaults.
 
     Returns
@@ -245,7 +271,9 @@ def load_config(path: str | Path | None = None) -> Config:
     return _from_mapping(raw, name)
 
 
-_SECTIONS = ("thresholds", "indeks", "monte_carlo", "rekomendasi")
+_SECTIONS = ("thresholds", "indeks", "monte_carlo", "rekomendasi", "konsistensi")
+#: Sections of plain named numbers (``with_overrides`` looks names up in them).
+_FLAT_SECTIONS = ("thresholds", "monte_carlo", "rekomendasi", "konsistensi")
 
 
 def _from_mapping(raw: object, name: str) -> Config:
@@ -259,6 +287,7 @@ def _from_mapping(raw: object, name: str) -> Config:
     thresholds = _flat(raw, "thresholds", default.thresholds, name, problems)
     monte_carlo = _flat(raw, "monte_carlo", default.monte_carlo, name, problems)
     rekomendasi = _flat(raw, "rekomendasi", default.rekomendasi, name, problems)
+    konsistensi = _flat(raw, "konsistensi", default.konsistensi, name, problems)
     indeks = _index(raw.get("indeks"), default.indeks, name, problems)
     if not problems and rekomendasi.ukuran_kelas_pelatihan < 1:
         problems.append(
@@ -272,7 +301,19 @@ def _from_mapping(raw: object, name: str) -> Config:
         )
     if problems:
         raise ValidationFailed(problems)
-    return Config(thresholds, indeks, monte_carlo, rekomendasi)
+    return Config(thresholds, indeks, monte_carlo, rekomendasi, konsistensi)
+
+
+#: Settings that must be 1 or more.
+_AT_LEAST_ONE = (
+    "window_months",
+    "recent_months",
+    "jumlah_draw",
+    "bulan_acuan",
+    "bulan_minimum",
+    "rasio",
+    "rasio_rentang",
+)
 
 
 def _number(value: object, wants_int: bool) -> float | int | None:
@@ -301,9 +342,7 @@ def _flat(raw: dict, section: str, default, name: str, problems: list[Problem]):
             )
             continue
         number = _number(value, isinstance(getattr(default, key), int))
-        if number is None or (
-            key in ("window_months", "recent_months", "jumlah_draw") and number < 1
-        ):
+        if number is None or (key in _AT_LEAST_ONE and number < 1):
             problems.append(
                 Problem(name, None, f"{section}.{key}", "config_bad_value", value=value)
             )

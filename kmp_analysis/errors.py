@@ -24,7 +24,8 @@ cover a run of consecutive rows (``row`` to ``last_row``): the same mistake repe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -336,14 +337,108 @@ def report_lines(problems: Sequence[Problem], lang: str = "id") -> list[str]:
     Problems are shown in the order given (sort them first); the same problem on
     consecutive rows is one line with the row range and the number of rows.
     """
+    return [*_file_lines(problems, lang), summary_line(problems, lang)]
+
+
+def _file_lines(problems: Sequence[Problem], lang: str) -> list[str]:
+    """Per file a header and its problems (no summary line)."""
     lines: list[str] = []
     for group in group_by_file(problems):
         if group.is_file:
             counts = _counts_text(*group.counts, lang)
             lines.append(message("file_header", lang, file=group.file, counts=counts))
         lines.extend(p.render(lang) for p in group.problems)
+    return lines
+
+
+#: Warnings that fit in this many lines are shown in full, not summarised by kind.
+WARNING_LINES_IN_FULL = 10
+#: Examples shown per kind of warning in the summary.
+EXAMPLES_PER_KIND = 3
+
+
+def summarise_problems(
+    problems: Sequence[Problem], lang: str = "id", detail: bool = False
+) -> list[str]:
+    """What a planner reads, errors before warnings, so that no error drowns.
+
+    Every error is listed as in :func:`report_lines` (per file, ``file:row:column:
+    message``). Warnings follow: in full where ``detail`` is set or they fit in
+    :data:`WARNING_LINES_IN_FULL` lines; otherwise one line per kind (message
+    code) with its count and up to :data:`EXAMPLES_PER_KIND` places, kinds with
+    the most first, and a closing hint that ``--rinci`` shows them all. The
+    summary line of :func:`report_lines` ends the list.
+
+    Examples
+    --------
+    >>> gaps = [Problem("lap.csv", None, "bulan", "months_not_reported",
+    ...                 severity=WARNING, koperasi_id=f"K{i}", n=1, months="2026-08")
+    ...         for i in range(12)]
+    >>> bad = Problem("lap.csv", 4, "omzet", "not_a_number", value="12 juta")
+    >>> print("\\n".join(summarise_problems([*gaps, bad], "en")))
+    == file lap.csv: 1 error(s)
+    lap.csv:4:omzet: '12 juta' is not a number
+    == warnings by kind (12)
+      12 × cooperatives with months without a report; e.g. lap.csv:bulan (K0), \
+lap.csv:bulan (K1), lap.csv:bulan (K2)
+    12 warning(s); all of them with --rinci (--detail)
+    13 problem(s) in 1 file(s) (1 error(s), 12 warning(s)); fix them and run again.
+    """
+    errors = [p for p in problems if not p.is_warning]
+    warnings = [p for p in problems if p.is_warning]
+    lines = _file_lines(errors, lang)
+    collapsed = collapse(warnings)
+    if detail or len(collapsed) <= WARNING_LINES_IN_FULL:
+        lines += _file_lines(warnings, lang)
+    else:
+        lines += warning_kinds(collapsed, lang)
     lines.append(summary_line(problems, lang))
     return lines
+
+
+def warning_kinds(warnings: Sequence[Problem], lang: str = "id") -> list[str]:
+    """Warnings summarised: a header, one line per kind (count, a few places) and
+    the hint that ``--rinci`` lists them all."""
+    kinds: dict[str, list[Problem]] = {}
+    for p in collapse(warnings):
+        kinds.setdefault(p.code, []).append(p)
+    total = count(warnings)[1]
+    lines = [message("warning_kinds_header", lang, n=fmt_int(total, lang))]
+    ranked = sorted(kinds.values(), key=lambda ps: -count(ps)[1])  # stable
+    for found in ranked:
+        examples = ", ".join(_example(p) for p in found[:EXAMPLES_PER_KIND])
+        lines.append(
+            message(
+                "warning_kind_line",
+                lang,
+                n=fmt_int(count(found)[1], lang),
+                kind=_kind_title(found[0], lang),
+                examples=examples,
+            )
+        )
+    lines.append(message("warnings_hint", lang, n=fmt_int(total, lang)))
+    return lines
+
+
+def _kind_title(problem: Problem, lang: str) -> str:
+    """A kind's name (``kind_<code>``), or its first message where it has none."""
+    from kmp_analysis.i18n import MESSAGES
+
+    if f"kind_{problem.code}" in MESSAGES:
+        return message(f"kind_{problem.code}", lang)
+    plain = problem._copy(severity=ERROR, last_row=None)
+    return plain.render(lang).removeprefix(plain.location() + ": ")
+
+
+def _example(problem: Problem) -> str:
+    """Where a problem is, short: the file's name (not its folder), row, column,
+    and the cooperative where the problem has no row."""
+    name = problem.file.replace("\\", "/").rsplit("/", 1)[-1]
+    place = problem.location().replace(problem.file, name, 1)
+    who = problem.params.get("koperasi_id")
+    if problem.row is None and who is not None:
+        place += f" ({_printable(str(who))})"
+    return place
 
 
 # --------------------------------------------------------------------- exceptions
@@ -382,11 +477,18 @@ choices: id, en | 2
 
     exit_code: int = EXIT_PROBLEMS
     option: str | None = None
+    #: The language a notebook shows the error in (:func:`said_in`).
+    lang: str = "id"
 
     def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (JupyterLab, papermill) shows instead of a traceback: the
+        message a planner can act on, in the notebook's language."""
+        return self.lines(self.lang)
 
     def lines(self, lang: str = "id") -> list[str]:
         """What a planner reads, one line each."""
@@ -410,6 +512,18 @@ choices: id, en | 2
     def __reduce__(self) -> tuple:
         # rebuilt from its attributes: the constructors of subclasses differ
         return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+@contextmanager
+def said_in(lang: str) -> Iterator[None]:
+    """Errors raised inside are shown in ``lang`` by a notebook (a notebook's
+    ``prepare()`` runs in it, so a wrong period reads as a message, not a
+    traceback)."""
+    try:
+        yield
+    except KmpError as error:
+        error.lang = lang
+        raise
 
 
 def _rebuild(cls: type[KmpError], state: dict[str, Any]) -> KmpError:
@@ -480,8 +594,13 @@ class ValidationFailed(KmpError):
         """Grouped by file, collapsed, with a summary line (:func:`report_lines`)."""
         return report_lines(self.problems, lang)
 
+    def summary(self, lang: str = "id", detail: bool = False) -> list[str]:
+        """Errors first, warnings by kind unless ``detail``
+        (:func:`summarise_problems`)."""
+        return summarise_problems(self.problems, lang, detail)
+
     def lines(self, lang: str = "id") -> list[str]:
-        return self.report(lang)
+        return self.summary(lang)
 
 
 class UnknownKecamatan(UsageError):

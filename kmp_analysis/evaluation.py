@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,8 @@ import pandas as pd
 from kmp_analysis import __version__
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
-from kmp_analysis.errors import Problem, ValidationFailed
+from kmp_analysis.consistency import implausible_values, no_flags
+from kmp_analysis.history import COMPACT_COLUMNS, History, check_period, compute_history
 from kmp_analysis.index import (
     INDICES,
     compute_indices,
@@ -56,6 +56,8 @@ COLUMNS = (
 _TABLE_FILE = "evaluasi.parquet"
 _KECAMATAN_FILE = "kecamatan.parquet"
 _META_FILE = "evaluasi.json"
+_HISTORY_FILE = "riwayat.parquet"
+_TO_CHECK_FILE = "perlu_dicek.parquet"
 #: Input tables kept with a saved evaluation, for the recommendations (DESIGN §7).
 _SAVED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
 
@@ -77,6 +79,10 @@ class Evaluation:
         What it was computed for and from.
     tables
         The input tables, where the evaluation was made here (not loaded).
+    perlu_dicek
+        Figures far from their cooperative's own history at the period
+        (:func:`~kmp_analysis.consistency.implausible_values`), computed when
+        first asked for; saved and loaded with the evaluation.
 
     Examples
     --------
@@ -99,6 +105,8 @@ class Evaluation:
     file_hashes: dict[str, str] = field(default_factory=dict)
     kecamatan: pd.DataFrame | None = None  # per kecamatan: aggregates and ranks
     tables: dict[str, pd.DataFrame] | None = None  # the input, when evaluated here
+    #: Every month-end window up to ``period`` (classes and indices), for what changed.
+    history: History | None = None
     #: Figures derived from the whole evaluation, computed once (see :meth:`memo`).
     _memo: dict[str, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -110,6 +118,19 @@ class Evaluation:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @property
+    def perlu_dicek(self) -> pd.DataFrame:
+        """Each cooperative's figures of its latest month up to the period that are
+        far from its own earlier months ("perlu dicek", DESIGN §7b)."""
+        return self.memo(_TO_CHECK_FILE, self._figures_to_check)
+
+    def _figures_to_check(self) -> pd.DataFrame:
+        if self.tables is None or "laporan_bulanan" not in self.tables:
+            return no_flags()
+        return implausible_values(
+            self.tables["laporan_bulanan"], self.period, self.config.konsistensi
+        )
 
     @property
     def window(self) -> list[str]:
@@ -142,6 +163,15 @@ class Evaluation:
             atomic_write_bytes(
                 folder / _KECAMATAN_FILE, self.kecamatan.to_parquet(index=False)
             )
+        if self.history is not None:
+            saved = self.history.to_frame()
+            saved["jendela_pertama"] = self.history.first_window.reindex(
+                saved["koperasi_id"]
+            ).to_numpy()
+            atomic_write_bytes(folder / _HISTORY_FILE, saved.to_parquet(index=False))
+        atomic_write_bytes(
+            folder / _TO_CHECK_FILE, self.perlu_dicek.to_parquet(index=False)
+        )
         for name in _SAVED_INPUTS if self.tables is not None else ():
             atomic_write_bytes(
                 folder / f"masukan_{name}.parquet",
@@ -186,7 +216,11 @@ class Evaluation:
             for name in _SAVED_INPUTS
             if (folder / f"masukan_{name}.parquet").exists()
         }
-        return cls(
+        history_file = folder / _HISTORY_FILE
+        evaluation = cls(
+            history=_read_history(history_file, config)
+            if history_file.exists()
+            else None,
             tables=inputs if len(inputs) == len(_SAVED_INPUTS) else None,
             cooperatives=frame,
             kecamatan=pd.read_parquet(kecamatan_file)
@@ -198,6 +232,23 @@ class Evaluation:
             source=meta["source"],
             file_hashes=meta.get("file_hashes", {}),
         )
+        if (folder / _TO_CHECK_FILE).exists():
+            flags = pd.read_parquet(folder / _TO_CHECK_FILE)
+            evaluation.memo(_TO_CHECK_FILE, lambda: flags)
+        return evaluation
+
+
+def _read_history(path: Path, config: Config) -> History:
+    frame = pd.read_parquet(path)
+    first = frame.drop_duplicates("koperasi_id").set_index("koperasi_id")
+    frame = frame.drop(columns="jendela_pertama")
+    frame["kelas"] = pd.Categorical(frame["kelas"], categories=CLASSES, ordered=True)
+    return History(
+        panel=frame,
+        periods=sorted(frame["periode"].unique()),
+        first_window=first["jendela_pertama"],
+        window_months=config.thresholds.window_months,
+    )
 
 
 #: The last evaluation :meth:`Evaluation.load` read, by folder, with its signature.
@@ -251,22 +302,11 @@ def headline(cooperatives: pd.DataFrame, period: str) -> dict[str, Any]:
     }
 
 
-def choose_period(dataset: Dataset, period: str | None) -> str:
-    """The evaluation period: as given (checked), else the last month in the data."""
-    if period:
-        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period.strip()):
-            raise ValidationFailed(
-                [Problem("--period", None, None, "period_bad", value=period)]
-            )
-        return period.strip()
-    last = dataset.last_month
-    if last is None:
-        raise ValidationFailed([Problem(dataset.source, None, None, "period_no_data")])
-    return last
-
-
 def evaluate(
-    dataset: Dataset, period: str | None = None, config: Config | None = None
+    dataset: Dataset,
+    period: str | None = None,
+    config: Config | None = None,
+    history: bool = True,
 ) -> Evaluation:
     """Indicators, classes, indices and reasons of every cooperative for ``period``.
 
@@ -280,6 +320,9 @@ def evaluate(
     config
         Thresholds, goalposts and weights (:func:`kmp_analysis.config.load_config`);
         None: the defaults of DESIGN §4–7.
+    history
+        Also judge every month-end window from the first month of the data up to
+        ``period`` (:attr:`Evaluation.history`: what changed, for the briefs).
 
     Returns
     -------
@@ -290,7 +333,8 @@ def evaluate(
     Raises
     ------
     ValidationFailed
-        For a period that is no month, or data without any report.
+        For a period that is no month or lies outside the months the data covers
+        (exit 2), or data without any report.
 
     Examples
     --------
@@ -304,7 +348,7 @@ def evaluate(
     ('2026-05', '2026-10')
     """
     config = config or Config()
-    period = choose_period(dataset, period)
+    period = check_period(dataset, period)
     t = config.thresholds
     ind = compute_indicators(
         dataset["koperasi"],
@@ -316,14 +360,8 @@ def evaluate(
         t,
     )
     classes = classify(ind, period, t)
-    villages = dataset.villages[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
     coops = (
-        dataset["koperasi"][["koperasi_id", "nama_koperasi", "kode_desa"]]
-        .merge(villages, on="kode_desa", how="left", validate="many_to_one")
-        .set_index("koperasi_id")
-        .join(ind)
-        .join(classes)
-        .reset_index()
+        dataset.places().set_index("koperasi_id").join(ind).join(classes).reset_index()
     )
     coops = coops.join(compute_indices(coops, config.indeks))
     coops = coops.loc[:, list(COLUMNS)].sort_values(
@@ -338,4 +376,9 @@ def evaluate(
         source=dataset.source,
         file_hashes=dataset.file_hashes,
         tables=dataset.tables,
+        history=compute_history(
+            dataset, end=period, config=config, columns=COMPACT_COLUMNS
+        )
+        if history
+        else None,
     )

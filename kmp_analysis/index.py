@@ -88,11 +88,20 @@ def composite(scores: pd.DataFrame, goalposts: dict[str, Goalpost]) -> pd.Series
 
 
 def quadrant(output: pd.Series, outcome: pd.Series, split: float = 0.5) -> pd.Series:
-    """Output–outcome quadrant codes; a value equal to the split counts as high."""
-    codes = [
-        QUADRANTS[(bool(o >= split), bool(c >= split))]
-        for o, c in zip(output, outcome, strict=True)
-    ]
+    """Output–outcome quadrant codes; a value equal to the split counts as high.
+
+    Examples
+    --------
+    >>> quadrant(pd.Series([0.5, 0.2]), pd.Series([0.1, 0.9])).tolist()
+    ['formalitas', 'informal']
+    """
+    high_output = output.to_numpy(dtype="float64") >= split
+    high_outcome = outcome.to_numpy(dtype="float64") >= split
+    codes = np.select(
+        [high_output & high_outcome, high_output, high_outcome],
+        [QUADRANTS[(True, True)], QUADRANTS[(True, False)], QUADRANTS[(False, True)]],
+        default=QUADRANTS[(False, False)],
+    )
     return pd.Series(codes, index=output.index, dtype=object)
 
 

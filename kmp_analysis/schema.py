@@ -225,8 +225,22 @@ class Dataset:
 
     @property
     def last_month(self) -> str | None:
+        """The latest month with a report (None: no report at all)."""
         months = self.tables["laporan_bulanan"]["bulan"]
         return None if months.empty else str(months.max())
+
+    @property
+    def first_month(self) -> str | None:
+        """The earliest month with a report (None: no report at all)."""
+        months = self.tables["laporan_bulanan"]["bulan"]
+        return None if months.empty else str(months.min())
+
+    def places(self) -> pd.DataFrame:
+        """Every cooperative with its village and kecamatan (codes and names)."""
+        villages = self.villages[["kode_desa", "nama_desa", "kode_kec", "nama_kec"]]
+        return self.tables["koperasi"][
+            ["koperasi_id", "nama_koperasi", "kode_desa"]
+        ].merge(villages, on="kode_desa", how="left", validate="many_to_one")
 
 
 def _row_checks(table: str) -> list[pa.Check]:

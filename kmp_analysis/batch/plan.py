@@ -56,7 +56,7 @@ def make_plan(
 
     lang, formats = request.lang, request.formats
     cfg = load_config(request.config)
-    dataset = read_dataset(request.data, strict=request.strict)
+    dataset = read_dataset(request.data, strict=request.strict, config=cfg)
     evaluation = evaluate(dataset, request.period, cfg)
     run_dir = request.briefs_dir / evaluation.period
     evaluation_dir = evaluation.save(run_dir / EVALUATION_DIR)

@@ -11,6 +11,9 @@ reader's way too (:func:`fmt_int`, :func:`fmt_dec`, :func:`fmt_pct`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from kmp_analysis.i18n._columns import COLUMNS
 from kmp_analysis.i18n._labels import LABELS
 from kmp_analysis.i18n._messages import MESSAGES
@@ -33,9 +36,11 @@ __all__ = [
     "TEMPLATE_NOTES",
     "TEMPLATE_ROWS",
     "TEMPLATE_UI",
+    "Localised",
     "column_label",
     "fmt_dec",
     "fmt_int",
+    "fmt_month",
     "fmt_pct",
     "join_names",
     "label",
@@ -83,6 +88,18 @@ def fmt_pct(part: float, whole: float) -> str:
     return "–" if not whole else f"{100 * part / whole:.0f}%"
 
 
+def fmt_month(month: str, lang: str = "id") -> str:
+    """A report month ``YYYY-MM`` as the reader says it.
+
+    Examples
+    --------
+    >>> fmt_month("2026-10"), fmt_month("2026-10", "en")
+    ('Oktober 2026', 'October 2026')
+    """
+    year, number = str(month)[:4], int(str(month)[5:7])
+    return f"{label(f'month_{number}', lang)} {year}"
+
+
 def join_names(names: list[str], lang: str = "id") -> str:
     """Names as a phrase: "A", "A dan B", "A, B dan C".
 
@@ -95,6 +112,44 @@ def join_names(names: list[str], lang: str = "id") -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + label("ringkasan_and", lang) + names[-1]
+
+
+@dataclass(frozen=True)
+class Localised:
+    """A message parameter shown the reader's way in whichever language the message
+    is rendered later (a problem is made once and read in Bahasa Indonesia or
+    English): ``month`` (``"2026-10"`` → Oktober 2026), ``rupiah`` (Rp 1.250.000),
+    ``count`` (1.250) or ``ratio`` (40×, or 1/40× below one).
+
+    Examples
+    --------
+    >>> message("value_to_check", "en", kolom="omzet",
+    ...         bulan=Localised("month", "2026-10"),
+    ...         nilai=Localised("rupiah", 50_000_000), kali=Localised("ratio", 40),
+    ...         n=6, acuan=Localised("rupiah", 1_250_000))
+    'omzet October 2026: IDR 50,000,000, 40× the median of the 6 previous months \
+(IDR 1,250,000); to check'
+    """
+
+    kind: str
+    value: Any
+
+    def text(self, lang: str = "id") -> str:
+        value = self.value
+        if self.kind == "month":
+            return fmt_month(value, lang)
+        if self.kind == "rupiah":
+            return label("rupiah", lang, n=fmt_int(round(value), lang))
+        if self.kind == "count":
+            return fmt_int(round(value), lang)
+        if self.kind == "ratio":  # whole from 10 up, one decimal below
+            times = value if value >= 1 else 1 / value
+            if times >= 10:
+                text = fmt_int(round(times), lang)
+            else:
+                text = fmt_dec(times, lang, 1)
+            return f"{text}×" if value >= 1 else f"1/{text}×"
+        raise ValueError(f"no way to show a {self.kind!r}")
 
 
 def message(code: str, lang: str = "id", /, **params: object) -> str:
@@ -141,6 +196,10 @@ def _text(table: dict[str, dict[str, str]], key: str, lang: str, params: dict) -
         if lang not in entry:
             raise KeyError(f"text {key!r} has no {lang!r}; languages: {LANGS}")
         template = entry[lang]
+        params = {
+            k: v.text(lang) if isinstance(v, Localised) else v
+            for k, v in params.items()
+        }
         return template.format(**params)
     except (KeyError, IndexError):
         if strict_i18n():

@@ -54,6 +54,90 @@ LABELS: dict[str, dict[str, str]] = {
     "in_cell": {"id": " (sel {cell})", "en": " (cell {cell})"},
     "section_map": {"id": "Peta", "en": "Map"},
     "section_table": {"id": "Daftar koperasi", "en": "Cooperatives"},
+    "section_change": {"id": "Perubahan sejak {since}", "en": "Change since {since}"},
+    "section_change_none": {"id": "Perubahan", "en": "Change"},
+    "change_moves": {
+        "id": "{naik} KMP naik kelas, {turun} turun, {tetap} tetap (kabupaten: "
+        "{naik_kab} naik, {turun_kab} turun).",
+        "en": "{naik} KMP moved up a class, {turun} fell back, {tetap} stayed "
+        "(regency: {naik_kab} up, {turun_kab} back).",
+    },
+    "change_never": {
+        "id": "{n} KMP tidak pernah bergerak sejak dibentuk (kabupaten: {n_kab}).",
+        "en": "{n} KMP have never moved since they were formed (regency: {n_kab}).",
+    },
+    "change_share": {
+        "id": "Pangsa aktif atau berdampak: {then} pada {since}, kini {now} "
+        "(kabupaten: {then_kab} → {now_kab}).",
+        "en": "Share active or impactful: {then} in {since}, now {now} "
+        "(regency: {then_kab} → {now_kab}).",
+    },
+    "change_no_previous": {
+        "id": "Belum ada jendela {months} bulan sebelumnya: data dimulai {first}.",
+        "en": "No previous {months}-month window yet: the data begins in {first}.",
+    },
+    "change_matrix_title": {
+        "id": "Perpindahan kelas (baris: kelas {since}; kolom: kelas sekarang)",
+        "en": "Class transitions (rows: class in {since}; columns: class now)",
+    },
+    "change_shares_alt": {
+        "id": "Pangsa kelas KMP di Kecamatan {nama} per bulan, dengan garis "
+        "kabupaten (aktif atau berdampak)",
+        "en": "Class shares of the KMP in Kecamatan {nama} by month, with the "
+        "regency line (active or impactful)",
+    },
+    "change_shares_regency": {
+        "id": "Kabupaten: aktif atau berdampak",
+        "en": "Regency: active or impactful",
+    },
+    "strip_legend": {
+        "id": "Kelas 12 bulan terakhir, terlama di kiri: T tidak bergerak, "
+        "A administratif, K aktif, B berdampak, · belum ada data.",
+        "en": "Class over the last 12 months, oldest on the left: D dormant, "
+        "F formal only, A active, I impactful, · no data yet.",
+    },
+    "ringkasan_change_moves": {
+        "id": "Sejak {since}: {naik} KMP naik kelas, {turun} turun, {tetap} tetap.",
+        "en": "Since {since}: {naik} KMP moved up a class, {turun} fell back, "
+        "{tetap} stayed.",
+    },
+    "ringkasan_change_best": {
+        "id": "Paling membaik: Kecamatan {nama} ({up} poin aktif atau berdampak); "
+        "paling memburuk: Kecamatan {nama_low} ({down} poin).",
+        "en": "Most improved: Kecamatan {nama} ({up} points active or impactful); "
+        "most worsened: Kecamatan {nama_low} ({down} points).",
+    },
+    "ringkasan_change_never": {
+        "id": "{n} KMP masih nama tanpa gerak sejak jendela pertamanya: median "
+        "{median} bulan, terlama {longest} bulan (sejak {since}).",
+        "en": "{n} KMP are still a name without movement since their first window: "
+        "median {median} months, longest {longest} months (since {since}).",
+    },
+    "ringkasan_flow_alt": {
+        "id": "Arus koperasi antar kelas: {windows}",
+        "en": "Flow of cooperatives between classes: {windows}",
+    },
+    "ringkasan_trends_alt": {
+        "id": "Pangsa aktif atau berdampak per kecamatan, 12 bulan terakhir "
+        "(abu-abu: kabupaten)",
+        "en": "Share active or impactful per kecamatan, last 12 months (grey: regency)",
+    },
+    "ringkasan_change_table": {
+        "id": "Kecamatan yang paling membaik dan memburuk sejak {since}",
+        "en": "Kecamatan that improved and worsened most since {since}",
+    },
+    "ringkasan_dormant_table": {
+        "id": "Lama KMP tanpa gerak (sejak jendela pertama)",
+        "en": "How long KMP have been without movement (since their first window)",
+    },
+    "ringkasan_dormant_none": {
+        "id": "Tidak ada KMP yang tanpa gerak sejak jendela pertamanya.",
+        "en": "No KMP has been without movement since its first window.",
+    },
+    "letter_tidak_bergerak": {"id": "T", "en": "D"},
+    "letter_administratif": {"id": "A", "en": "F"},
+    "letter_aktif": {"id": "K", "en": "A"},
+    "letter_berdampak": {"id": "B", "en": "I"},
     "sentence_active": {
         "id": "Dari {n} KMP di Kecamatan {nama}, {n_aktif} ({pct_aktif}) aktif atau "
         "berdampak; di seluruh kabupaten {pct_aktif_kab}.",
@@ -172,6 +256,53 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "data contoh buatan, bukan untuk keputusan",
         "en": "made-up sample data, not for decisions",
     },
+    # ---- issue 11: values to check (consistency over time), warnings by kind
+    "quality_perlu_dicek": {
+        "id": "Angka yang perlu dicek",
+        "en": "Figures to check",
+    },
+    "quality_perlu_dicek_hijau": {
+        "id": "tidak ada angka yang jauh dari riwayat koperasinya",
+        "en": "no figure far from its cooperative's own history",
+    },
+    "quality_perlu_dicek_kuning": {
+        "id": "angka jauh dari riwayat koperasinya: cek dengan pengurus",
+        "en": "figures far from their cooperative's history: check with the board",
+    },
+    "perlu_dicek_line": {
+        "id": "{nama}: {text}",
+        "en": "{nama}: {text}",
+    },
+    "perlu_dicek_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "perlu_dicek_value": {
+        "id": "{n} angka ({k} koperasi)",
+        "en": "{n} figure(s) ({k} cooperative(s))",
+    },
+    "rupiah": {"id": "Rp {n}", "en": "IDR {n}"},
+    "data_warnings_heading": {
+        "id": "Catatan pemeriksaan data",
+        "en": "Data check notes",
+    },
+    "data_warnings_all": {
+        "id": "Semua catatan ({n} baris)",
+        "en": "All notes ({n} lines)",
+    },
+    "data_warnings_cut": {
+        "id": "… dan {n} baris lagi; semuanya dengan: kmp validate --rinci",
+        "en": "… and {n} more lines; all of them with: kmp validate --detail",
+    },
+    "month_1": {"id": "Januari", "en": "January"},
+    "month_2": {"id": "Februari", "en": "February"},
+    "month_3": {"id": "Maret", "en": "March"},
+    "month_4": {"id": "April", "en": "April"},
+    "month_5": {"id": "Mei", "en": "May"},
+    "month_6": {"id": "Juni", "en": "June"},
+    "month_7": {"id": "Juli", "en": "July"},
+    "month_8": {"id": "Agustus", "en": "August"},
+    "month_9": {"id": "September", "en": "September"},
+    "month_10": {"id": "Oktober", "en": "October"},
+    "month_11": {"id": "November", "en": "November"},
+    "month_12": {"id": "Desember", "en": "December"},
     "map_alt": {
         "id": "Peta desa/kelurahan di Kecamatan {nama} diwarnai menurut kelas KMP",
         "en": "Map of the villages of Kecamatan {nama} coloured by KMP class",
@@ -228,6 +359,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "explore_kecamatan": {"id": "Kecamatan {nama}", "en": "Kecamatan {nama}"},
     "kabupaten": {"id": "Seluruh kabupaten", "en": "Whole regency"},
+    "sebelumnya": {
+        "id": "jendela sebelumnya (6 bulan lalu)",
+        "en": "previous window (6 months earlier)",
+    },
+    "pertama": {
+        "id": "jendela pertama koperasi",
+        "en": "the cooperative's first window",
+    },
     "bahasa": {"id": "Bahasa", "en": "Language"},
     "lang_id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
     "lang_en": {"id": "English", "en": "English"},

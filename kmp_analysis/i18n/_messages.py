@@ -118,6 +118,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{n} koperasi, periode {period}: {summary} -> {out}",
         "en": "{n} cooperatives, period {period}: {summary} -> {out}",
     },
+    "history_done": {
+        "id": "{n} koperasi × {periods} periode ({start} sampai {end}): "
+        "{moves}; {dormant} tanpa gerak sejak jendela pertama -> {out}",
+        "en": "{n} cooperatives × {periods} periods ({start} to {end}): "
+        "{moves}; {dormant} dormant since their first window -> {out}",
+    },
+    "history_moves": {
+        "id": "sejak {since}: {naik} naik kelas, {turun} turun, {tetap} tetap",
+        "en": "since {since}: {naik} moved up, {turun} fell back, {tetap} stayed",
+    },
+    "out_suffix_history": {
+        "id": "--out harus berakhiran .csv, .xlsx atau .parquet",
+        "en": "--out must end in .csv, .xlsx or .parquet",
+    },
     "briefs_done": {
         "id": "{written} brief ditulis, {reused} dipakai ulang, {failed} gagal, "
         "{seconds:.0f} detik -> {index}",
@@ -280,6 +294,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak ada laporan bulanan, periode tidak dapat ditentukan",
         "en": "there are no monthly reports, so no period can be chosen",
     },
+    "period_after_data": {
+        "id": "periode {value} sesudah bulan terakhir data; data mencakup {first} "
+        "sampai {last} (periode harus di antara keduanya)",
+        "en": "period {value} is after the last month of the data; the data covers "
+        "{first} to {last} (the period must lie between them)",
+    },
+    "period_before_data": {
+        "id": "periode {value} sebelum bulan pertama data; data mencakup {first} "
+        "sampai {last} (periode harus di antara keduanya)",
+        "en": "period {value} is before the first month of the data; the data covers "
+        "{first} to {last} (the period must lie between them)",
+    },
+    "period_from_after_to": {
+        "id": "--from {value} sesudah --to {end}",
+        "en": "--from {value} is after --to {end}",
+    },
     # ---- reading the user's files (issue 6): grouped report, warnings, --strict
     "file_header": {
         "id": "== berkas {file}: {counts}",
@@ -316,6 +346,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rows_collapsed_varied": {
         "id": "({n} baris; nilai dari baris {row})",
         "en": "({n} rows; value from row {row})",
+    },
+    # ---- warnings summarised by kind (issue 11): errors first, --rinci for all
+    "warning_kinds_header": {
+        "id": "== peringatan menurut jenis ({n})",
+        "en": "== warnings by kind ({n})",
+    },
+    "warning_kind_line": {
+        "id": "  {n} × {kind}; mis. {examples}",
+        "en": "  {n} × {kind}; e.g. {examples}",
+    },
+    "warnings_hint": {
+        "id": "{n} peringatan; semua dengan --rinci",
+        "en": "{n} warning(s); all of them with --rinci (--detail)",
+    },
+    "kind_months_not_reported": {
+        "id": "koperasi dengan bulan tanpa laporan",
+        "en": "cooperatives with months without a report",
+    },
+    "kind_never_reported": {
+        "id": "koperasi yang belum pernah melapor",
+        "en": "cooperatives that never reported",
+    },
+    "kind_date_after_data": {
+        "id": "tanggal sesudah bulan terakhir data",
+        "en": "dates after the last month of the data",
+    },
+    "kind_year_after_data": {
+        "id": "tahun_buku sesudah tahun terakhir data",
+        "en": "tahun_buku after the last year of the data",
+    },
+    "kind_month_outlier": {
+        "id": "bulan yang jauh sesudah bulan lain (salah ketik?)",
+        "en": "months far after the others (typos?)",
+    },
+    "kind_no_cooperatives": {
+        "id": "tabel koperasi kosong",
+        "en": "empty koperasi table",
+    },
+    "kind_column_unknown": {
+        "id": "kolom tak dikenal (diabaikan)",
+        "en": "unknown columns (ignored)",
+    },
+    "kind_column_unnamed": {
+        "id": "kolom tanpa judul (diabaikan)",
+        "en": "columns without a header (ignored)",
     },
     "path_csv_file": {
         "id": "ini satu file CSV; --data harus folder berisi keenam file CSV "
@@ -471,6 +546,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tahun_buku {value} sesudah tahun bulan terakhir data ({last})",
         "en": "tahun_buku {value} is after the year of the last month of the data "
         "({last})",
+    },
+    "value_to_check": {
+        "id": "{kolom} {bulan}: {nilai}, {kali} median {n} bulan sebelumnya "
+        "({acuan}); perlu dicek",
+        "en": "{kolom} {bulan}: {nilai}, {kali} the median of the {n} previous months "
+        "({acuan}); to check",
+    },
+    "kind_value_to_check": {
+        "id": "angka yang perlu dicek (jauh dari riwayat koperasinya)",
+        "en": "figures to check (far from the cooperative's own history)",
     },
     "month_outlier": {
         "id": "bulan {value} jauh sesudah bulan lain di data (sebelumnya {previous}); "

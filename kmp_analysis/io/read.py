@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kmp_analysis import reference
+from kmp_analysis.config import Config
 from kmp_analysis.errors import Problem, ValidationFailed, collapse, row_problems
 from kmp_analysis.io._csv import csv_grid, read_csv_folder
 from kmp_analysis.io._grid import WILAYAH, RawTable, Source, unreadable
@@ -31,7 +32,9 @@ from kmp_analysis.schema import (
 )
 
 
-def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
+def read_dataset(
+    path: str | Path, strict: bool = False, config: Config | None = None
+) -> Dataset:
     """Read, parse and validate the data at ``path``.
 
     Parameters
@@ -43,6 +46,9 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
         decimal commas, ``dd/mm/yyyy``, ``ya``/``tidak``, village names for codes.
     strict
         Count warnings (a month without a report, a date after the data) as errors.
+    config
+        Its ``konsistensi`` says which figures are far enough from their
+        cooperative's history to warn about ("perlu dicek"); None: the defaults.
 
     Returns
     -------
@@ -95,7 +101,8 @@ def read_dataset(path: str | Path, strict: bool = False) -> Dataset:
                 skip=skipped[name],
             )
         )
-    problems.extend(data_warnings(tables, raws))
+    consistency = config.konsistensi if config is not None else None
+    problems.extend(data_warnings(tables, raws, consistency))
     errors = [p for p in problems if not p.is_warning]
     found_warnings = [p for p in problems if p.is_warning]
     if strict:

@@ -1,5 +1,6 @@
 """Legal but suspect data, as warnings: months without a report, cooperatives that
-never reported, dates after the data, far-off month typos, an empty template.
+never reported, dates after the data, far-off month typos, an empty template, and
+figures far from their cooperative's own history (:mod:`kmp_analysis.consistency`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from kmp_analysis.config import Consistency
+from kmp_analysis.consistency import implausible_values, message_params
 from kmp_analysis.errors import WARNING, Problem, row_problems
 from kmp_analysis.io._grid import RawTable
 
@@ -72,7 +75,9 @@ _MONTH_GAP_OUTLIER = 12
 
 
 def data_warnings(
-    tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
+    tables: dict[str, pd.DataFrame],
+    raws: dict[str, RawTable],
+    consistency: Consistency | None = None,
 ) -> list[Problem]:
     """Legal but suspect data, cheap on a million report rows.
 
@@ -83,7 +88,10 @@ def data_warnings(
     - a date (or RAT tahun_buku) after the last month of the data;
     - a report month far after all the others (a typo such as 2062 for 2026), which
       is then left out when finding the last month;
-    - no cooperative at all (an untouched template).
+    - no cooperative at all (an untouched template);
+    - a figure of a cooperative's latest month far from its own earlier months
+      ("perlu dicek", :func:`~kmp_analysis.consistency.implausible_values` with
+      ``consistency``), on the row and column of the figure.
 
     A cooperative with a report month that failed to parse or is such a typo gets
     no gap warning: the error (or the typo warning) already points at the row.
@@ -116,6 +124,7 @@ def data_warnings(
     bad_month = lap.index[lap["bulan"].isna() & lap["koperasi_id"].notna()]
     unsure = set(lap.loc[bad_month, "koperasi_id"]) | set(lap.loc[far, "koperasi_id"])
     out.extend(_unreported_months(ids, months, last, unsure, raw.file))
+    out.extend(_figures_to_check(lap, raw, last, consistency))
     kop = tables.get("koperasi")
     if kop is not None and "koperasi" in raws:
         reporting = set(lap["koperasi_id"].dropna())
@@ -164,6 +173,25 @@ def _last_month(
             )
         )
     return last
+
+
+def _figures_to_check(
+    lap: pd.DataFrame, raw: RawTable, last: int, consistency: Consistency | None
+) -> list[Problem]:
+    """One warning per figure far from its cooperative's history, at its cell."""
+    flags = implausible_values(lap, _month_text(last), consistency)
+    rows = raw.rows.loc[flags.index].to_numpy()
+    return [
+        Problem(
+            raw.file,
+            int(row),
+            flag.kolom,
+            "value_to_check",
+            severity=WARNING,
+            **message_params(flag),
+        )
+        for row, flag in zip(rows, flags.itertuples(index=False), strict=True)
+    ]
 
 
 _DATE_COLUMNS = {

@@ -20,6 +20,7 @@ from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from kmp_analysis import __version__
+from kmp_analysis.errors import Problem, summarise_problems
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import PROJ_ROOT
 from kmp_analysis.report.tables import present
@@ -74,10 +75,64 @@ def table_html(
     return HTML(head + body)
 
 
+def transition_matrix(matrix: pd.DataFrame, since: str, lang: str = "id") -> str:
+    """Class then (rows) × class now (columns) counts as a titled table; the
+    diagonal (stayed) in bold, empty cells as ·."""
+    from kmp_analysis.classify import CLASSES
+
+    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in CLASSES)
+    rows = []
+    for a in CLASSES:
+        cells = []
+        for b in CLASSES:
+            n = int(matrix.at[a, b])
+            shown = str(n) if n else "·"
+            cells.append(f"<td><b>{shown}</b></td>" if a == b else f"<td>{shown}</td>")
+        name = html.escape(label(a, lang))
+        rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")
+    return (
+        heading(label("change_matrix_title", lang, since=since), 3)
+        + f'<table class="kmp-table kmp-matrix"><tr><th></th>{head}</tr>'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
 def synthetic_notice(lang: str = "id") -> str:
     return (
         f'<div class="kmp-notice">{html.escape(label("synthetic_notice", lang))}</div>'
     )
+
+
+#: Lines of the folded full list of a dataset's problems shown in a notebook.
+MAX_PROBLEM_LINES = 500
+
+
+def problems_html(problems: list[Problem], lang: str = "id") -> str:
+    """A dataset's problems in JupyterLab, as ``kmp validate`` prints them: errors
+    first, warnings summarised by kind; the full list folded (``<details>``) below,
+    cut at :data:`MAX_PROBLEM_LINES` lines. Empty where there is nothing to say."""
+    if not problems:
+        return ""
+    short = summarise_problems(problems, lang)
+    full = summarise_problems(problems, lang, detail=True)
+    pre = '<pre style="white-space:pre-wrap">'
+    parts = [
+        '<div class="kmp-problems">',
+        heading(label("data_warnings_heading", lang), 3),
+        f"{pre}{html.escape(chr(10).join(short))}</pre>",
+    ]
+    if full != short:
+        shown = full[:MAX_PROBLEM_LINES]
+        if len(full) > len(shown):
+            shown.append(label("data_warnings_cut", lang, n=len(full) - len(shown)))
+        title = label("data_warnings_all", lang, n=len(full))
+        parts.append(
+            f"<details><summary>{html.escape(title)}</summary>"
+            f"{pre}{html.escape(chr(10).join(shown))}</pre></details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)

@@ -15,9 +15,10 @@ import pandas as pd
 from IPython.display import HTML
 
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.errors import said_in
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.io import geography
-from kmp_analysis.report import blocks, charts, maps, style
+from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.brief_content import BriefContent
 from kmp_analysis.report.params import BriefParameters, evaluation_for
 
@@ -79,6 +80,8 @@ class Brief(BriefContent):
         for r in ratings:
             if r["aspek"] == "data_sintetis":
                 value = label("ya" if r["nilai"] else "tidak", lang)
+            elif r["aspek"] == "perlu_dicek":
+                value = label("perlu_dicek_value", lang, n=r["nilai"], k=r["n"])
             else:
                 value = f"{fmt_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
             color = style.QUALITY_COLORS[r["warna"]]
@@ -90,9 +93,17 @@ class Brief(BriefContent):
                 f"<td>{html.escape(meaning)}</td></tr>"
             )
         title = label("section_quality", lang) + " — " + label("quality_" + worst, lang)
+        to_check = "".join(
+            f"<li>{html.escape(line)}</li>" for line in self.perlu_dicek_lines()
+        )
+        if to_check:
+            heading = html.escape(label("quality_perlu_dicek", lang))
+            to_check = (
+                f'<p class="kmp-to-check"><b>{heading}</b></p><ul>{to_check}</ul>'
+            )
         return HTML(
             f'<div class="kmp-quality" style="--c:{style.QUALITY_COLORS[worst]}">'
-            f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table></div>"
+            f"{blocks.heading(title, 3)}<table>{''.join(rows)}</table>{to_check}</div>"
         )
 
     def map(self) -> HTML:
@@ -128,10 +139,60 @@ class Brief(BriefContent):
         )
 
     def table(self) -> HTML:
-        """The table of cooperatives (every name escaped)."""
-        return blocks.table_html(
-            self.table_frame(), self.lang, title=label("section_table", self.lang)
+        """The table of cooperatives (every name escaped), each with its class six
+        months earlier, the move, and a strip of its class over twelve months:
+        coloured cells with a letter, readable in grey-scale by position and
+        letter."""
+        frame = self.table_frame()
+        if "jejak_kelas" not in frame:
+            return blocks.table_html(
+                frame, self.lang, title=label("section_table", self.lang)
+            )
+        strips = frame["jejak_kelas"].tolist()
+        frame["jejak_kelas"] = [f"KMPSTRIP{i}X" for i in range(len(frame))]
+        body = blocks.table_html(
+            frame, self.lang, title=label("section_table", self.lang)
+        ).data
+        colors = {
+            label(f"letter_{c}", self.lang): style.CLASS_COLORS[c] for c in CLASSES
+        }
+        for i, strip in reversed(list(enumerate(strips))):
+            cells = "".join(
+                f'<span style="--c:{colors.get(ch, style.CLASS_COLORS["tanpa_data"])}"'
+                f">{html.escape(ch)}</span>"
+                for ch in strip
+            )
+            body = body.replace(
+                f"KMPSTRIP{i}X", f'<span class="kmp-strip">{cells}</span>'
+            )
+        legend = html.escape(label("strip_legend", self.lang))
+        return HTML(body + f'<p class="kmp-provenance">{legend}</p>')
+
+    def what_changed(self) -> HTML:
+        """Perubahan sejak P − 6: sentences with the regency beside each, the
+        transition matrix, and the class shares month by month."""
+        lang = self.lang
+        if self.evaluation.history is None:
+            return HTML("")
+        since = self.since
+        title = (
+            label("section_change", lang, since=since)
+            if since
+            else label("section_change_none", lang)
         )
+        text = "".join(f"<li>{html.escape(s)}</li>" for s in self.change_sentences())
+        parts = [blocks.heading(title), f"<ul>{text}</ul>"]
+        change = self.change()
+        if change is not None and "matriks" in change:
+            parts.append(blocks.transition_matrix(change["matriks"], since, lang))
+        own, regency = self.shares_by_month()
+        fig = trends.class_shares(own, regency, lang)
+        parts.append(
+            blocks.figure_html(
+                fig, label("change_shares_alt", lang, nama=self.nama_kec)
+            ).data
+        )
+        return HTML("".join(parts))
 
     def recommendations(self) -> HTML:
         """Didukung and Dievaluasi, each with what to do and why."""
@@ -198,15 +259,16 @@ def prepare(
     the regency once and hands it to every brief); left empty, the data is read and
     evaluated here, so the notebook also runs on its own in JupyterLab.
     """
-    params = BriefParameters(
-        kecamatan=kecamatan,
-        data=data,
-        period=period,
-        lang=lang,
-        config=config,
-        evaluasi=evaluasi,
-    )
-    geo = geography(params.data)
-    kode_kec = geo.resolve(params.kecamatan)
-    ev = evaluation_for(params)
+    with said_in(lang):
+        params = BriefParameters(
+            kecamatan=kecamatan,
+            data=data,
+            period=period,
+            lang=lang,
+            config=config,
+            evaluasi=evaluasi,
+        )
+        geo = geography(params.data)
+        kode_kec = geo.resolve(params.kecamatan)
+        ev = evaluation_for(params)
     return Brief(ev, kode_kec, lang=lang, parameters=params.shown(), geography=geo)

@@ -18,16 +18,22 @@ from typing import Any
 import pandas as pd
 
 from kmp_analysis import recommend, reference
+from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
+from kmp_analysis.consistency import describe
 from kmp_analysis.evaluation import Evaluation, headline
 from kmp_analysis.i18n import fmt_pct, label
-from kmp_analysis.indicators import month_number
+from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
 #: (green if at most, amber if at most) for the share of stale reporters.
 COVERAGE_LIMITS = (0.80, 0.50)
 STALE_LIMITS = (0.10, 0.30)
+#: Figures to check listed in the data-quality box; the rest are counted.
+TO_CHECK_SHOWN = 5
+#: What brief.json says of each figure to check.
+TO_CHECK_FIELDS = ("koperasi_id", "bulan", "kolom", "nilai", "acuan", "rasio")
 
 
 @dataclass
@@ -97,8 +103,49 @@ class BriefContent:
         rows = table[table["kode_kec"] == self.kode_kec]
         return None if rows.empty else rows.iloc[0]
 
+    @cached_property
+    def perlu_dicek(self) -> pd.DataFrame:
+        """The figures of this kecamatan's cooperatives that are far from their own
+        history at the period (:attr:`Evaluation.perlu_dicek`), the farthest first,
+        with the village and cooperative names."""
+        flags = self.evaluation.perlu_dicek
+        coops = self.cooperatives.set_index("koperasi_id")
+        own = flags[flags["koperasi_id"].isin(coops.index)]
+        own = own.join(coops[["nama_desa", "nama_koperasi"]], on="koperasi_id")
+        ratio = own["rasio"].astype("float64")
+        far = ratio.where(ratio >= 1, 1 / ratio)
+        return (
+            own.assign(_far=far)
+            .sort_values(
+                ["_far", "koperasi_id", "kolom"], ascending=[False, True, True]
+            )
+            .drop(columns="_far")
+            .reset_index(drop=True)
+        )
+
+    def perlu_dicek_lines(self, limit: int = TO_CHECK_SHOWN) -> list[str]:
+        """The figures to check in a few lines ("Desa: omzet Oktober 2026: …"),
+        at most ``limit``, then "dan N lainnya"."""
+        flags = self.perlu_dicek
+        lines = [
+            label(
+                "perlu_dicek_line",
+                self.lang,
+                nama=flag.nama_desa,
+                text=describe(flag, self.lang),
+            )
+            for flag in flags.head(limit).itertuples(index=False)
+        ]
+        if len(flags) > limit:
+            lines.append(label("perlu_dicek_more", self.lang, n=len(flags) - limit))
+        return lines
+
     def quality(self) -> list[dict[str, Any]]:
-        """Data-quality ratings (hijau/kuning/merah) with the measured values."""
+        """Data-quality ratings (hijau/kuning/merah) with the measured values.
+
+        Figures to check make the box amber at most: they ask for a look, they
+        do not make the data weak.
+        """
         coops = self.cooperatives
         n = len(coops)
         period = self.evaluation.period
@@ -132,6 +179,13 @@ class BriefContent:
                 "aspek": "data_sintetis",
                 "nilai": self.evaluation.synthetic,
                 "warna": "merah" if self.evaluation.synthetic else "hijau",
+            },
+            {
+                "aspek": "perlu_dicek",
+                "nilai": len(self.perlu_dicek),
+                "n": int(self.perlu_dicek["koperasi_id"].nunique()),
+                "total": n,
+                "warna": "kuning" if len(self.perlu_dicek) else "hijau",
             },
         ]
 
@@ -220,6 +274,111 @@ class BriefContent:
         )
         return out
 
+    # ------------------------------------------------------------ what changed
+
+    @property
+    def since(self) -> str | None:
+        """The previous non-overlapping window (``P − 6``), where the data has it."""
+        hist = self.evaluation.history
+        return hist.previous(self.evaluation.period) if hist is not None else None
+
+    def change(self) -> dict[str, Any] | None:
+        """What changed in the kecamatan since ``P − 6`` (None without a history):
+        the transition matrix, the moves up and down, the cooperatives that never
+        moved since they were formed, and the share Aktif + Berdampak then and now,
+        each with the regency figure."""
+        hist = self.evaluation.history
+        if hist is None:
+            return None
+        period, since = self.evaluation.period, self.since
+        never = hist.dormant_spells(period)
+        out: dict[str, Any] = {
+            "sejak": since,
+            "tanpa_gerak": int((never["kode_kec"] == self.kode_kec).sum()),
+            "jendela_pertama": hist.periods[0],
+        }
+        if since is not None:
+            out["matriks"] = hist.matrix(period, since, kode_kec=self.kode_kec)
+            out["gerak"] = hist.moves(period, since, kode_kec=self.kode_kec)
+            shares = hist.shares(period, kode_kec=self.kode_kec)
+            out["aktif_dulu"], out["aktif_kini"] = (
+                float(shares.loc[p, ["aktif", "berdampak"]].sum())
+                if p in shares.index
+                else 0.0
+                for p in (since, period)
+            )
+        return out
+
+    def change_sentences(self) -> list[str]:
+        """Two or three sentences on what changed, the regency figure beside each."""
+        change = self.change()
+        if change is None:
+            return []
+        lang, q = self.lang, self.regency_quotes()
+        if change["sejak"] is None:
+            return [
+                label(
+                    "change_no_previous",
+                    lang,
+                    first=change["jendela_pertama"],
+                    months=self.evaluation.config.thresholds.window_months,
+                ),
+                label(
+                    "change_never",
+                    lang,
+                    n=change["tanpa_gerak"],
+                    n_kab=q["tanpa_gerak_kab"],
+                ),
+            ]
+        g = change["gerak"]
+        return [
+            label(
+                "change_moves",
+                lang,
+                naik=g["naik"],
+                turun=g["turun"],
+                tetap=g["tetap"],
+                naik_kab=q["naik_kab"],
+                turun_kab=q["turun_kab"],
+            ),
+            label(
+                "change_never",
+                lang,
+                n=change["tanpa_gerak"],
+                n_kab=q["tanpa_gerak_kab"],
+            ),
+            label(
+                "change_share",
+                lang,
+                since=change["sejak"],
+                then=fmt_pct(change["aktif_dulu"], 1),
+                now=fmt_pct(change["aktif_kini"], 1),
+                then_kab=q["aktif_dulu_kab"],
+                now_kab=q["aktif_kini_kab"],
+            ),
+        ]
+
+    def class_strips(self, months: int = 12) -> pd.DataFrame:
+        """The class of each of the kecamatan's cooperatives over the last ``months``
+        month-end windows (rows in the order of :attr:`cooperatives`)."""
+        hist = self.evaluation.history
+        if hist is None:
+            return pd.DataFrame(index=self.cooperatives["koperasi_id"])
+        strips = hist.class_strip(self.evaluation.period, months)
+        return strips.reindex(self.cooperatives["koperasi_id"])
+
+    def shares_by_month(self, months: int = 12) -> tuple[pd.DataFrame, pd.Series]:
+        """Class shares of the kecamatan per month (last ``months``) and the
+        regency's share Aktif + Berdampak per month beside it."""
+        hist = self.evaluation.history
+        period = self.evaluation.period
+        first = month_label(month_number(period) - months + 1)
+        own = hist.shares(period, kode_kec=self.kode_kec).loc[first:]
+        regency = self.evaluation.memo(
+            "regency_shares", lambda: hist.shares(period)
+        ).loc[first:]
+        return own, regency["aktif"] + regency["berdampak"]
+
     def fingerprint(self) -> str:
         """sha256 of the data this brief is made of: its own rows and quoted figures."""
         digest = hashlib.sha256()
@@ -236,7 +395,18 @@ class BriefContent:
             for name in ("koperasi", "unit_usaha", "pengurus", "bumdes"):
                 rows = self._own_rows(name, villages_only=name == "bumdes")
                 parts[f"masukan_{name}"] = rows.to_csv(index=False)
+        to_check = self.perlu_dicek[list(TO_CHECK_FIELDS)]
+        parts["perlu_dicek"] = to_check.to_csv(index=False)
         parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
+        hist = self.evaluation.history
+        if hist is not None:  # what changed: every class of its cooperatives so far
+            ids = coops["koperasi_id"]
+            parts["riwayat"] = (
+                hist.class_strip(self.evaluation.period, len(hist.periods))
+                .reindex(ids)
+                .assign(jendela_pertama=hist.first_window.reindex(ids))
+                .to_csv()
+            )
         return parts
 
     def _own_rows(self, name: str, villages_only: bool = False) -> pd.DataFrame:
@@ -263,6 +433,7 @@ class BriefContent:
     def table_frame(self) -> pd.DataFrame:
         """The cooperatives, lowest class first: key indicators and reasons."""
         coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+        coops = coops.reset_index(drop=True)
         columns = [
             "nama_desa",
             "kelas",
@@ -276,6 +447,33 @@ class BriefContent:
         frame = coops[columns].reset_index(drop=True)
         frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
         frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
+        hist = self.evaluation.history
+        if hist is None:
+            return frame
+        ids = coops["koperasi_id"]
+        if self.since is not None:
+            before = hist.kelas_at(self.since).reindex(ids).to_numpy()
+            rank = {c: i for i, c in enumerate(CLASSES)}
+            arrows = [
+                "↑"
+                if rank[now] > rank[then]
+                else "↓"
+                if rank[now] < rank[then]
+                else "="
+                for then, now in zip(before, coops["kelas"].astype(str), strict=True)
+            ]
+            frame.insert(2, "kelas_sebelumnya", before)
+            frame.insert(3, "arah", arrows)
+        letters = {c: label(f"letter_{c}", self.lang) for c in CLASSES}
+        strips = hist.class_strip(self.evaluation.period).reindex(ids)
+        frame.insert(
+            4 if self.since is not None else 2,
+            "jejak_kelas",
+            [
+                "".join("·" if pd.isna(v) else letters[v] for v in row)
+                for row in strips.itertuples(index=False)
+            ],
+        )
         return frame
 
     def to_json(self) -> dict[str, Any]:
@@ -290,6 +488,17 @@ class BriefContent:
             "headline": self.headline(),
             "sentences": self.sentences(),
             "quality": self.quality(),
+            "perlu_dicek": [
+                {
+                    "koperasi_id": r.koperasi_id,
+                    "bulan": r.bulan,
+                    "kolom": r.kolom,
+                    "nilai": _plain_number(r.nilai),
+                    "acuan": _plain_number(r.acuan),
+                    "rasio": round(float(r.rasio), 4),
+                }
+                for r in self.perlu_dicek.itertuples(index=False)
+            ],
             "koperasi": [
                 {
                     "koperasi_id": r.koperasi_id,
@@ -305,6 +514,7 @@ class BriefContent:
                 for r in coops.itertuples(index=False)
             ],
         }
+        result["perubahan"] = self.change_json()
         if self.evaluation.tables is not None:
             result["didukung"] = self.supported["koperasi_id"].tolist()
             result["siap_pembiayaan"] = self.supported.loc[
@@ -317,6 +527,31 @@ class BriefContent:
             result["bumdes"] = self.bumdes_actions["tindakan"].value_counts().to_dict()
         return result
 
+    def change_json(self) -> dict[str, Any] | None:
+        """What changed, for machines: the transition matrix (from × to), the moves,
+        the never-moved count and each cooperative's 12-month class strip."""
+        change = self.change()
+        if change is None:
+            return None
+        strips = self.class_strips()
+        return {
+            "sejak": change["sejak"],
+            "perpindahan": change["matriks"].to_dict(orient="index")
+            if "matriks" in change
+            else None,
+            "gerak": change.get("gerak"),
+            "tanpa_gerak": change["tanpa_gerak"],
+            "jejak_kelas": {
+                "periode": list(strips.columns),
+                "koperasi": {
+                    kid: [None if pd.isna(v) else v for v in row]
+                    for kid, row in zip(
+                        strips.index, strips.itertuples(index=False), strict=True
+                    )
+                },
+            },
+        }
+
     def save_json(self, out_dir: str | Path) -> Path:
         """Write ``brief.json`` into ``out_dir`` (atomically)."""
         target = Path(out_dir) / "brief.json"
@@ -324,6 +559,12 @@ class BriefContent:
             target, json.dumps(self.to_json(), indent=2, ensure_ascii=False)
         )
         return target
+
+
+def _plain_number(value: float) -> int | float:
+    """A figure for JSON: a whole number as an int."""
+    value = float(value)
+    return int(value) if value.is_integer() else value
 
 
 def _rate_high(value: float, limits: tuple[float, float]) -> str:
@@ -384,4 +625,22 @@ def _regency_quotes(ev: Evaluation) -> dict[str, str]:
     if ev.tables is not None:
         ready = recommend.supported(coops, ev.tables["koperasi"])
         quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
+    hist = ev.history
+    if hist is not None:
+        quotes["tanpa_gerak_kab"] = str(len(hist.dormant_spells(ev.period)))
+        since = hist.previous(ev.period)
+        if since is not None:
+            moves = hist.moves(ev.period, since)
+            quotes["naik_kab"] = str(moves["naik"])
+            quotes["turun_kab"] = str(moves["turun"])
+            shares = hist.shares(ev.period)
+            for key, p in (("aktif_dulu_kab", since), ("aktif_kini_kab", ev.period)):
+                quotes[key] = fmt_pct(
+                    float(shares.loc[p, ["aktif", "berdampak"]].sum()), 1
+                )
+        last = month_label(month_number(ev.period) - 11)
+        trend = hist.shares(ev.period).loc[last:]
+        quotes["aktif_bulanan_kab"] = ",".join(
+            f"{v:.4f}" for v in trend["aktif"] + trend["berdampak"]
+        )
     return quotes

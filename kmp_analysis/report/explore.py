@@ -28,6 +28,7 @@ from IPython.display import HTML
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds, check_lang, load_config
+from kmp_analysis.errors import said_in
 from kmp_analysis.evaluation import Evaluation, evaluate
 from kmp_analysis.i18n import LABELS, LANGS, label
 from kmp_analysis.io import Dataset, read_dataset
@@ -345,6 +346,7 @@ class Explorer:
         if self.evaluation.synthetic:
             notice = html.escape(label("synthetic_notice", lang))
             parts.append(f'<div class="kmp-notice">{notice}</div>')
+        parts.append(blocks.problems_html(self.dataset.warnings, lang))
         return HTML("\n".join(parts))
 
     def _counts_html(self) -> str:
@@ -629,14 +631,15 @@ def prepare(
     thresholds (otherwise a YAML file, whose thresholds become the "default" that
     changes are compared with).
     """
-    params = ExploreParameters(
-        data=data, period=period, lang=lang, kecamatan=kecamatan, config=config
-    )
-    dataset = read_dataset(params.data or SAMPLE_DIR)
-    return Explorer(
-        dataset,
-        period=params.period or None,
-        config=load_config(params.config or None),
-        kecamatan=params.kecamatan,
-        lang=params.lang,
-    )
+    with said_in(lang):
+        params = ExploreParameters(
+            data=data, period=period, lang=lang, kecamatan=kecamatan, config=config
+        )
+        dataset = read_dataset(params.data or SAMPLE_DIR)
+        return Explorer(
+            dataset,
+            period=params.period or None,
+            config=load_config(params.config or None),
+            kecamatan=params.kecamatan,
+            lang=params.lang,
+        )

@@ -67,6 +67,11 @@ table.kmp-table th{background:#f3f3f3}
  background:var(--c,#888);margin-right:.3em}
 .kmp-provenance{color:#555;font-size:.75em}
 .kmp-empty{color:#555;font-style:italic}
+.kmp-strip{white-space:nowrap;font-family:"DejaVu Sans Mono",monospace}
+.kmp-strip span{display:inline-block;width:1.1em;text-align:center;
+ background:var(--c,#d9d9d9);border-right:1px solid #fff;font-size:.85em}
+table.kmp-matrix{width:auto}
+table.kmp-matrix td{text-align:right;min-width:3em}
 </style>
 """
 

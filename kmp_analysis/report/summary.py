@@ -20,8 +20,9 @@ from matplotlib.figure import Figure
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.errors import said_in
 from kmp_analysis.i18n import fmt_int, fmt_pct, label
-from kmp_analysis.report import blocks, charts, maps, style
+from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.params import SummaryParameters, evaluation_for
 from kmp_analysis.report.summary_content import (
     MOVING_THRESHOLD,
@@ -207,6 +208,66 @@ class Summary(SummaryContent):
         figure = blocks.figure_html(self.quadrant_figure(), alt)
         return _section(label("ringkasan_section_quadrant", lang), figure.data)
 
+    def what_changed(self) -> HTML:
+        """What changed since P − 6: the regency's transitions, the flow of the
+        cooperatives between three windows, every kecamatan's trend, the kecamatan
+        that improved and worsened most, and how long the dormant have been so."""
+        lang, hist = self.lang, self.evaluation.history
+        if hist is None:
+            return HTML("")
+        period, since = self.evaluation.period, self.since
+        title = (
+            label("section_change", lang, since=since)
+            if since
+            else label("section_change_none", lang)
+        )
+        text = "".join(f"<li>{html.escape(s)}</li>" for s in self.change_sentences())
+        parts = [f"<ul>{text}</ul>"]
+        if since:
+            parts.append(
+                blocks.transition_matrix(hist.matrix(period, since), since, lang)
+            )
+            windows = [
+                p for p in (hist.previous(since), since, period) if p is not None
+            ]
+            classes = hist.class_strip(period, len(hist.periods))[windows]
+            flow = trends.class_flow(classes.dropna(), lang)
+            alt = label("ringkasan_flow_alt", lang, windows=" → ".join(windows))
+            parts.append(blocks.heading(alt, 3))
+            parts.append(blocks.figure_html(flow, alt).data)
+        trend = hist.kecamatan_trend()
+        last = trend.index[-12:]
+        shares = hist.shares(period)
+        regency = (shares["aktif"] + shares["berdampak"]).reindex(last)
+        names = self.kecamatan.set_index("kode_kec")["nama_kec"]
+        small = trends.kecamatan_trends(trend.loc[last], names, regency, lang)
+        alt = label("ringkasan_trends_alt", lang)
+        parts.append(blocks.heading(alt, 3))
+        parts.append(blocks.figure_html(small, alt).data)
+        better = self.improvement()
+        if len(better):
+            shown = better.assign(
+                pangsa_dulu=better["pangsa_dulu"].map(lambda v: fmt_pct(v, 1)),
+                pangsa_kini=better["pangsa_kini"].map(lambda v: fmt_pct(v, 1)),
+                perubahan=better["perubahan"].map(lambda v: f"{v:+.0f}"),
+            ).drop(columns="kode_kec")
+            top = pd.concat([shown.head(3), shown.tail(3)]).drop_duplicates()
+            parts.append(
+                blocks.table_html(
+                    top, lang, title=label("ringkasan_change_table", lang, since=since)
+                ).data
+            )
+        durations = self.dormant_durations()
+        parts.append(
+            blocks.table_html(
+                durations,
+                lang,
+                title=label("ringkasan_dormant_table", lang),
+                empty=label("ringkasan_dormant_none", lang),
+            ).data
+        )
+        return _section(title, *parts)
+
     def ranks(self) -> HTML:
         """Outcome ranks with their 5th–95th percentile, and tercile stability."""
         lang = self.lang
@@ -333,8 +394,9 @@ def prepare(
     the sample) is read and evaluated here, so the notebook also runs on its own in
     JupyterLab.
     """
-    params = SummaryParameters(
-        data=data, period=period, lang=lang, config=config, evaluasi=evaluasi
-    )
-    ev = evaluation_for(params)
+    with said_in(lang):
+        params = SummaryParameters(
+            data=data, period=period, lang=lang, config=config, evaluasi=evaluasi
+        )
+        ev = evaluation_for(params)
     return Summary(evaluation=ev, lang=lang, parameters=params.shown())

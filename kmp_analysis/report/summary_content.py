@@ -238,6 +238,120 @@ class SummaryContent:
             rows.append(row)
         return pd.DataFrame(rows)
 
+    # ------------------------------------------------------------ what changed
+
+    @property
+    def since(self) -> str | None:
+        """The previous non-overlapping window (``P − 6``), where the data has it."""
+        hist = self.evaluation.history
+        return hist.previous(self.evaluation.period) if hist is not None else None
+
+    def improvement(self) -> pd.DataFrame:
+        """Per kecamatan: the share Aktif + Berdampak at ``P − 6`` and now, and the
+        change in percentage points, most improved first (empty without ``P − 6``)."""
+        hist, since = self.evaluation.history, self.since
+        columns = ["kode_kec", "nama_kec", "pangsa_dulu", "pangsa_kini", "perubahan"]
+        if hist is None or since is None:
+            return pd.DataFrame(columns=columns)
+        trend = hist.kecamatan_trend()
+        names = self.kecamatan.set_index("kode_kec")["nama_kec"]
+        then, now = trend.loc[since], trend.loc[self.evaluation.period]
+        frame = pd.DataFrame(
+            {
+                "kode_kec": now.index,
+                "nama_kec": names.reindex(now.index).to_numpy(),
+                "pangsa_dulu": then.reindex(now.index).to_numpy(),
+                "pangsa_kini": now.to_numpy(),
+            }
+        )
+        frame["perubahan"] = 100 * (frame["pangsa_kini"] - frame["pangsa_dulu"])
+        return frame.sort_values(
+            ["perubahan", "kode_kec"], ascending=[False, True], ignore_index=True
+        )[columns]
+
+    def dormant_durations(self) -> pd.DataFrame:
+        """How long the cooperatives that are still "nama tanpa gerak" (Tidak
+        bergerak in every window since their first) have been so: count per
+        number of months, longest first."""
+        hist = self.evaluation.history
+        if hist is None:
+            return pd.DataFrame(columns=["bulan", "jumlah"])
+        spells = hist.dormant_spells(self.evaluation.period)
+        counts = spells["bulan"].value_counts().sort_index(ascending=False)
+        return pd.DataFrame(
+            {"bulan": counts.index.astype("int64"), "jumlah": counts.to_numpy()}
+        )
+
+    def change_sentences(self) -> list[str]:
+        """What changed for the regency, in two or three sentences."""
+        hist, lang = self.evaluation.history, self.lang
+        if hist is None:
+            return []
+        period, since = self.evaluation.period, self.since
+        out = []
+        if since is None:
+            out.append(
+                label(
+                    "change_no_previous",
+                    lang,
+                    first=hist.periods[0],
+                    months=self.evaluation.config.thresholds.window_months,
+                )
+            )
+        else:
+            moves = hist.moves(period, since)
+            out.append(label("ringkasan_change_moves", lang, since=since, **moves))
+            better = self.improvement()
+            if len(better) >= 2:
+                top, low = better.iloc[0], better.iloc[-1]
+                out.append(
+                    label(
+                        "ringkasan_change_best",
+                        lang,
+                        nama=top["nama_kec"],
+                        up=f"{top['perubahan']:+.0f}",
+                        nama_low=low["nama_kec"],
+                        down=f"{low['perubahan']:+.0f}",
+                    )
+                )
+        spells = hist.dormant_spells(period)
+        if len(spells):
+            out.append(
+                label(
+                    "ringkasan_change_never",
+                    lang,
+                    n=len(spells),
+                    median=int(spells["bulan"].median()),
+                    longest=int(spells["bulan"].max()),
+                    since=str(spells["sejak"].min()),
+                )
+            )
+        return out
+
+    def change_json(self) -> dict[str, Any] | None:
+        """What changed, for machines: the regency's transition matrix and moves,
+        the kecamatan that improved and worsened, the dormant durations."""
+        hist = self.evaluation.history
+        if hist is None:
+            return None
+        period, since = self.evaluation.period, self.since
+        better = self.improvement()
+        return {
+            "sejak": since,
+            "perpindahan": hist.matrix(period, since).to_dict(orient="index")
+            if since
+            else None,
+            "gerak": hist.moves(period, since) if since else None,
+            "kecamatan": [
+                {k: _plain(v) for k, v in row.items()}
+                for row in better.to_dict("records")
+            ],
+            "tanpa_gerak": {
+                str(int(r.bulan)): int(r.jumlah)
+                for r in self.dormant_durations().itertuples(index=False)
+            },
+        }
+
     def to_json(self) -> dict[str, Any]:
         """What the summary says, machine-readable (JSON-native values only)."""
         ev = self.evaluation
@@ -290,6 +404,7 @@ class SummaryContent:
                 if r.jenjang in recommend.TIERS
             },
             "kecamatan": kecamatan,
+            "perubahan": self.change_json(),
         }
 
     def save_json(self, out_dir: str | Path) -> Path:

@@ -12,6 +12,9 @@ from kmp_analysis.i18n import LABELS, column_label, label
 #: Columns whose values are codes with a label (class, quadrant, tier, action).
 _CODED = {
     "kelas",
+    "kelas_sebelumnya",
+    "dari",
+    "pembanding",
     "kuadran",
     "jenjang",
     "jenjang_sekarang",

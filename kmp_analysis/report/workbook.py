@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kmp_analysis.evaluation import Evaluation
+    from kmp_analysis.history import History
 
 #: Sheets of ``kmp evaluate --out FILE.xlsx``, in order.
 SHEETS = (
@@ -78,6 +79,33 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
         "bumdes": recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"]),
         "pendamping": recommend.allocate_pendamping(coops, rec.pendamping),
     }
+
+
+def history_tables(
+    history: History, places: pd.DataFrame, lang: str = "id"
+) -> dict[str, pd.DataFrame]:
+    """The sheets of ``kmp history --out FILE.xlsx``: ``riwayat`` (one row per
+    cooperative and period), ``perpindahan`` (transition counts at the last period,
+    per kecamatan and for the regency, against ``P − 6`` and against the first
+    window) and ``tanpa_gerak`` (Tidak bergerak in every window since the first).
+
+    ``places`` is :meth:`~kmp_analysis.schema.Dataset.places`.
+    """
+    from kmp_analysis.i18n import label
+
+    period = history.periods[-1]
+    names = places.drop_duplicates("kode_kec").set_index("kode_kec")["nama_kec"]
+    moves = history.transition_table(period)
+    moves.insert(
+        1,
+        "nama_kec",
+        moves["kode_kec"].map(names).fillna(label("kabupaten", lang)).astype(object),
+    )
+    moves["kode_kec"] = moves["kode_kec"].where(moves["kode_kec"] != "kabupaten", "")
+    spells = history.dormant_spells(period).drop(columns="kode_kec")
+    spells = places.merge(spells, on="koperasi_id", how="inner", validate="one_to_one")
+    spells = spells.sort_values(["sejak", "kode_kec", "kode_desa"], ignore_index=True)
+    return {"riwayat": history.to_frame(), "perpindahan": moves, "tanpa_gerak": spells}
 
 
 def write_workbook(

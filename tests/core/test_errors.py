@@ -111,3 +111,141 @@ def test_the_cli_turns_any_kmp_error_into_its_lines_and_exit_code(monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == "language 'jv' is not known; choices: id, en\n"
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------- warnings summarised by kind
+
+
+def _gap(i: int, file: str = "d/laporan_bulanan.csv") -> Problem:
+    return Problem(
+        file,
+        None,
+        "bulan",
+        "months_not_reported",
+        severity=errors.WARNING,
+        koperasi_id=f"K{i}",
+        n=1,
+        months="2026-08",
+    )
+
+
+def _late(row: int, last_row: int | None = None) -> Problem:
+    return Problem(
+        "d/rapat.csv",
+        row,
+        "tanggal",
+        "date_after_data",
+        severity=errors.WARNING,
+        last_row=last_row,
+        value="2027-01-01",
+        last="2026-10",
+    )
+
+
+def test_errors_come_first_and_in_full_before_warnings_by_kind():
+    bad = [
+        Problem("d/koperasi.csv", 3, "npwp", "bad_yesno", value="mungkin"),
+        Problem("d/laporan_bulanan.csv", 9, "omzet", "not_a_number", value="abc"),
+    ]
+    warnings = [_gap(i) for i in range(12)] + [_late(5), _late(8, 10)]
+    lines = errors.summarise_problems([*warnings[:6], bad[0], *warnings[6:], bad[1]])
+
+    assert lines == [
+        "== berkas d/koperasi.csv: 1 galat",
+        "d/koperasi.csv:3:npwp: 'mungkin' harus 'ya' atau 'tidak'",
+        "== berkas d/laporan_bulanan.csv: 1 galat",
+        "d/laporan_bulanan.csv:9:omzet: 'abc' bukan angka",
+        "== peringatan menurut jenis (16)",
+        "  12 × koperasi dengan bulan tanpa laporan; mis. laporan_bulanan.csv:bulan "
+        "(K0), laporan_bulanan.csv:bulan (K1), laporan_bulanan.csv:bulan (K2)",
+        "  4 × tanggal sesudah bulan terakhir data; mis. rapat.csv:5:tanggal, "
+        "rapat.csv:8-10:tanggal",
+        "16 peringatan; semua dengan --rinci",
+        "18 masalah di 3 berkas (2 galat, 16 peringatan); perbaiki lalu jalankan lagi.",
+    ]
+
+
+def test_kinds_are_ordered_by_rows_and_count_rows_not_lines():
+    """One warning over 20 rows outweighs twelve warnings of one row each."""
+    lines = errors.summarise_problems([_gap(i) for i in range(12)] + [_late(2, 21)])
+    assert lines[1].startswith("  20 × tanggal sesudah")
+    assert lines[2].startswith("  12 × koperasi dengan bulan tanpa laporan")
+
+
+def test_detail_lists_every_warning_after_the_errors():
+    bad = Problem("d/laporan_bulanan.csv", 9, "omzet", "not_a_number", value="abc")
+    warnings = [_gap(i) for i in range(12)]
+    lines = errors.summarise_problems([*warnings, bad], "en", detail=True)
+
+    assert lines[:2] == [
+        "== file d/laporan_bulanan.csv: 1 error(s)",
+        "d/laporan_bulanan.csv:9:omzet: 'abc' is not a number",
+    ]
+    assert lines[2] == "== file d/laporan_bulanan.csv: 12 warning(s)"
+    assert [line.split(": ")[0] for line in lines[3:15]] == [
+        "d/laporan_bulanan.csv:bulan"
+    ] * 12
+    assert [line.split("warning: ")[1][:3] for line in lines[3:15]] == [
+        f"K{i} " for i in range(10)
+    ] + ["K10", "K11"]
+    assert len(lines) == 16 and lines[-1].startswith("13 problem(s)")
+
+
+def test_a_few_warnings_are_shown_in_full_without_a_summary():
+    few = [_gap(i) for i in range(errors.WARNING_LINES_IN_FULL)]
+    assert errors.summarise_problems(few) == errors.report_lines(few)
+    more = [*few, _gap(99)]
+    assert errors.summarise_problems(more)[0] == "== peringatan menurut jenis (11)"
+
+
+def test_a_kind_without_a_title_is_named_by_its_first_message():
+    odd = [
+        Problem("d/x.csv", r, "c", "not_a_number", severity=errors.WARNING, value="?")
+        for r in range(2, 40, 2)  # not consecutive: 19 lines
+    ]
+    lines = errors.summarise_problems(odd)
+    assert lines[1] == "  19 × '?' bukan angka; mis. x.csv:2:c, x.csv:4:c, x.csv:6:c"
+
+
+def test_validation_failed_reads_as_the_summary_and_in_full_on_request():
+    problems = [_gap(i) for i in range(12)]
+    failed = ValidationFailed(problems)
+    assert failed.lines() == errors.summarise_problems(problems)
+    assert failed.summary("id", detail=True) == errors.summarise_problems(
+        problems, detail=True
+    )
+    assert str(failed).startswith("== peringatan menurut jenis (12)")
+
+
+def _warning_codes() -> set[str]:
+    """Message codes the package raises as warnings (calls with severity=WARNING)."""
+    import ast
+    from pathlib import Path
+
+    import kmp_analysis
+
+    found = set()
+    for path in Path(kmp_analysis.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            position = {"Problem": 3, "row_problems": 2}.get(name)
+            warns = any(
+                k.arg == "severity" and getattr(k.value, "id", "") == "WARNING"
+                for k in node.keywords
+            )
+            if position is None or not warns or len(node.args) <= position:
+                continue
+            code = node.args[position]
+            if isinstance(code, ast.Constant):
+                found.add(code.value)
+    return found
+
+
+def test_every_kind_of_warning_has_a_name_for_the_summary():
+    from kmp_analysis.i18n import MESSAGES
+
+    codes = _warning_codes()
+    assert {"months_not_reported", "never_reported", "column_unknown"} <= codes
+    assert sorted(c for c in codes if f"kind_{c}" not in MESSAGES) == []

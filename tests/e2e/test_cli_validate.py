@@ -333,3 +333,101 @@ def test_evaluate_config_changes_the_class(runner, good, tmp_path):
     table = pd.read_csv(out, encoding="utf-8-sig").set_index("koperasi_id")
     assert table.loc["K1", "kelas"] == "aktif"
     assert table.loc["K2", "kelas"] == "tidak_bergerak"
+
+
+# ------------------------------------------ one error among many warnings (issue 11)
+
+
+@pytest.fixture
+def sample_with_one_error(tmp_path):
+    """The shipped sample, with 'abc' as the omzet of the first report row."""
+    import shutil
+
+    from kmp_analysis.paths import SAMPLE_DIR
+
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE_DIR, folder)
+    lap = pd.read_csv(folder / f"{LAP}.csv", dtype=str, keep_default_na=False)
+    lap.loc[0, "omzet"] = "abc"
+    lap.to_csv(folder / f"{LAP}.csv", index=False)
+    return folder
+
+
+def test_validate_prints_the_error_before_the_warnings_summarised(
+    runner, sample_with_one_error
+):
+    from kmp_analysis.errors import ValidationFailed, count
+    from kmp_analysis.io import read_dataset
+
+    folder = sample_with_one_error
+    with pytest.raises(ValidationFailed) as caught:
+        read_dataset(folder)
+    warnings = caught.value.warnings
+    n_warnings = count(warnings)[1]
+    assert n_warnings > 10  # the sample has many: the point of the summary
+
+    result = runner.invoke(app, ["validate", "--data", str(folder)])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [
+        f"== berkas {folder / LAP}.csv: 1 galat",
+        f"{folder / LAP}.csv:2:omzet: 'abc' bukan angka",
+        f"== peringatan menurut jenis ({n_warnings})",
+    ]
+    kinds = [line for line in lines if line.startswith("  ")]
+    assert len(kinds) == len({p.code for p in warnings})
+    counted = [int(line.split(" × ")[0].replace(".", "")) for line in kinds]
+    assert sum(counted) == n_warnings
+    assert counted == sorted(counted, reverse=True)
+    assert all(line.count(", ") <= 2 for line in kinds)  # three examples at most
+    assert lines[-2] == f"{n_warnings} peringatan; semua dengan --rinci"
+    assert lines[-1].startswith(f"{n_warnings + 1} masalah di 2 berkas (1 galat, ")
+    assert len(lines) == 3 + len(kinds) + 2
+
+
+def test_validate_rinci_prints_every_warning(runner, sample_with_one_error):
+    from kmp_analysis.errors import ValidationFailed
+    from kmp_analysis.io import read_dataset
+
+    folder = sample_with_one_error
+    with pytest.raises(ValidationFailed) as caught:
+        read_dataset(folder)
+    every = [p.render("en") for p in caught.value.warnings]
+
+    for flag in ("--rinci", "--detail"):
+        result = runner.invoke(
+            app, ["validate", "--data", str(folder), flag, "--lang", "en"]
+        )
+        assert result.exit_code == 1
+        lines = result.stderr.splitlines()
+        assert lines[1] == f"{folder / LAP}.csv:2:omzet: 'abc' is not a number"
+        shown = [line for line in lines if ": warning: " in line]
+        assert shown == every
+        assert not any(line.startswith("== warnings by kind") for line in lines)
+
+
+def test_validate_warns_of_a_figure_far_from_its_history_at_its_cell(runner, tmp_path):
+    """K1 sells 10-12 million a month, then reports 480 million: 'perlu dicek'."""
+    months = ["K1,2026-0{m},100,25,{omzet},2000000,1500000,0,0,0,3,0"]
+    history = [
+        months[0].format(m=m, omzet=o)
+        for m, o in [(5, 12000000), (6, 11000000), (7, 12000000), (8, 13000000)]
+    ]
+    rows = csv_with(LAP, {(3, "omzet"): "480000000"}, extra=history)
+    folder = write_csv_folder(tmp_path, {LAP: rows})
+    config = tmp_path / "ambang.yaml"
+    config.write_text("konsistensi:\n  rasio: 50\n")
+
+    result = runner.invoke(app, ["validate", "--data", str(folder)])
+    relaxed = runner.invoke(
+        app, ["validate", "--data", str(folder), "--config", str(config)]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == (
+        f"{folder / LAP}.csv:3:omzet: peringatan: omzet Oktober 2026: "
+        "Rp 480.000.000, 40× median 5 bulan sebelumnya (Rp 12.000.000); perlu dicek"
+    )
+    assert relaxed.exit_code == 0 and relaxed.stderr == ""

@@ -207,3 +207,26 @@ def test_the_parameters_cell_is_its_dataclass_and_prepare_takes_the_same(noteboo
     assert set(fields) - set(taken) <= {"out_dir"}
     for name, parameter in taken.items():
         assert parameter.default == fields[name].default, name
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_period_outside_the_data_is_a_message_in_the_notebook(tmp_path, lang):
+    """A typo in the period (2030-01) stops the notebook with the months the data
+    covers, in the notebook's language, not a traceback and never "all dormant"."""
+    executed = tmp_path / "brief.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError):
+        papermill.execute_notebook(
+            str(BRIEF_NOTEBOOK),
+            str(executed),
+            parameters={"period": "2030-01", "lang": lang},
+            kernel_name="python3",
+            progress_bar=False,
+        )
+    nb = nbformat.read(executed, as_version=4)
+    (error,) = [
+        o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
+    ]
+    shown = "\n".join(error["traceback"])
+    assert "2030-01" in shown
+    assert ("sampai" if lang == "id" else " to ") in shown
+    assert "Traceback" not in shown and "File " not in shown

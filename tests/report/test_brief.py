@@ -9,7 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from kmp_analysis.evaluation import headline
+from kmp_analysis.consistency import no_flags
+from kmp_analysis.evaluation import evaluate, headline
 from kmp_analysis.i18n import COLUMNS, LABELS
 from kmp_analysis.report.brief import Brief
 
@@ -96,11 +97,13 @@ def test_quality_box_rates_coverage_and_staleness(evaluation):
     coops["laporan_terakhir"] = evaluation.period
     changed.cooperatives = coops
     changed.synthetic = False
+    changed._memo = {"perlu_dicek.parquet": no_flags()}  # nothing to check
     better = {r["aspek"]: r["warna"] for r in Brief(changed, "64.02.12").quality()}
     assert better == {
         "cakupan_laporan": "hijau",
         "laporan_basi": "hijau",
         "data_sintetis": "hijau",
+        "perlu_dicek": "hijau",
     }
     box = Brief(changed, "64.02.12").quality_box().data
     assert "Kualitas data — baik" in box
@@ -133,12 +136,17 @@ def test_names_from_the_data_are_escaped(evaluation):
 
 
 def _label_texts(lang: str) -> set[str]:
-    """Label texts of ``lang`` that differ in the other language."""
+    """Label texts of ``lang`` that differ in the other language (single letters,
+    the class strip's, are letters of both alphabets and say nothing alone)."""
     other = "en" if lang == "id" else "id"
     texts = set()
     for table in (LABELS, COLUMNS):
         for entry in table.values():
-            if entry[lang] != entry[other] and "{" not in entry[lang]:
+            if (
+                entry[lang] != entry[other]
+                and "{" not in entry[lang]
+                and len(entry[lang]) > 1
+            ):
                 texts.add(entry[lang])
     return texts
 
@@ -167,3 +175,109 @@ def test_a_brief_holds_no_label_of_the_other_language(evaluation, lang, other):
         if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)
     ]
     assert found == []
+
+
+# ------------------------------------------------- figures to check (issue 11)
+
+TENGGARONG = "64.02.06"
+
+
+@pytest.fixture(scope="module")
+def spiked(sample_dataset):
+    """The sample with one Tenggarong cooperative's savings steady at 10 million a
+    month and then, in its latest month, 400 million (40 x): the savings feed no
+    indicator, so only the figures to check differ from the sample's evaluation."""
+    lap = sample_dataset["laporan_bulanan"].copy()
+    coops = sample_dataset["koperasi"]
+    own = coops.loc[coops["kode_desa"].str.startswith(TENGGARONG), "koperasi_id"]
+    counts = lap[lap["koperasi_id"].isin(own)].groupby("koperasi_id").size()
+    kop = counts.idxmax()
+    rows = lap.index[lap["koperasi_id"] == kop]
+    latest = lap.loc[rows, "bulan"].idxmax()
+    lap.loc[rows, "simpanan_anggota"] = 10_000_000
+    lap.loc[latest, "simpanan_anggota"] = 400_000_000
+    dataset = copy.copy(sample_dataset)
+    dataset.tables = {**sample_dataset.tables, "laporan_bulanan": lap}
+    return kop, lap.loc[latest, "bulan"], evaluate(dataset)
+
+
+def test_the_quality_box_lists_the_figures_to_check(spiked):
+    kop, month, ev = spiked
+    brief = Brief(ev, TENGGARONG)
+    flag = brief.perlu_dicek[brief.perlu_dicek["koperasi_id"] == kop]
+    assert flag[["kolom", "bulan", "nilai", "acuan", "rasio"]].values.tolist() == [
+        ["simpanan_anggota", month, 400_000_000, 10_000_000.0, 40.0]
+    ]
+    village = flag["nama_desa"].iloc[0]
+    line = f"{village}: simpanan_anggota "
+    assert any(
+        x.startswith(line) and "40× median" in x for x in brief.perlu_dicek_lines()
+    )
+    box = visible_text(brief.quality_box().data)
+    assert "Angka yang perlu dicek" in box
+    assert "Rp 400.000.000, 40× median" in box
+    english = visible_text(Brief(ev, TENGGARONG, lang="en").quality_box().data)
+    assert "IDR 400,000,000, 40× the median" in english
+
+
+def test_figures_to_check_make_the_box_amber_at_most(spiked):
+    _, _, ev = spiked
+    clean = copy.copy(ev)
+    coops = ev.cooperatives.copy()
+    coops["laporan_terakhir"] = ev.period
+    clean.cooperatives = coops
+    clean.synthetic = False
+    clean._memo = {"perlu_dicek.parquet": ev.perlu_dicek}
+    ratings = {r["aspek"]: r["warna"] for r in Brief(clean, TENGGARONG).quality()}
+    assert ratings["perlu_dicek"] == "kuning"
+    assert set(ratings.values()) == {"hijau", "kuning"}
+    assert (
+        "Kualitas data — perlu perhatian" in Brief(clean, TENGGARONG).quality_box().data
+    )
+
+
+def test_at_most_five_figures_then_how_many_more(spiked):
+    _, _, ev = spiked
+    brief = Brief(ev, TENGGARONG)
+    many = pd.concat([brief.perlu_dicek] * 7, ignore_index=True)  # 7 or more
+    brief.__dict__["perlu_dicek"] = many
+    lines = brief.perlu_dicek_lines()
+    assert len(lines) == 6
+    assert lines[-1] == f"dan {len(many) - 5} lainnya"
+
+
+def test_brief_json_lists_the_figures_to_check(spiked):
+    kop, month, ev = spiked
+    said = Brief(ev, TENGGARONG).to_json()
+    assert {
+        "koperasi_id": kop,
+        "bulan": month,
+        "kolom": "simpanan_anggota",
+        "nilai": 400_000_000,
+        "acuan": 10_000_000,
+        "rasio": 40.0,
+    } in said["perlu_dicek"]
+    assert {r["aspek"] for r in said["quality"]} >= {"perlu_dicek"}
+
+
+def test_a_brief_is_rebuilt_when_only_its_figures_to_check_change(
+    spiked, sample_evaluation
+):
+    """The cache key's data part: the savings feed no indicator, so the flags are
+    the only difference, and they must reach the key."""
+    _, _, ev = spiked
+    before = Brief(sample_evaluation, TENGGARONG).data_parts()
+    after = Brief(ev, TENGGARONG).data_parts()
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert changed == {"perlu_dicek"}
+
+
+def test_the_figures_to_check_are_saved_with_the_evaluation(spiked, tmp_path):
+    from kmp_analysis.evaluation import Evaluation
+
+    _, _, ev = spiked
+    loaded = Evaluation.load(ev.save(tmp_path / "evaluasi"))
+    assert loaded.tables is not None and "laporan_bulanan" not in loaded.tables
+    pd.testing.assert_frame_equal(
+        loaded.perlu_dicek, ev.perlu_dicek.reset_index(drop=True), check_dtype=False
+    )

@@ -243,6 +243,20 @@ def test_header_marks_synthetic_data(explorer):
     assert label("explore_heading", "id") in html
 
 
+def test_header_summarises_the_data_warnings_and_folds_the_full_list(explorer):
+    """As ``kmp validate``: one line per kind, not hundreds; every line folded."""
+    from kmp_analysis.errors import summarise_problems
+
+    warnings = explorer.dataset.warnings
+    assert len(warnings) > 10  # the sample has many
+    page = explorer.header().data
+    shown, folded = page.split("<details>")
+    summary = summarise_problems(warnings, "id")
+    assert htmllib.escape("\n".join(summary)) in shown
+    assert warnings[0].render("id") not in htmllib.unescape(shown)
+    assert all(htmllib.escape(p.render("id")) in folded for p in warnings)
+
+
 # ------------------------------------------------------------- interactive map
 
 

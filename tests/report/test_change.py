@@ -1,0 +1,155 @@
+"""What changed, in the kecamatan brief and the regency summary (issue 11)."""
+
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import pytest
+
+from kmp_analysis.classify import CLASSES
+from kmp_analysis.report.brief_content import BriefContent
+from kmp_analysis.report.summary_content import SummaryContent
+
+KEC = "64.02.06"  # Tenggarong
+
+
+@pytest.fixture(scope="module")
+def brief(sample_evaluation) -> BriefContent:
+    return BriefContent(sample_evaluation, KEC)
+
+
+def test_brief_transitions_agree_with_the_history(brief, sample_evaluation):
+    hist, period = sample_evaluation.history, sample_evaluation.period
+    change = brief.change()
+    since = change["sejak"]
+    assert since == hist.previous(period)
+    matrix = change["matriks"]
+    # the diagonal is "tetap", above it "naik", below it "turun"
+    values = matrix.to_numpy()
+    up = sum(values[i, j] for i in range(4) for j in range(4) if j > i)
+    down = sum(values[i, j] for i in range(4) for j in range(4) if j < i)
+    assert change["gerak"] == {
+        "naik": up,
+        "tetap": int(values.trace()),
+        "turun": down,
+    }
+    # its cooperatives that existed at since, each once
+    first = hist.first_window.reindex(brief.cooperatives["koperasi_id"])
+    assert values.sum() == int((first <= since).sum())
+    # the column sums are the kecamatan's classes now (of those counted)
+    now = brief.cooperatives.set_index("koperasi_id")["kelas"].astype(str)
+    counted = now[(first <= since).to_numpy()]
+    assert matrix.sum(axis=0).to_dict() == {
+        c: int((counted == c).sum()) for c in CLASSES
+    }
+
+
+def test_brief_sentences_quote_the_regency(brief, sample_evaluation):
+    hist, period = sample_evaluation.history, sample_evaluation.period
+    moves = hist.moves(period, hist.previous(period))
+    sentences = brief.change_sentences()
+    assert len(sentences) == 3
+    assert f"kabupaten: {moves['naik']} naik, {moves['turun']} turun" in sentences[0]
+    never = len(hist.dormant_spells(period))
+    assert f"(kabupaten: {never})" in sentences[1]
+
+
+def test_brief_table_shows_previous_class_arrow_and_strip(brief, sample_evaluation):
+    hist = sample_evaluation.history
+    frame = brief.table_frame()
+    rank = {c: i for i, c in enumerate(CLASSES)}
+    for row in frame.itertuples():
+        then, now = row.kelas_sebelumnya, str(row.kelas)
+        expected = (
+            "↑" if rank[now] > rank[then] else "↓" if rank[now] < rank[then] else "="
+        )
+        assert row.arah == expected
+        assert len(row.jejak_kelas) == 12
+    letters = {
+        "T": "tidak_bergerak",
+        "A": "administratif",
+        "K": "aktif",
+        "B": "berdampak",
+    }
+    # the strip's last letter is the class now
+    assert all(
+        letters[strip[-1]] == str(kelas)
+        for strip, kelas in zip(frame["jejak_kelas"], frame["kelas"], strict=True)
+    )
+    assert set(hist.periods[-12:]) <= set(hist.periods)
+
+
+def test_brief_json_carries_change_for_machines(brief):
+    change = brief.to_json()["perubahan"]
+    assert change["sejak"] == brief.since
+    assert set(change["perpindahan"]) == set(CLASSES)
+    strips = change["jejak_kelas"]
+    assert len(strips["periode"]) == 12
+    assert set(strips["koperasi"]) == set(brief.cooperatives["koperasi_id"])
+    assert all(len(v) == 12 for v in strips["koperasi"].values())
+
+
+def _with_class(evaluation, koperasi_id: str, period: str, kelas: str):
+    """A copy of ``evaluation`` whose history says ``koperasi_id`` was ``kelas``
+    at ``period``."""
+    changed = copy.copy(evaluation)
+    hist = copy.copy(evaluation.history)
+    panel = hist.panel.copy()
+    at = (panel["koperasi_id"] == koperasi_id) & (panel["periode"] == period)
+    panel.loc[at, "kelas"] = kelas
+    hist.panel, hist._wide = panel, None
+    changed.history = hist
+    changed._memo = {}
+    return changed
+
+
+def test_brief_key_changes_with_its_previous_window_and_only_then(
+    brief, sample_evaluation
+):
+    before = brief.fingerprint()
+    since = brief.since
+    own = brief.cooperatives["koperasi_id"].iloc[0]
+    old = str(sample_evaluation.history.kelas_at(since)[own])
+    other = next(c for c in CLASSES if c != old)
+    moved = BriefContent(_with_class(sample_evaluation, own, since, other), KEC)
+    assert moved.fingerprint() != before
+    # a figure of its history the brief does not show (an index) leaves it alone
+    quiet = copy.copy(sample_evaluation)
+    hist = copy.copy(sample_evaluation.history)
+    hist.panel = hist.panel.assign(indeks_output=hist.panel["indeks_output"] + 0.01)
+    hist._wide = None
+    quiet.history, quiet._memo = hist, {}
+    assert BriefContent(quiet, KEC).fingerprint() == before
+
+
+def test_summary_change(sample_evaluation):
+    content = SummaryContent(sample_evaluation)
+    better = content.improvement()
+    assert len(better) == 20
+    assert better["perubahan"].is_monotonic_decreasing
+    hist, period = sample_evaluation.history, sample_evaluation.period
+    spells = hist.dormant_spells(period)
+    durations = content.dormant_durations()
+    assert durations["jumlah"].sum() == len(spells)
+    data = content.to_json()["perubahan"]
+    assert data["gerak"] == hist.moves(period, hist.previous(period))
+    assert sum(data["tanpa_gerak"].values()) == len(spells)
+    sentences = content.change_sentences()
+    assert len(sentences) == 3
+    assert str(len(spells)) in sentences[2]
+
+
+def test_no_previous_window_is_said_not_invented(sample_dataset):
+    from kmp_analysis.evaluation import evaluate
+
+    first = sample_dataset.first_month
+    early = evaluate(sample_dataset, period=first)
+    brief = BriefContent(early, KEC)
+    assert brief.since is None
+    sentences = brief.change_sentences()
+    assert first in sentences[0]
+    assert brief.to_json()["perubahan"]["perpindahan"] is None
+    assert SummaryContent(early).improvement().empty
+    assert "kelas_sebelumnya" not in brief.table_frame()
+    assert isinstance(brief.table_frame(), pd.DataFrame)
