@@ -32,6 +32,7 @@ them, plus ``metadata.json`` marking the data synthetic.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -229,10 +230,15 @@ class SamplePlan:
     classes
         The planted class (``tidak_bergerak`` … ``berdampak``) per cooperative (rows)
         and month-end period (columns, ``MONTHS``).
+    slips
+        The figures typed wrong on purpose (:func:`_plant_slips`): ``koperasi_id``,
+        ``bulan``, ``kolom``, ``benar`` (the figure that should have been typed) and
+        ``tertulis`` (the one in the data), for the "perlu dicek" check to find.
     """
 
     cooperatives: pd.DataFrame
     classes: pd.DataFrame
+    slips: pd.DataFrame | None = None
 
 
 def make_sample(
@@ -366,8 +372,49 @@ def _generate(
         "pengurus": _pengurus_table(rngs[5], plans),
         "bumdes": _bumdes_table(rngs[6], plans, access),
     }
+    tables["laporan_bulanan"], slips = _plant_slips(tables["laporan_bulanan"])
     tables = {name: _conform(name, frame) for name, frame in tables.items()}
-    return tables, _plan_frames(plans)
+    return tables, dataclasses.replace(_plan_frames(plans), slips=slips)
+
+
+#: How many cooperatives' latest turnover is typed wrong, and by what factor (an
+#: operator typing 480.000.000 for 12.000.000): what "angka yang perlu dicek" is for.
+SLIPS = 2
+SLIP_FACTOR = 40
+
+
+def _plant_slips(laporan: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Type the last month's ``omzet`` of :data:`SLIPS` steadily trading
+    cooperatives :data:`SLIP_FACTOR` times too large.
+
+    Chosen without drawing from any generator (so nothing else in the sample
+    moves): among the cooperatives with turnover in each of the last seven months,
+    the first and the middle one by ``koperasi_id``. Turnover alone changes no class
+    (a month with sales stays one), only the outcome figures built on it.
+    """
+    last7 = MONTHS[-7:]
+    recent = laporan[laporan["bulan"].isin(last7) & (laporan["omzet"] > 0)]
+    steady = sorted(
+        k for k, n in recent.groupby("koperasi_id").size().items() if n == len(last7)
+    )
+    chosen = [steady[0], steady[len(steady) // 2]][:SLIPS] if steady else []
+    laporan = laporan.copy()
+    rows = []
+    for kid in chosen:
+        at = (laporan["koperasi_id"] == kid) & (laporan["bulan"] == MONTHS[-1])
+        right = float(laporan.loc[at, "omzet"].iloc[0])
+        laporan.loc[at, "omzet"] = right * SLIP_FACTOR
+        rows.append(
+            {
+                "koperasi_id": kid,
+                "bulan": MONTHS[-1],
+                "kolom": "omzet",
+                "benar": right,
+                "tertulis": right * SLIP_FACTOR,
+            }
+        )
+    columns = ["koperasi_id", "bulan", "kolom", "benar", "tertulis"]
+    return laporan, pd.DataFrame(rows, columns=columns)
 
 
 # --------------------------------------------------------------------------- archetypes

@@ -203,3 +203,20 @@ def test_activity_spreads_outward(plan, found) -> None:
     # the regency goes from a handful to most cooperatives over the year
     count = moving.sum()
     assert count["2025-11"] < count["2026-01"] < count["2026-04"] <= count["2026-10"]
+
+
+def test_the_planted_slips_are_what_the_consistency_check_finds(sample_dataset):
+    """The sample types two cooperatives' October turnover 40× too large; the
+    "perlu dicek" check finds those two figures and nothing else."""
+    from kmp_analysis.config import Config
+    from kmp_analysis.consistency import implausible_values
+    from kmp_analysis.sample import sample_plan
+
+    slips = sample_plan(2025).slips
+    assert len(slips) == 2
+    flags = implausible_values(
+        sample_dataset["laporan_bulanan"], "2026-10", Config().konsistensi
+    )
+    found = set(zip(flags["koperasi_id"], flags["bulan"], flags["kolom"], strict=True))
+    planted = set(zip(slips["koperasi_id"], slips["bulan"], slips["kolom"], strict=True))
+    assert found == planted
