@@ -218,5 +218,7 @@ def test_the_planted_slips_are_what_the_consistency_check_finds(sample_dataset):
         sample_dataset["laporan_bulanan"], "2026-10", Config().konsistensi
     )
     found = set(zip(flags["koperasi_id"], flags["bulan"], flags["kolom"], strict=True))
-    planted = set(zip(slips["koperasi_id"], slips["bulan"], slips["kolom"], strict=True))
+    planted = set(
+        zip(slips["koperasi_id"], slips["bulan"], slips["kolom"], strict=True)
+    )
     assert found == planted
