@@ -242,7 +242,7 @@ def evaluate(
     if pendamping is not None:
         cfg = cfg.with_overrides(pendamping=pendamping)
     dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
-    ev = run_evaluate(dataset, period, cfg)
+    ev = run_evaluate(dataset, period, cfg, history=False)
     frame = ev.cooperatives.assign(kelas=ev.cooperatives["kelas"].astype(str))
     counts = frame["kelas"].value_counts()
     summary = ", ".join(f"{label(k, lang)} {counts.get(k, 0)}" for k in CLASSES)
@@ -290,6 +290,7 @@ def history(
     config: ConfigOpt = None,
     lang: LangOpt = Lang.id,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
     """Riwayat: setiap jendela akhir bulan, satu baris per koperasi dan periode.
 
@@ -403,6 +404,7 @@ def briefs(
         ),
     ] = None,
     strict: StrictOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
     from kmp_analysis.batch import BriefRequest, CacheState, Status, write_briefs

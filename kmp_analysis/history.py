@@ -352,7 +352,15 @@ class History:
         shares.columns.name = None
         return shares
 
-    def kecamatan_trend(self, column: str = "aktif_berdampak") -> pd.DataFrame:
+    def moving_share(
+        self, period: str | None = None, kode_kec: str | None = None
+    ) -> pd.Series:
+        """Share Aktif + Berdampak per period (up to ``period``), for one kecamatan
+        or the regency: the one figure of movement every page quotes."""
+        shares = self.shares(period, kode_kec)
+        return shares["aktif"] + shares["berdampak"]
+
+    def kecamatan_trend(self) -> pd.DataFrame:
         """Share Aktif + Berdampak per kecamatan (columns) and period (rows)."""
         moving = self.panel["kelas"].astype(str).isin(["aktif", "berdampak"])
         table = moving.groupby(

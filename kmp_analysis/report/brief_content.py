@@ -300,12 +300,9 @@ class BriefContent:
         if since is not None:
             out["matriks"] = hist.matrix(period, since, kode_kec=self.kode_kec)
             out["gerak"] = hist.moves(period, since, kode_kec=self.kode_kec)
-            shares = hist.shares(period, kode_kec=self.kode_kec)
+            moving = hist.moving_share(period, kode_kec=self.kode_kec)
             out["aktif_dulu"], out["aktif_kini"] = (
-                float(shares.loc[p, ["aktif", "berdampak"]].sum())
-                if p in shares.index
-                else 0.0
-                for p in (since, period)
+                float(moving.get(p, 0.0)) for p in (since, period)
             )
         return out
 
@@ -375,9 +372,9 @@ class BriefContent:
         first = month_label(month_number(period) - months + 1)
         own = hist.shares(period, kode_kec=self.kode_kec).loc[first:]
         regency = self.evaluation.memo(
-            "regency_shares", lambda: hist.shares(period)
+            "regency_moving", lambda: hist.moving_share(period)
         ).loc[first:]
-        return own, regency["aktif"] + regency["berdampak"]
+        return own, regency
 
     def fingerprint(self) -> str:
         """sha256 of the data this brief is made of: its own rows and quoted figures."""
@@ -627,20 +624,15 @@ def _regency_quotes(ev: Evaluation) -> dict[str, str]:
         quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
     hist = ev.history
     if hist is not None:
+        moving = hist.moving_share(ev.period)
         quotes["tanpa_gerak_kab"] = str(len(hist.dormant_spells(ev.period)))
         since = hist.previous(ev.period)
         if since is not None:
             moves = hist.moves(ev.period, since)
             quotes["naik_kab"] = str(moves["naik"])
             quotes["turun_kab"] = str(moves["turun"])
-            shares = hist.shares(ev.period)
             for key, p in (("aktif_dulu_kab", since), ("aktif_kini_kab", ev.period)):
-                quotes[key] = fmt_pct(
-                    float(shares.loc[p, ["aktif", "berdampak"]].sum()), 1
-                )
+                quotes[key] = fmt_pct(float(moving[p]), 1)
         last = month_label(month_number(ev.period) - 11)
-        trend = hist.shares(ev.period).loc[last:]
-        quotes["aktif_bulanan_kab"] = ",".join(
-            f"{v:.4f}" for v in trend["aktif"] + trend["berdampak"]
-        )
+        quotes["aktif_bulanan_kab"] = ",".join(f"{v:.4f}" for v in moving.loc[last:])
     return quotes

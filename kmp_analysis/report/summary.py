@@ -237,8 +237,7 @@ class Summary(SummaryContent):
             parts.append(blocks.figure_html(flow, alt).data)
         trend = hist.kecamatan_trend()
         last = trend.index[-12:]
-        shares = hist.shares(period)
-        regency = (shares["aktif"] + shares["berdampak"]).reindex(last)
+        regency = hist.moving_share(period).reindex(last)
         names = self.kecamatan.set_index("kode_kec")["nama_kec"]
         small = trends.kecamatan_trends(trend.loc[last], names, regency, lang)
         alt = label("ringkasan_trends_alt", lang)

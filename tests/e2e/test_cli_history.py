@@ -66,6 +66,7 @@ def test_history_from_to(runner):
         ["history", "--from", "2024-01"],
         ["history", "--from", "2026-09", "--to", "2026-08"],
         ["briefs", "--period", "2030-01", "--kecamatan", "Tabang"],
+        ["briefs", "--period", "2024-01", "--rinci"],
     ],
 )
 def test_period_outside_the_data_is_bad_usage(runner, args, tmp_path, sample_dataset):
