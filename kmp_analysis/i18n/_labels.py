@@ -107,6 +107,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Most improved: Kecamatan {nama} ({up} points active or impactful); "
         "most worsened: Kecamatan {nama_low} ({down} points).",
     },
+    "ringkasan_change_best_no_worse": {
+        "id": "Paling membaik: Kecamatan {nama} ({up} poin aktif atau berdampak); "
+        "tidak ada kecamatan yang memburuk.",
+        "en": "Most improved: Kecamatan {nama} ({up} points active or impactful); "
+        "no kecamatan worsened.",
+    },
     "ringkasan_change_never": {
         "id": "{n} KMP masih nama tanpa gerak sejak jendela pertamanya: median "
         "{median} bulan, terlama {longest} bulan (sejak {since}).",

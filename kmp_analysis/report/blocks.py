@@ -53,6 +53,12 @@ def figure_html(fig: Figure, alt: str, dpi: int = 110, css: str = "") -> HTML:
     )
 
 
+def svg_html(svg: str, css: str = "") -> str:
+    """An inline SVG chart (it carries its own title and aria-label) as a figure."""
+    classes = f"kmp-figure kmp-svg {css}".strip()
+    return f'<figure class="{classes}">{svg}</figure>'
+
+
 def escape_value(value: object) -> str:
     """A value from the data as HTML text: escaped, "–" when missing."""
     return html.escape("–" if value is None or pd.isna(value) else str(value))

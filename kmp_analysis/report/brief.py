@@ -186,12 +186,8 @@ class Brief(BriefContent):
         if change is not None and "matriks" in change:
             parts.append(blocks.transition_matrix(change["matriks"], since, lang))
         own, regency = self.shares_by_month()
-        fig = trends.class_shares(own, regency, lang)
-        parts.append(
-            blocks.figure_html(
-                fig, label("change_shares_alt", lang, nama=self.nama_kec)
-            ).data
-        )
+        alt = label("change_shares_alt", lang, nama=self.nama_kec)
+        parts.append(blocks.svg_html(trends.class_shares_svg(own, regency, alt, lang)))
         return HTML("".join(parts))
 
     def recommendations(self) -> HTML:

@@ -70,6 +70,7 @@ table.kmp-table th{background:#f3f3f3}
 .kmp-strip{white-space:nowrap;font-family:"DejaVu Sans Mono",monospace}
 .kmp-strip span{display:inline-block;width:1.1em;text-align:center;
  background:var(--c,#d9d9d9);border-right:1px solid #fff;font-size:.85em}
+.kmp-svg svg{max-width:100%;height:auto}
 table.kmp-matrix{width:auto}
 table.kmp-matrix td{text-align:right;min-width:3em}
 </style>

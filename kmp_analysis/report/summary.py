@@ -239,10 +239,13 @@ class Summary(SummaryContent):
         last = trend.index[-12:]
         regency = hist.moving_share(period).reindex(last)
         names = self.kecamatan.set_index("kode_kec")["nama_kec"]
-        small = trends.kecamatan_trends(trend.loc[last], names, regency, lang)
         alt = label("ringkasan_trends_alt", lang)
         parts.append(blocks.heading(alt, 3))
-        parts.append(blocks.figure_html(small, alt).data)
+        parts.append(
+            blocks.svg_html(
+                trends.kecamatan_trends_svg(trend.loc[last], names, regency, alt)
+            )
+        )
         better = self.improvement()
         if len(better):
             shown = better.assign(
@@ -250,7 +253,8 @@ class Summary(SummaryContent):
                 pangsa_kini=better["pangsa_kini"].map(lambda v: fmt_pct(v, 1)),
                 perubahan=better["perubahan"].map(lambda v: f"{v:+.0f}"),
             ).drop(columns="kode_kec")
-            top = pd.concat([shown.head(3), shown.tail(3)]).drop_duplicates()
+            worse = shown[better["perubahan"] < 0].tail(3)
+            top = pd.concat([shown.head(3), worse]).drop_duplicates()
             parts.append(
                 blocks.table_html(
                     top, lang, title=label("ringkasan_change_table", lang, since=since)

@@ -302,7 +302,17 @@ class SummaryContent:
             moves = hist.moves(period, since)
             out.append(label("ringkasan_change_moves", lang, since=since, **moves))
             better = self.improvement()
-            if len(better) >= 2:
+            if len(better) >= 2 and better["perubahan"].iloc[-1] >= 0:
+                top = better.iloc[0]
+                out.append(
+                    label(
+                        "ringkasan_change_best_no_worse",
+                        lang,
+                        nama=top["nama_kec"],
+                        up=f"{top['perubahan']:+.0f}",
+                    )
+                )
+            elif len(better) >= 2:
                 top, low = better.iloc[0], better.iloc[-1]
                 out.append(
                     label(

@@ -2,10 +2,15 @@
 between windows, and the trend of every kecamatan as small multiples.
 
 Drawn for print: every class has its colour and a hatch (so a grey-scale copy still
-tells them apart), and the regency is a black line with markers.
+tells them apart), and the regency is a black line with markers. The two small,
+many-times-drawn charts (twenty briefs each draw one; the summary draws twenty
+kecamatan) are written as inline SVG by hand, which costs nothing next to a
+matplotlib figure and stays sharp in print; the flow figure is matplotlib.
 """
 
 from __future__ import annotations
+
+import html
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,58 +35,6 @@ CLASS_HATCHES = {
 def _month_ticks(periods: list[str]) -> list[str]:
     """``2026-03`` as ``03/26``: short enough for twelve under a small chart."""
     return [f"{p[5:]}/{p[2:4]}" for p in periods]
-
-
-def class_shares(
-    shares: pd.DataFrame, regency: pd.Series | None = None, lang: str = "id"
-) -> Figure:
-    """Stacked class shares per month (rows of ``shares``), Berdampak at the bottom,
-    so that the height of the two lowest bands is the share Aktif + Berdampak,
-    read against the regency's as a line."""
-    fig, ax = plt.subplots(figsize=(6.4, 2.5), dpi=110)
-    x = np.arange(len(shares))
-    bottom = np.zeros(len(shares))
-    for cls in reversed(CLASSES):
-        values = shares[cls].to_numpy(dtype=float)
-        ax.bar(
-            x,
-            values,
-            bottom=bottom,
-            width=0.8,
-            color=CLASS_COLORS[cls],
-            hatch=CLASS_HATCHES[cls],
-            edgecolor="#444444",
-            linewidth=0.4,
-            label=label(cls, lang),
-        )
-        bottom += values
-    if regency is not None:
-        line = regency.reindex(shares.index).to_numpy(dtype=float)
-        ax.plot(
-            x,
-            line,
-            color="black",
-            marker="o",
-            markersize=3,
-            linewidth=1.2,
-            label=label("change_shares_regency", lang),
-        )
-    ax.set_xticks(x, _month_ticks(list(shares.index)), fontsize=7)
-    ax.set_ylim(0, 1)
-    ax.yaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
-    ax.tick_params(axis="y", labelsize=7)
-    handles, texts = ax.get_legend_handles_labels()
-    ax.legend(
-        handles[::-1],
-        texts[::-1],
-        loc="center left",
-        bbox_to_anchor=(1.01, 0.5),
-        frameon=False,
-        fontsize=7,
-    )
-    fig.tight_layout()
-    plt.close(fig)
-    return fig
 
 
 def class_flow(
@@ -216,43 +169,183 @@ def _band(ax, x0: float, x1: float, y0: float, y1: float, w: float, color: str) 
     )
 
 
-def kecamatan_trends(
+# ---------------------------------------------------------------------- inline SVG
+
+#: SVG patterns drawn over the class colours (the hatches of CLASS_HATCHES).
+_SVG_PATTERNS = {
+    "tidak_bergerak": '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#333" '
+    'stroke-width="0.7"/>',
+    "administratif": '<circle cx="3" cy="3" r="0.9" fill="#333"/>',
+    "aktif": '<path d="M0,6 L6,0" stroke="#333" stroke-width="0.7"/>',
+    "berdampak": "",
+}
+
+
+def _svg_defs(prefix: str) -> str:
+    patterns = "".join(
+        f'<pattern id="{prefix}-{cls}" width="6" height="6" '
+        f'patternUnits="userSpaceOnUse">{shape}</pattern>'
+        for cls, shape in _SVG_PATTERNS.items()
+        if shape
+    )
+    return f"<defs>{patterns}</defs>"
+
+
+def _svg_swatch(prefix: str, cls: str, x: float, y: float, w: float, h: float) -> str:
+    """A rectangle in the class colour, hatched where the class has a hatch."""
+    rect = (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+        f'fill="{CLASS_COLORS[cls]}" stroke="#444" stroke-width="0.4"/>'
+    )
+    if _SVG_PATTERNS[cls]:
+        rect += (
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+            f'fill="url(#{prefix}-{cls})"/>'
+        )
+    return rect
+
+
+def _svg(width: int, height: int, alt: str, body: str) -> str:
+    text = html.escape(alt, quote=True)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{text}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif"><title>{text}</title>'
+        f"{body}</svg>"
+    )
+
+
+def class_shares_svg(
+    shares: pd.DataFrame,
+    regency: pd.Series | None,
+    alt: str,
+    lang: str = "id",
+    prefix: str = "kmp-shares",
+) -> str:
+    """Stacked class shares per month (rows of ``shares``), Berdampak at the
+    bottom, so that the height of the two lowest bands is the share Aktif +
+    Berdampak, read against the regency's as a black line with dots."""
+    left, top, plot_w, plot_h = 34, 8, 360, 130
+    width, height = 580, top + plot_h + 26
+    n = max(len(shares), 1)
+    step = plot_w / n
+    parts = [_svg_defs(prefix)]
+    for frac in (0.0, 0.5, 1.0):
+        y = top + plot_h * (1 - frac)
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#ccc" stroke-width="0.5"/>'
+            f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="9" '
+            f'text-anchor="end">{100 * frac:.0f}%</text>'
+        )
+    for i, (period, row) in enumerate(shares.iterrows()):
+        x = left + i * step + step * 0.1
+        base = top + plot_h
+        for cls in reversed(CLASSES):
+            h = float(row[cls]) * plot_h
+            if h > 0:
+                parts.append(_svg_swatch(prefix, cls, x, base - h, step * 0.8, h))
+            base -= h
+        parts.append(
+            f'<text x="{x + step * 0.4:.1f}" y="{top + plot_h + 12}" font-size="8" '
+            f'text-anchor="middle">{_month_ticks([str(period)])[0]}</text>'
+        )
+    legend_y = top + 4
+    if regency is not None:
+        line = regency.reindex(shares.index).to_numpy(dtype=float)
+        points = [
+            (left + (i + 0.5) * step, top + plot_h * (1 - v))
+            for i, v in enumerate(line)
+            if not np.isnan(v)
+        ]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="black" stroke-width="1.4"/>'
+        )
+        parts += [
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2" fill="black"/>' for x, y in points
+        ]
+        lx = left + plot_w + 14
+        parts.append(
+            f'<line x1="{lx}" x2="{lx + 14}" y1="{legend_y + 5}" y2="{legend_y + 5}" '
+            f'stroke="black" stroke-width="1.4"/><circle cx="{lx + 7}" '
+            f'cy="{legend_y + 5}" r="2" fill="black"/><text x="{lx + 20}" '
+            f'y="{legend_y + 8}" font-size="9">'
+            f"{html.escape(label('change_shares_regency', lang))}</text>"
+        )
+        legend_y += 16
+    for cls in CLASSES:  # the legend reads top to bottom as the bars do
+        lx = left + plot_w + 14
+        parts.append(_svg_swatch(prefix, cls, lx, legend_y, 14, 10))
+        parts.append(
+            f'<text x="{lx + 20}" y="{legend_y + 9}" font-size="9">'
+            f"{html.escape(label(cls, lang))}</text>"
+        )
+        legend_y += 15
+    return _svg(width, height, alt, "".join(parts))
+
+
+def kecamatan_trends_svg(
     trend: pd.DataFrame,
     names: pd.Series,
-    regency: pd.Series | None = None,
-    lang: str = "id",
+    regency: pd.Series | None,
+    alt: str,
     columns: int = 5,
-) -> Figure:
+) -> str:
     """Share Aktif + Berdampak by month, one small chart per kecamatan (columns of
     ``trend``, named by ``names``), the same axes everywhere, the regency in grey."""
     codes = list(trend.columns)
-    rows = max(1, int(np.ceil(len(codes) / columns)))
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(7.0, 1.25 * rows + 0.3),
-        dpi=110,
-        sharex=True,
-        sharey=True,
-        squeeze=False,
+    cell_w, cell_h, pad = 134, 84, 6
+    plot_w, plot_h = cell_w - 2 * pad - 16, cell_h - 34
+    rows = max(1, -(-len(codes) // columns))
+    width, height = columns * cell_w, rows * cell_h
+    n = len(trend)
+    ticks = _month_ticks([str(p) for p in trend.index])
+
+    def points(values: np.ndarray, x0: float, y0: float) -> str:
+        step = plot_w / max(n - 1, 1)
+        return " ".join(
+            f"{x0 + i * step:.1f},{y0 + plot_h * (1 - v):.1f}"
+            for i, v in enumerate(values)
+            if not np.isnan(v)
+        )
+
+    reg = (
+        regency.reindex(trend.index).to_numpy(dtype=float)
+        if regency is not None
+        else None
     )
-    x = np.arange(len(trend))
-    for k, ax in enumerate(axes.flat):
-        if k >= len(codes):
-            ax.set_visible(False)
-            continue
-        code = codes[k]
-        if regency is not None:
-            ax.plot(x, regency.reindex(trend.index), color="#999999", linewidth=0.9)
-        ax.plot(x, trend[code], color="black", linewidth=1.3)
-        ax.set_title(str(names.get(code, code)), fontsize=7, pad=2)
-        ax.set_ylim(0, 1)
-        ax.set_yticks([0, 0.5, 1], ["0", "50%", "100%"], fontsize=6)
-        ax.tick_params(axis="x", labelsize=6)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.5)
-    ticks = [0, len(trend) - 1] if len(trend) > 1 else [0]
-    for ax in axes[-1]:
-        ax.set_xticks(ticks, [_month_ticks(list(trend.index))[t] for t in ticks])
-    fig.tight_layout(h_pad=0.4, w_pad=0.3)
-    plt.close(fig)
-    return fig
+    parts = []
+    for k, code in enumerate(codes):
+        cx, cy = (k % columns) * cell_w, (k // columns) * cell_h
+        x0, y0 = cx + pad + 16, cy + 16
+        name = html.escape(str(names.get(code, code)))
+        parts.append(
+            f'<text x="{cx + cell_w / 2:.1f}" y="{cy + 11}" font-size="9" '
+            f'text-anchor="middle">{name}</text>'
+            f'<rect x="{x0}" y="{y0}" width="{plot_w}" height="{plot_h}" fill="none" '
+            f'stroke="#999" stroke-width="0.5"/>'
+            f'<line x1="{x0}" x2="{x0 + plot_w}" y1="{y0 + plot_h / 2}" '
+            f'y2="{y0 + plot_h / 2}" stroke="#ddd" stroke-width="0.5"/>'
+            f'<text x="{x0 - 2}" y="{y0 + 4}" font-size="7" '
+            f'text-anchor="end">100%</text>'
+            f'<text x="{x0 - 2}" y="{y0 + plot_h}" font-size="7" '
+            f'text-anchor="end">0</text>'
+        )
+        if reg is not None:
+            parts.append(
+                f'<polyline points="{points(reg, x0, y0)}" fill="none" '
+                f'stroke="#999" stroke-width="1"/>'
+            )
+        own = trend[code].to_numpy(dtype=float)
+        parts.append(
+            f'<polyline points="{points(own, x0, y0)}" fill="none" '
+            f'stroke="black" stroke-width="1.5"/>'
+        )
+        if n:
+            parts.append(
+                f'<text x="{x0}" y="{y0 + plot_h + 10}" font-size="7">{ticks[0]}</text>'
+                f'<text x="{x0 + plot_w}" y="{y0 + plot_h + 10}" font-size="7" '
+                f'text-anchor="end">{ticks[-1]}</text>'
+            )
+    return _svg(width, height, alt, "".join(parts))

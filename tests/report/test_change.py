@@ -153,3 +153,50 @@ def test_no_previous_window_is_said_not_invented(sample_dataset):
     assert SummaryContent(early).improvement().empty
     assert "kelas_sebelumnya" not in brief.table_frame()
     assert isinstance(brief.table_frame(), pd.DataFrame)
+
+
+def test_class_shares_svg_draws_each_share_to_scale():
+    import xml.etree.ElementTree as ET
+
+    from kmp_analysis.report.trends import class_shares_svg
+
+    shares = pd.DataFrame(
+        {
+            "tidak_bergerak": [0.5, 0.0],
+            "administratif": [0.25, 0.0],
+            "aktif": [0.25, 0.5],
+            "berdampak": [0.0, 0.5],
+        },
+        index=["2026-09", "2026-10"],
+    )
+    svg = class_shares_svg(shares, pd.Series([0.2, 0.4], index=shares.index), "alt <&>")
+    root = ET.fromstring(svg)  # well-formed, names escaped
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text == "alt <&>"
+    # plot height 130: a share of 0.5 is 65 high, 0.25 is 32.5 (legend swatches: 10)
+    heights = sorted(
+        float(r.get("height"))
+        for r in root.iter(f"{ns}rect")
+        if r.get("fill", "")[:1] == "#" and float(r.get("height")) > 10
+    )
+    assert heights == [32.5, 32.5, 65.0, 65.0, 65.0]
+    (line,) = root.iter(f"{ns}polyline")
+    ys = [float(p.split(",")[1]) for p in line.get("points").split()]
+    assert ys == [8 + 130 * 0.8, 8 + 130 * 0.6]
+
+
+def test_kecamatan_trends_svg_one_black_line_per_kecamatan():
+    import xml.etree.ElementTree as ET
+
+    from kmp_analysis.report.trends import kecamatan_trends_svg
+
+    trend = pd.DataFrame(
+        {"A": [0.0, 0.5], "B": [0.1, 0.2], "C": [1.0, 1.0]},
+        index=["2026-09", "2026-10"],
+    )
+    names = pd.Series({"A": "Satu", "B": "Dua", "C": "Tiga"})
+    root = ET.fromstring(kecamatan_trends_svg(trend, names, trend.mean(axis=1), "alt"))
+    lines = list(root.iter("{http://www.w3.org/2000/svg}polyline"))
+    assert [ln.get("stroke") for ln in lines].count("black") == 3
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert {"Satu", "Dua", "Tiga"} <= set(texts)
