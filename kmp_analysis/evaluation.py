@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from kmp_analysis import __version__
+from kmp_analysis import __version__, reference
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
 from kmp_analysis.consistency import implausible_values, no_flags
@@ -28,6 +28,7 @@ from kmp_analysis.index import (
     rank_uncertainty,
 )
 from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
+from kmp_analysis.reference import CONTEXT_COLUMNS, IDM_STATUSES, NOT_APPLICABLE
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
 from kmp_analysis.schema import Dataset
 
@@ -279,6 +280,65 @@ def kecamatan_table(cooperatives: pd.DataFrame, config: Config) -> pd.DataFrame:
     return table
 
 
+def village_context_of(kode_desa: pd.Series) -> pd.DataFrame | None:
+    """The village context (:func:`kmp_analysis.reference.village_context`) of each
+    row's village, same index; None where the villages are not Kukar's (a data
+    folder with its own geography has no village context)."""
+    if kode_desa.empty or not set(kode_desa.dropna()) <= reference.village_codes():
+        return None
+    context = reference.village_context().set_index("kode_desa")
+    return context.loc[kode_desa.to_numpy(), list(CONTEXT_COLUMNS)].set_index(
+        kode_desa.index
+    )
+
+
+#: Outcome indicators a cooperative is compared on with its peers (same IDM status).
+PEER_INDICATORS = ("partisipasi", "omzet_per_anggota", "kemandirian")
+
+
+def peer_medians(cooperatives: pd.DataFrame) -> pd.DataFrame:
+    """Per IDM status of the village (kelurahan as ``tidak_berlaku``): how many
+    cooperatives and the median of each :data:`PEER_INDICATORS` across the regency,
+    so that a cooperative can be read beside cooperatives in villages like its own.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"status_idm": ["maju", "maju", "mandiri"],
+    ...     "partisipasi": [0.1, 0.3, 0.5], "omzet_per_anggota": [1.0, 3.0, None],
+    ...     "kemandirian": [None, None, 1.2]})
+    >>> peer_medians(df).loc["maju", ["n", "partisipasi"]].tolist()
+    [2.0, 0.2]
+    """
+    if "status_idm" not in cooperatives:
+        return pd.DataFrame(columns=["n", *PEER_INDICATORS])
+    grouped = cooperatives.groupby("status_idm", observed=True)
+    out = grouped[list(PEER_INDICATORS)].median()
+    out.insert(0, "n", grouped.size().astype("float64"))
+    order = [s for s in (*reversed(IDM_STATUSES), NOT_APPLICABLE) if s in out.index]
+    return out.reindex(order)
+
+
+def classes_by_status(cooperatives: pd.DataFrame) -> pd.DataFrame:
+    """Cooperatives per IDM status of their village (rows, Mandiri first, kelurahan
+    last) and class (``n_<class>``), with each class's share of the row
+    (``pangsa_<class>``) and the row total (``n_koperasi``)."""
+    if "status_idm" not in cooperatives:
+        return pd.DataFrame()
+    table = pd.crosstab(
+        cooperatives["status_idm"], cooperatives["kelas"].astype(str)
+    ).reindex(columns=list(CLASSES), fill_value=0)
+    order = [s for s in (*reversed(IDM_STATUSES), NOT_APPLICABLE) if s in table.index]
+    table = table.reindex(order)
+    out = pd.DataFrame(index=table.index)
+    out["n_koperasi"] = table.sum(axis=1)
+    for c in CLASSES:
+        out[f"n_{c}"] = table[c].astype("int64")
+    for c in CLASSES:
+        out[f"pangsa_{c}"] = table[c] / out["n_koperasi"]
+    out.index.name = "status_idm"
+    return out.reset_index()
+
+
 def headline(cooperatives: pd.DataFrame, period: str) -> dict[str, Any]:
     """Counts a brief leads with: cooperatives, per class, at risk, reported in ``P``.
 
@@ -364,7 +424,12 @@ def evaluate(
         dataset.places().set_index("koperasi_id").join(ind).join(classes).reset_index()
     )
     coops = coops.join(compute_indices(coops, config.indeks))
-    coops = coops.loc[:, list(COLUMNS)].sort_values(
+    context = village_context_of(coops["kode_desa"])
+    columns = list(COLUMNS)
+    if context is not None:
+        coops = coops.join(context)
+        columns += list(CONTEXT_COLUMNS)
+    coops = coops.loc[:, columns].sort_values(
         ["kode_kec", "kode_desa", "koperasi_id"], ignore_index=True
     )
     return Evaluation(

@@ -34,6 +34,9 @@ EXPLORE_NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 VILLAGES_CSV = REFERENCE_DIR / "kukar_desa_kelurahan.csv"
 VILLAGES_GEOJSON = REFERENCE_DIR / "kukar_desa_kelurahan.geojson"
 KECAMATAN_GEOJSON = REFERENCE_DIR / "kukar_kecamatan.geojson"
+#: Indeks Desa Membangun 2023/2024 of Kukar's 193 desa, and its 2024 indicator scores.
+IDM_CSV = REFERENCE_DIR / "idm" / "kukar_idm_2023_2024.csv"
+IDM_INDICATORS_CSV = REFERENCE_DIR / "idm" / "kukar_idm2024_indikator.csv"
 
 #: The batch's papermill engine unless ``KMP_ENGINE`` names another.
 DEFAULT_ENGINE = "kmp_warm"

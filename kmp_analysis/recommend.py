@@ -415,6 +415,35 @@ def bumdes_sync(
 # ---------------------------------------------------------------- pendamping
 
 
+def ask_why(cooperatives: pd.DataFrame) -> pd.DataFrame:
+    """*Perlu ditanya*: Tidak bergerak or Administratif cooperatives in a desa whose
+    context is favourable (Mandiri, a bank or credit, a market, a road all year).
+    Context, not a cause: these are the ones to ask why, lowest class first."""
+    if "konteks" not in cooperatives:
+        return cooperatives.iloc[0:0]
+    low = _class_str(cooperatives).isin(["tidak_bergerak", "administratif"])
+    picked = cooperatives[low & (cooperatives["konteks"] == "mendukung")]
+    return picked.sort_values(
+        ["kelas", "kode_kec", "kode_desa"], kind="stable", ignore_index=True
+    )
+
+
+def bright_spots(cooperatives: pd.DataFrame) -> pd.DataFrame:
+    """*Titik terang*: Aktif or Berdampak cooperatives in a desa whose context is
+    hard (Berkembang or lower, neither bank nor credit, no road all year, or health
+    care over an hour away): what they do may travel. Highest class first."""
+    if "konteks" not in cooperatives:
+        return cooperatives.iloc[0:0]
+    high = _class_str(cooperatives).isin(["aktif", "berdampak"])
+    picked = cooperatives[high & (cooperatives["konteks"] == "sulit")]
+    return picked.sort_values(
+        ["kelas", "kode_kec", "kode_desa"],
+        ascending=[False, True, True],
+        kind="stable",
+        ignore_index=True,
+    )
+
+
 def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
     """Share ``k`` pendamping (facilitators) among kecamatan in proportion to need.
 

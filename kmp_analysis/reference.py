@@ -19,10 +19,17 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from kmp_analysis.errors import ReferenceMissing, UnknownKecamatan, UnknownVillage
-from kmp_analysis.paths import KECAMATAN_GEOJSON, VILLAGES_CSV, VILLAGES_GEOJSON
+from kmp_analysis.paths import (
+    IDM_CSV,
+    IDM_INDICATORS_CSV,
+    KECAMATAN_GEOJSON,
+    VILLAGES_CSV,
+    VILLAGES_GEOJSON,
+)
 
 #: Spellings seen in other sources, by normalised key (see data/reference/SOURCES.md).
 _KECAMATAN_ALIASES = {
@@ -42,6 +49,106 @@ def villages() -> pd.DataFrame:
         dtype={"kode_desa": str, "kode_desa_compact": str, "kode_kec": str},
     )
     return frame
+
+
+# ------------------------------------------------------------- village context
+
+#: IDM statuses (Kemendes PDTT), lowest first; kelurahan have none by design.
+IDM_STATUSES = ("sangat_tertinggal", "tertinggal", "berkembang", "maju", "mandiri")
+#: The code every context column carries for a kelurahan: "tidak berlaku (kelurahan)".
+NOT_APPLICABLE = "tidak_berlaku"
+#: The village-context columns an evaluated cooperative carries (DESIGN §3), codes
+#: that :mod:`kmp_analysis.i18n` puts into words.
+CONTEXT_COLUMNS = (
+    "status_idm",
+    "perubahan_idm",
+    "bank_bpr",
+    "fasilitas_kredit",
+    "pasar_permanen",
+    "jalan_roda_empat",
+    "waktu_ke_faskes",
+    "konteks",
+)
+
+
+@lru_cache(maxsize=1)
+def village_context() -> pd.DataFrame:
+    """Every Kukar village (237 rows, ``kode_desa``) with the context of its desa.
+
+    From the Indeks Desa Membangun (Kemendes PDTT; ``data/reference/idm``), joined on
+    the Kemendagri code: ``status_idm`` (2024) and ``perubahan_idm`` since 2023
+    (``naik``/``tetap``/``turun``), ``nilai_idm``, and facts from the 2024 indicator
+    scores, as codes:
+
+    - ``bank_bpr`` (IKE07 ≥ 3: a bank or BPR in the desa) and ``fasilitas_kredit``
+      (IKE08 ≥ 2: at least one kind of credit, KUR/KKPE/KUK): ``ada``/``tidak_ada``;
+    - ``pasar_permanen`` (IKE03 ≥ 3): ``ada``/``tidak_ada``;
+    - ``jalan_roda_empat`` (IKE11): ``sepanjang_tahun`` (5), ``musiman`` (3: except at
+      certain times), ``tidak_bisa`` (1);
+    - ``waktu_ke_faskes`` (IKS01, travel time to health care): ``paling_30`` (5),
+      ``31_60`` (4), ``lebih_60`` (3 or less);
+    - ``konteks``: ``mendukung`` (Mandiri, a bank or credit, a market and a road all
+      year), ``sulit`` (Berkembang or lower, or neither bank nor credit, or no road all
+      year, or health care more than an hour away), else ``biasa``.
+
+    Kelurahan carry :data:`NOT_APPLICABLE` in every column (never a zero or a gap
+    that reads as missing data). This is context, not a cause of a class.
+    """
+    for path in (IDM_CSV, IDM_INDICATORS_CSV):
+        if not path.is_file():
+            raise ReferenceMissing("reference_missing", path=path.parent)
+    idm = pd.read_csv(IDM_CSV, dtype={"kode_desa": str, "kode_kemendagri": str})
+    scores = pd.read_csv(
+        IDM_INDICATORS_CSV, dtype={"kode_desa": str, "kode_kemendagri": str}
+    )
+    desa = idm.merge(
+        scores.drop(columns=["kode_desa", "nama_kecamatan", "nama_desa"]),
+        on="kode_kemendagri",
+        how="left",
+        validate="one_to_one",
+    ).set_index("kode_kemendagri")
+
+    def code(column: str) -> pd.Series:
+        return desa[column].astype(str).str.strip().str.lower().str.replace(" ", "_")
+
+    out = pd.DataFrame(index=desa.index)
+    out["status_idm"] = code("status_idm_2024")
+    out["perubahan_idm"] = code("perubahan_status")
+    out["nilai_idm"] = desa["nilai_idm_2024"].astype("float64")
+    out["bank_bpr"] = _yes_no(desa["IKE07_BANK_BPR"] >= 3)
+    out["fasilitas_kredit"] = _yes_no(desa["IKE08_KREDIT"] >= 2)
+    out["pasar_permanen"] = _yes_no(desa["IKE03_PASAR"] >= 3)
+    road = desa["IKE11_KETERBUKAAN_WILAYAH"]
+    out["jalan_roda_empat"] = np.select(
+        [road >= 5, road >= 3], ["sepanjang_tahun", "musiman"], "tidak_bisa"
+    )
+    health = desa["IKS01_AKSES_SARKES"]
+    out["waktu_ke_faskes"] = np.select(
+        [health >= 5, health >= 4], ["paling_30", "31_60"], "lebih_60"
+    )
+    money = (out["bank_bpr"] == "ada") | (out["fasilitas_kredit"] == "ada")
+    all_year = out["jalan_roda_empat"] == "sepanjang_tahun"
+    low = out["status_idm"].isin(IDM_STATUSES[:3])
+    favourable = (
+        (out["status_idm"] == "mandiri")
+        & money
+        & (out["pasar_permanen"] == "ada")
+        & all_year
+    )
+    hard = low | ~money | ~all_year | (out["waktu_ke_faskes"] == "lebih_60")
+    out["konteks"] = np.select([favourable, hard], ["mendukung", "sulit"], "biasa")
+    every = villages()[["kode_desa", "jenis"]].set_index("kode_desa")
+    context = every.join(out, how="left")
+    kelurahan = context["jenis"] == "kelurahan"
+    for column in CONTEXT_COLUMNS:
+        context[column] = (
+            context[column].astype(object).where(~kelurahan, NOT_APPLICABLE)
+        )
+    return context.drop(columns="jenis").reset_index()
+
+
+def _yes_no(mask: pd.Series) -> np.ndarray:
+    return np.where(mask.fillna(False).to_numpy(dtype=bool), "ada", "tidak_ada")
 
 
 def village_codes() -> frozenset[str]:

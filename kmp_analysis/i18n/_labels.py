@@ -140,6 +140,61 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada KMP yang tanpa gerak sejak jendela pertamanya.",
         "en": "No KMP has been without movement since its first window.",
     },
+    # ---- village context (issue 12): Indeks Desa Membangun and its facts
+    "konteks_tidak_berlaku": {
+        "id": "tidak berlaku (kelurahan)",
+        "en": "not applicable (kelurahan)",
+    },
+    "status_idm:mandiri": {"id": "Mandiri", "en": "Independent (Mandiri)"},
+    "status_idm:maju": {"id": "Maju", "en": "Advanced (Maju)"},
+    "status_idm:berkembang": {"id": "Berkembang", "en": "Developing (Berkembang)"},
+    "status_idm:tertinggal": {"id": "Tertinggal", "en": "Underdeveloped (Tertinggal)"},
+    "status_idm:sangat_tertinggal": {
+        "id": "Sangat tertinggal",
+        "en": "Very underdeveloped (Sangat tertinggal)",
+    },
+    "perubahan_idm:naik": {"id": "naik sejak 2023", "en": "up since 2023"},
+    "perubahan_idm:tetap": {"id": "tetap sejak 2023", "en": "same as 2023"},
+    "perubahan_idm:turun": {"id": "turun sejak 2023", "en": "down since 2023"},
+    "bank_bpr:ada": {"id": "ada bank/BPR", "en": "a bank or BPR"},
+    "bank_bpr:tidak_ada": {"id": "tidak ada bank/BPR", "en": "no bank or BPR"},
+    "fasilitas_kredit:ada": {"id": "ada fasilitas kredit", "en": "credit available"},
+    "fasilitas_kredit:tidak_ada": {
+        "id": "tidak ada fasilitas kredit",
+        "en": "no credit facility",
+    },
+    "pasar_permanen:ada": {"id": "pasar permanen", "en": "a permanent market"},
+    "pasar_permanen:tidak_ada": {
+        "id": "tidak ada pasar permanen",
+        "en": "no permanent market",
+    },
+    "jalan_roda_empat:sepanjang_tahun": {
+        "id": "jalan roda empat sepanjang tahun",
+        "en": "four-wheel road all year",
+    },
+    "jalan_roda_empat:musiman": {
+        "id": "jalan roda empat kecuali saat tertentu",
+        "en": "four-wheel road except at certain times",
+    },
+    "jalan_roda_empat:tidak_bisa": {
+        "id": "tidak ada jalan roda empat sepanjang tahun",
+        "en": "no four-wheel road at any time of year",
+    },
+    "waktu_ke_faskes:paling_30": {
+        "id": "fasilitas kesehatan ≤ 30 menit",
+        "en": "health care within 30 minutes",
+    },
+    "waktu_ke_faskes:31_60": {
+        "id": "fasilitas kesehatan 31–60 menit",
+        "en": "health care 31–60 minutes away",
+    },
+    "waktu_ke_faskes:lebih_60": {
+        "id": "waktu tempuh ke fasilitas kesehatan > 60 menit",
+        "en": "more than 60 minutes to health care",
+    },
+    "konteks:mendukung": {"id": "mendukung", "en": "favourable"},
+    "konteks:sulit": {"id": "sulit", "en": "hard"},
+    "konteks:biasa": {"id": "biasa", "en": "ordinary"},
     "letter_tidak_bergerak": {"id": "T", "en": "D"},
     "letter_administratif": {"id": "A", "en": "F"},
     "letter_aktif": {"id": "K", "en": "A"},

@@ -24,7 +24,30 @@ _CODED = {
     "status_bumdes",
 }
 
+#: Village-context columns: each value is the label ``<column>:<code>`` (the same
+#: code means different things in different columns: "ada" bank, "ada" market).
+_CONTEXT = {
+    "status_idm",
+    "perubahan_idm",
+    "bank_bpr",
+    "fasilitas_kredit",
+    "pasar_permanen",
+    "jalan_roda_empat",
+    "waktu_ke_faskes",
+    "konteks",
+}
+
 _PERCENT_REASONS = {"partisipasi", "par30"}
+
+
+def context_word(column: str, code: object, lang: str = "id") -> object:
+    """A village-context code in words: ``bank_bpr`` ``ada`` → "ada bank/BPR";
+    a kelurahan's ``tidak_berlaku`` → "tidak berlaku (kelurahan)"."""
+    if code is None or pd.isna(code):
+        return code
+    if code == "tidak_berlaku":
+        return label("konteks_tidak_berlaku", lang)
+    return label(f"{column}:{code}", lang)
 
 
 def describe_reasons(text: object, lang: str = "id") -> str:
@@ -72,6 +95,10 @@ def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             values = values.map(
                 lambda v: label(str(v), lang) if str(v) in LABELS else v
             ).astype(object)
+        elif column in _CONTEXT:
+            values = values.map(lambda v, c=column: context_word(c, v, lang)).astype(
+                object
+            )
         elif column in ("alasan", "alasan_risiko"):
             values = values.map(lambda v: describe_reasons(v, lang)).astype(object)
         elif pd.api.types.is_bool_dtype(values):

@@ -189,3 +189,49 @@ def test_an_unknown_village_name_lists_the_closest_official_names():
 def test_a_village_outside_the_given_kecamatan_is_not_found():
     with pytest.raises(reference.UnknownVillage):
         reference.kukar().resolve_village("Sanga-Sanga Dalam", "Tenggarong")
+
+
+def test_every_desa_has_idm_context_and_every_kelurahan_none():
+    """The IDM joins on the Kemendagri code: all 193 desa have a 2024 status and the
+    44 kelurahan say "tidak berlaku" in every column (never a zero or a gap)."""
+    context = reference.village_context().set_index("kode_desa")
+    v = reference.villages().set_index("kode_desa")
+    assert len(context) == 237 and set(context.index) == set(v.index)
+    desa = v.index[v["jenis"] == "desa"]
+    kelurahan = v.index[v["jenis"] == "kelurahan"]
+    assert len(desa) == 193 and len(kelurahan) == 44
+    assert context.loc[desa, "status_idm"].isin(reference.IDM_STATUSES).all()
+    for column in reference.CONTEXT_COLUMNS:
+        assert context[column].notna().all(), column
+        assert (context.loc[kelurahan, column] == reference.NOT_APPLICABLE).all()
+        assert (context.loc[desa, column] != reference.NOT_APPLICABLE).all()
+    # the published 2024 counts (data/reference/SOURCES.md)
+    assert context.loc[desa, "status_idm"].value_counts().to_dict() == {
+        "mandiri": 87,
+        "maju": 83,
+        "berkembang": 23,
+    }
+    assert (context.loc[desa, "perubahan_idm"] == "naik").sum() == 36
+
+
+def test_context_facts_read_the_indicator_scores_by_hand():
+    context = reference.village_context().set_index("kode_desa")
+    # Perian (64.02.01.2001): Mandiri, bank, credit, market, road all year
+    perian = context.loc["64.02.01.2001"]
+    assert (perian["status_idm"], perian["bank_bpr"], perian["pasar_permanen"]) == (
+        "mandiri",
+        "ada",
+        "ada",
+    )
+    assert perian["jalan_roda_empat"] == "sepanjang_tahun"
+    assert perian["konteks"] == "mendukung"
+    # Muara Aloh (64.02.01.2003): Maju, no permanent market: neither favourable nor hard
+    aloh = context.loc["64.02.01.2003"]
+    assert (aloh["status_idm"], aloh["pasar_permanen"], aloh["konteks"]) == (
+        "maju",
+        "tidak_ada",
+        "biasa",
+    )
+    # every Berkembang desa is hard
+    berkembang = context[context["status_idm"] == "berkembang"]
+    assert (berkembang["konteks"] == "sulit").all()
