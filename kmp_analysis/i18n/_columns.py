@@ -32,6 +32,18 @@ COLUMNS: dict[str, dict[str, str]] = {
     "jalan_roda_empat": {"id": "Jalan roda empat", "en": "Four-wheel road"},
     "waktu_ke_faskes": {"id": "Waktu ke faskes", "en": "Time to health care"},
     "konteks": {"id": "Konteks desa", "en": "Village context"},
+    "median_partisipasi": {
+        "id": "Median partisipasi (status sama)",
+        "en": "Median participation (same status)",
+    },
+    "median_omzet_per_anggota": {
+        "id": "Median omzet per anggota (Rp)",
+        "en": "Median turnover per member (IDR)",
+    },
+    "median_kemandirian": {
+        "id": "Median kemandirian",
+        "en": "Median self-sufficiency",
+    },
     "kelas_sebelumnya": {"id": "Kelas 6 bulan lalu", "en": "Class 6 months earlier"},
     "arah": {"id": "Arah", "en": "Move"},
     "jejak_kelas": {"id": "Kelas 12 bulan terakhir", "en": "Class, last 12 months"},

@@ -195,6 +195,45 @@ LABELS: dict[str, dict[str, str]] = {
     "konteks:mendukung": {"id": "mendukung", "en": "favourable"},
     "konteks:sulit": {"id": "sulit", "en": "hard"},
     "konteks:biasa": {"id": "biasa", "en": "ordinary"},
+    "context_ask_why": {
+        "id": "{k} dari {n} KMP tidak bergerak di Kecamatan {nama} berada di desa "
+        "Mandiri dengan bank atau kredit, pasar dan jalan sepanjang tahun: perlu "
+        "ditanya mengapa (konteks, bukan sebab).",
+        "en": "{k} of the {n} dormant KMP in Kecamatan {nama} are in Mandiri desa with "
+        "a bank or credit, a market and an all-year road: ask why (context, not a "
+        "cause).",
+    },
+    "context_hard": {
+        "id": "{k} dari {n} KMP tidak bergerak berada di desa yang sulit (Berkembang, "
+        "tanpa bank maupun kredit, atau jalan tidak sepanjang tahun): perlu pendamping "
+        "dan kesabaran (konteks, bukan sebab).",
+        "en": "{k} of the {n} dormant KMP are in hard desa (Berkembang, neither bank "
+        "nor credit, or no all-year road): they need a pendamping and patience "
+        "(context, not a cause).",
+    },
+    "context_bright": {
+        "id": "{k} KMP aktif atau berdampak di desa yang sulit: titik terang yang "
+        "layak dipelajari.",
+        "en": "{k} active or impactful KMP work in hard desa: bright spots worth "
+        "learning from.",
+    },
+    "context_none": {
+        "id": "Tidak ada KMP tidak bergerak di desa yang sangat mendukung atau sangat "
+        "sulit.",
+        "en": "No dormant KMP is in a very favourable or a very hard desa.",
+    },
+    "context_all_kelurahan": {
+        "id": "Semua wilayah di kecamatan ini kelurahan: IDM tidak berlaku.",
+        "en": "Every village here is a kelurahan: the IDM does not apply.",
+    },
+    "section_peers": {
+        "id": "Dibanding KMP di desa berstatus IDM sama (median Kukar dalam kurung)",
+        "en": "Beside KMP in desa of the same IDM status (Kukar median in brackets)",
+    },
+    "peer_value": {
+        "id": "{value} (median {median})",
+        "en": "{value} (median {median})",
+    },
     "letter_tidak_bergerak": {"id": "T", "en": "D"},
     "letter_administratif": {"id": "A", "en": "F"},
     "letter_aktif": {"id": "K", "en": "A"},

@@ -168,6 +168,19 @@ class Brief(BriefContent):
         legend = html.escape(label("strip_legend", self.lang))
         return HTML(body + f'<p class="kmp-provenance">{legend}</p>')
 
+    def village_context(self) -> HTML:
+        """The sentence relating class and village context, and each cooperative's
+        outcome indicators beside the median of its peers (same IDM status)."""
+        if not self.has_context:
+            return HTML("")
+        lang = self.lang
+        sentence = html.escape(self.context_sentence() or "")
+        return HTML(
+            blocks.heading(label("section_peers", lang), 3)
+            + f"<p>{sentence}</p>"
+            + blocks.table_html(self.peer_frame(), lang).data
+        )
+
     def what_changed(self) -> HTML:
         """Perubahan sejak P − 6: sentences with the regency beside each, the
         transition matrix, and the class shares month by month."""

@@ -21,9 +21,10 @@ from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
-from kmp_analysis.evaluation import Evaluation, headline
-from kmp_analysis.i18n import fmt_pct, label
+from kmp_analysis.evaluation import Evaluation, headline, peer_medians
+from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, label
 from kmp_analysis.indicators import month_label, month_number
+from kmp_analysis.reference import CONTEXT_COLUMNS
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -208,6 +209,10 @@ class BriefContent:
                 "kuadran": str(row["kuadran"]),
                 "outcome": f"{row['indeks_outcome']:.2f}",
             }
+        if self.has_context:  # the peer medians its comparison quotes
+            peers = ev.memo("peer_medians", lambda: peer_medians(ev.cooperatives))
+            own = sorted(set(self.cooperatives["status_idm"]))
+            quotes["sejawat"] = peers.reindex(own).round(6).to_json()
         return quotes
 
     def sentences(self) -> list[str]:
@@ -273,6 +278,72 @@ class BriefContent:
             )
         )
         return out
+
+    # ------------------------------------------------------------ village context
+
+    @property
+    def has_context(self) -> bool:
+        """Whether the cooperatives carry their village's IDM context (Kukar data)."""
+        return "konteks" in self.cooperatives
+
+    def context_sentence(self) -> str | None:
+        """One sentence relating class and village context (None without context):
+        dormant cooperatives in favourable desa are to be asked why; in hard desa
+        they need a pendamping and patience; active ones in hard desa are bright
+        spots. Context, not a cause."""
+        if not self.has_context:
+            return None
+        coops, lang = self.cooperatives, self.lang
+        kelas = coops["kelas"].astype(str)
+        dormant = coops[kelas == "tidak_bergerak"]
+        favourable = int((dormant["konteks"] == "mendukung").sum())
+        hard = int((dormant["konteks"] == "sulit").sum())
+        bright = int(
+            (kelas.isin(["aktif", "berdampak"]) & (coops["konteks"] == "sulit")).sum()
+        )
+        if (coops["konteks"] == "tidak_berlaku").all():
+            return label("context_all_kelurahan", lang)
+        if favourable:
+            return label(
+                "context_ask_why",
+                lang,
+                k=favourable,
+                n=len(dormant),
+                nama=self.nama_kec,
+            )
+        if hard:
+            return label("context_hard", lang, k=hard, n=len(dormant))
+        if bright:
+            return label("context_bright", lang, k=bright)
+        return label("context_none", lang)
+
+    def peer_frame(self) -> pd.DataFrame:
+        """Each cooperative's outcome indicators beside the median of cooperatives in
+        desa of the same IDM status across the regency ("partisipasi 12% (median
+        KMP di desa Maju: 21%)"); kelurahan are compared with kelurahan."""
+        if not self.has_context:
+            return pd.DataFrame()
+        ev, lang = self.evaluation, self.lang
+        peers = ev.memo("peer_medians", lambda: peer_medians(ev.cooperatives))
+        coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+        shown = {
+            "partisipasi": lambda v: f"{100 * v:.0f}%",
+            "omzet_per_anggota": lambda v: "Rp " + fmt_int(v, lang),
+            "kemandirian": lambda v: fmt_dec(v, lang, 2),
+        }
+        rows = []
+        for r in coops.itertuples(index=False):
+            row = {"nama_desa": r.nama_desa, "status_idm": r.status_idm}
+            for name, fmt in shown.items():
+                own, median = getattr(r, name), peers.at[r.status_idm, name]
+                row[name] = label(
+                    "peer_value",
+                    lang,
+                    value="–" if pd.isna(own) else fmt(own),
+                    median="–" if pd.isna(median) else fmt(median),
+                )
+            rows.append(row)
+        return pd.DataFrame(rows)
 
     # ------------------------------------------------------------ what changed
 
@@ -441,6 +512,8 @@ class BriefContent:
             "berisiko",
             "alasan",
         ]
+        if "status_idm" in coops:
+            columns.insert(1, "status_idm")
         frame = coops[columns].reset_index(drop=True)
         frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
         frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
@@ -459,12 +532,13 @@ class BriefContent:
                 else "="
                 for then, now in zip(before, coops["kelas"].astype(str), strict=True)
             ]
-            frame.insert(2, "kelas_sebelumnya", before)
-            frame.insert(3, "arah", arrows)
+            after = frame.columns.get_loc("kelas") + 1
+            frame.insert(after, "kelas_sebelumnya", before)
+            frame.insert(after + 1, "arah", arrows)
         letters = {c: label(f"letter_{c}", self.lang) for c in CLASSES}
         strips = hist.class_strip(self.evaluation.period).reindex(ids)
         frame.insert(
-            4 if self.since is not None else 2,
+            frame.columns.get_loc("arah" if self.since is not None else "kelas") + 1,
             "jejak_kelas",
             [
                 "".join("·" if pd.isna(v) else letters[v] for v in row)
@@ -507,10 +581,24 @@ class BriefContent:
                     "berisiko": bool(r.berisiko),
                     "alasan": r.alasan,
                     "alasan_risiko": r.alasan_risiko,
+                    **{c: getattr(r, c) for c in CONTEXT_COLUMNS if self.has_context},
                 }
                 for r in coops.itertuples(index=False)
             ],
         }
+        if self.has_context:
+            result["konteks_desa"] = {
+                "kalimat": self.context_sentence(),
+                "median_sejawat": {
+                    status: {k: _json_number(v) for k, v in row.items()}
+                    for status, row in self.evaluation.memo(
+                        "peer_medians",
+                        lambda: peer_medians(self.evaluation.cooperatives),
+                    )
+                    .to_dict(orient="index")
+                    .items()
+                },
+            }
         result["perubahan"] = self.change_json()
         if self.evaluation.tables is not None:
             result["didukung"] = self.supported["koperasi_id"].tolist()
@@ -562,6 +650,11 @@ def _plain_number(value: float) -> int | float:
     """A figure for JSON: a whole number as an int."""
     value = float(value)
     return int(value) if value.is_integer() else value
+
+
+def _json_number(value: Any) -> float | None:
+    """A float for JSON (NaN as null), rounded to 6 decimals."""
+    return None if pd.isna(value) else round(float(value), 6)
 
 
 def _rate_high(value: float, limits: tuple[float, float]) -> str:

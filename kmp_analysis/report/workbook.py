@@ -26,6 +26,7 @@ SHEETS = (
     "pelatihan",
     "bumdes",
     "pendamping",
+    "konteks_desa",
 )
 
 _PERCENT = "0%"
@@ -41,6 +42,9 @@ _FORMATS = {
     "indeks_outcome": "0.00",
     "kuota": "0.00",
     "omzet_per_anggota": "#,##0",
+    "median_omzet_per_anggota": "#,##0",
+    "median_partisipasi": _PERCENT,
+    "median_kemandirian": "0.00",
     "anggota_terdaftar": "#,##0",
     "tenaga_kerja": "0",
 }
@@ -78,7 +82,23 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
         ),
         "bumdes": recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"]),
         "pendamping": recommend.allocate_pendamping(coops, rec.pendamping),
+        **_context_sheet(coops),
     }
+
+
+def _context_sheet(coops: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``konteks_desa``: classes by the IDM status of the desa, with the peer
+    medians a brief compares with (none for data outside Kukar)."""
+    from kmp_analysis.evaluation import classes_by_status, peer_medians
+
+    if "status_idm" not in coops:
+        return {}
+    peers = peer_medians(coops).drop(columns="n")
+    peers.columns = [f"median_{c}" for c in peers.columns]
+    table = classes_by_status(coops).merge(
+        peers, left_on="status_idm", right_index=True, how="left"
+    )
+    return {"konteks_desa": table}
 
 
 def history_tables(

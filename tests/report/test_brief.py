@@ -137,7 +137,8 @@ def test_names_from_the_data_are_escaped(evaluation):
 
 def _label_texts(lang: str) -> set[str]:
     """Label texts of ``lang`` that differ in the other language (single letters,
-    the class strip's, are letters of both alphabets and say nothing alone)."""
+    the class strip's, are letters of both alphabets and say nothing alone; an
+    official term the other language quotes, "Independent (Mandiri)", is both)."""
     other = "en" if lang == "id" else "id"
     texts = set()
     for table in (LABELS, COLUMNS):
@@ -146,6 +147,7 @@ def _label_texts(lang: str) -> set[str]:
                 entry[lang] != entry[other]
                 and "{" not in entry[lang]
                 and len(entry[lang]) > 1
+                and entry[lang] not in entry[other]  # a term both quote (Mandiri)
             ):
                 texts.add(entry[lang])
     return texts
