@@ -166,7 +166,10 @@ class Brief(BriefContent):
                 f"KMPSTRIP{i}X", f'<span class="kmp-strip">{cells}</span>'
             )
         legend = html.escape(label("strip_legend", self.lang))
-        return HTML(body + f'<p class="kmp-provenance">{legend}</p>')
+        return HTML(
+            f'<div class="kmp-coops">{body}</div>'
+            f'<p class="kmp-provenance">{legend}</p>'
+        )
 
     def village_context(self) -> HTML:
         """The sentence relating class and village context, and each cooperative's
