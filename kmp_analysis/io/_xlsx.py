@@ -101,7 +101,7 @@ def _workbook_trouble(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         return "xlsx_corrupt"
     if "xl/workbook.xml" not in names and "[Content_Types].xml" not in names:
         return "xlsx_not_workbook"
