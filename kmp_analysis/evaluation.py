@@ -27,7 +27,12 @@ from kmp_analysis.index import (
     kecamatan_summary,
     rank_uncertainty,
 )
-from kmp_analysis.indicators import INDICATORS, compute_indicators, window_months
+from kmp_analysis.indicators import (
+    INDICATORS,
+    STEP_INPUTS,
+    compute_indicators,
+    window_months,
+)
 from kmp_analysis.reference import CONTEXT_COLUMNS, IDM_STATUSES, NOT_APPLICABLE
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
 from kmp_analysis.schema import Dataset
@@ -52,6 +57,7 @@ COLUMNS = (
     "alasan_risiko",
     "laporan_terakhir",
     "anggota_terdaftar",
+    *STEP_INPUTS,
 )
 
 _TABLE_FILE = "evaluasi.parquet"

@@ -36,6 +36,22 @@ INDICATORS = (
 )
 
 
+#: What the steps to the next class are counted from (DESIGN §7, "Langkah ke kelas
+#: berikutnya"): the window's sums, the latest loan report, the board, the units.
+STEP_INPUTS = (
+    "jumlah_anggota_terdaftar",
+    "jumlah_anggota_aktif",
+    "jumlah_pendapatan_usaha",
+    "jumlah_biaya_operasional",
+    "pinjaman_beredar_akhir",
+    "tunggakan_30_akhir",
+    "jumlah_pengurus",
+    "jumlah_pengawas",
+    "unit_simpan_pinjam",
+    "unit_klinik_apotek",
+)
+
+
 def month_number(month: str) -> int:
     """``YYYY-MM`` as a running month count, so that windows are integer ranges.
 
@@ -213,6 +229,20 @@ def indicator_panel(
         + health.astype("int64")
     )
 
+    out["jumlah_anggota_terdaftar"] = sums["anggota_terdaftar"]
+    out["jumlah_anggota_aktif"] = sums["anggota_aktif"]
+    out["jumlah_pendapatan_usaha"] = sums["pendapatan_usaha"]
+    out["jumlah_biaya_operasional"] = sums["biaya_operasional"]
+    out["pinjaman_beredar_akhir"] = grid.at(beredar, last_loan)
+    out["tunggakan_30_akhir"] = grid.at(
+        grid.values("pinjaman_tunggak_30", nan=0.0), last_loan
+    )
+    board, pengawas = _board(pengurus, ids)
+    out["jumlah_pengurus"] = np.repeat(board.to_numpy()[:, None], k, axis=1)
+    out["jumlah_pengawas"] = np.repeat(pengawas.to_numpy()[:, None], k, axis=1)
+    out["unit_simpan_pinjam"] = savings
+    out["unit_klinik_apotek"] = health
+
     last_any = grid.last_reported_by(ends)
     frame = pd.DataFrame(
         {
@@ -221,6 +251,8 @@ def indicator_panel(
         }
     )
     for name in INDICATORS:
+        frame[name] = out[name].reshape(n * k)
+    for name in STEP_INPUTS:
         frame[name] = out[name].reshape(n * k)
     frame["laporan_terakhir"] = pd.Series(
         _labels(last_any.reshape(n * k)), dtype=object
@@ -364,12 +396,18 @@ def _operating_units(unit_usaha: pd.DataFrame) -> pd.DataFrame:
     return unit_usaha[unit_usaha["status"] == "beroperasi"]
 
 
-def _governance(
-    pengurus: pd.DataFrame, ids: pd.Index, t: Thresholds
-) -> tuple[pd.Series, pd.Series]:
+def _board(pengurus: pd.DataFrame, ids: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """How many pengurus (not pengawas) and how many pengawas each cooperative has."""
     is_pengawas = pengurus["peran"] == "pengawas"
     board = _count(pengurus[~is_pengawas].groupby("koperasi_id").size(), ids)
     pengawas = _count(pengurus[is_pengawas].groupby("koperasi_id").size(), ids)
+    return board, pengawas
+
+
+def _governance(
+    pengurus: pd.DataFrame, ids: pd.Index, t: Thresholds
+) -> tuple[pd.Series, pd.Series]:
+    board, pengawas = _board(pengurus, ids)
     lengkap = (board >= t.pengurus_minimum) & (board % 2 == 1) & (pengawas >= 1)
     trained = (
         (pengurus["jenjang_pelatihan"] != "belum")

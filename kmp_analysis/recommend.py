@@ -17,11 +17,14 @@ cooperatives within a class; without it the order falls back to ``koperasi_id``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.config import Thresholds
 from kmp_analysis.errors import AllocationError
 from kmp_analysis.schema import UNITS
 
@@ -413,6 +416,187 @@ def bumdes_sync(
 
 
 # ---------------------------------------------------------------- pendamping
+
+
+# ------------------------------------------------------------ steps to next class
+
+#: The class one up from each class (Berdampak: none, keep it).
+NEXT_CLASS = {
+    "tidak_bergerak": "administratif",
+    "administratif": "aktif",
+    "aktif": "berdampak",
+}
+#: The unit each criterion's gap is counted in (``rapor.json``'s ``satuan``).
+STEP_UNITS = {
+    "bulan_transaksi": "bulan",
+    "bulan_transaksi_r": "bulan",
+    "partisipasi": "anggota",
+    "unit_beroperasi": "unit",
+    "kemandirian": "rupiah_per_bulan",
+    "manfaat": "manfaat",
+    "par30": "rupiah",
+    "laporan_terakhir": "laporan",
+    "pengurus_lengkap": "pengurus",
+}
+
+
+def next_steps(
+    coop: Mapping[str, Any], period: str, t: Thresholds | None = None
+) -> list[dict[str, Any]]:
+    """What one cooperative still lacks, in things its pengurus can count
+    (DESIGN §7, "Langkah ke kelas berikutnya"), easiest first.
+
+    ``coop`` is a row of the evaluation (indicators and
+    :data:`~kmp_analysis.indicators.STEP_INPUTS`). For each criterion of the next
+    class up that is not met: ``kriteria``, ``nilai``, ``ambang``, ``kurang`` (the
+    gap in natural units, rounded up) and ``satuan``; then, for the risk flag, the
+    arrears over 30 days to collect (rupiah), the months of reports missing, the
+    pengurus posts to fill. A Berdampak cooperative gets one step ``pertahankan``:
+    its weakest margin. ``kurang`` is None where the gap cannot be counted (no
+    operating cost reported: ``catatan`` says to record it).
+
+    Examples
+    --------
+    19 of 100 members transact in each of six reported months: one more member.
+
+    >>> row = {"kelas": "administratif", "bulan_transaksi": 6, "bulan_lapor": 6,
+    ...        "partisipasi": 0.19, "unit_beroperasi": 1,
+    ...        "jumlah_anggota_terdaftar": 600.0, "jumlah_anggota_aktif": 114.0,
+    ...        "laporan_terakhir": "2026-10"}
+    >>> [(s["kriteria"], s["kurang"], s["satuan"]) for s in next_steps(row, "2026-10")]
+    [('partisipasi', 1, 'anggota')]
+    """
+    from kmp_analysis.classify import criteria
+    from kmp_analysis.indicators import month_number
+
+    t = t or Thresholds()
+    kelas = str(coop["kelas"])
+    steps: list[dict[str, Any]] = []
+    if kelas in NEXT_CLASS:
+        for c in criteria(t)[NEXT_CLASS[kelas]]:
+            value = coop.get(c.indicator)
+            if value is not None and not pd.isna(value) and value >= c.threshold:
+                continue
+            steps.append(_gap(c.indicator, value, c.threshold, coop, t))
+    else:  # Berdampak: keep it, watching the weakest margin
+        margins = []
+        for c in criteria(t)["berdampak"]:
+            value = coop.get(c.indicator)
+            if value is not None and not pd.isna(value) and c.threshold:
+                margins.append((float(value) / c.threshold, c))
+        if margins:
+            _, weakest = min(margins, key=lambda m: m[0])
+            step = _step(
+                weakest.indicator, coop.get(weakest.indicator), weakest.threshold, 0
+            )
+            step["pertahankan"] = True
+            steps.append(step)
+    steps.sort(key=_difficulty)
+    steps += _risk_steps(coop, month_number(period), t)
+    return steps
+
+
+def _step(kriteria: str, nilai: Any, ambang: float, kurang: Any) -> dict[str, Any]:
+    return {
+        "kriteria": kriteria,
+        "nilai": None if nilai is None or pd.isna(nilai) else _plain_number(nilai),
+        "ambang": _plain_number(ambang),
+        "kurang": kurang,
+        "satuan": STEP_UNITS[kriteria],
+    }
+
+
+def _plain_number(value: Any) -> float | int:
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 6)
+
+
+def _difficulty(step: dict[str, Any]) -> float:
+    """How far off a criterion is, relative to its threshold (easiest first)."""
+    if step["kurang"] is None or not step["ambang"]:
+        return float("inf")
+    nilai = step["nilai"] or 0.0
+    return max(0.0, (step["ambang"] - nilai) / step["ambang"])
+
+
+def _gap(
+    name: str, value: Any, threshold: float, coop: Mapping[str, Any], t: Thresholds
+) -> dict[str, Any]:
+    value = 0.0 if value is None or pd.isna(value) else float(value)
+    if name == "partisipasi":
+        registered = float(coop.get("jumlah_anggota_terdaftar") or 0.0)
+        active = float(coop.get("jumlah_anggota_aktif") or 0.0)
+        months = int(coop.get("bulan_lapor") or 0)
+        if months:
+            missing = _ceil((threshold * registered - active) / months)
+        else:  # no report in the window: of the members registered last
+            missing = _ceil(threshold * float(coop.get("anggota_terdaftar") or 0.0))
+        return _step(name, value, threshold, max(missing, 1))
+    if name == "kemandirian":
+        cost = float(coop.get("jumlah_biaya_operasional") or 0.0)
+        income = float(coop.get("jumlah_pendapatan_usaha") or 0.0)
+        if cost <= 0:
+            step = _step(name, None, threshold, None)
+            step["catatan"] = "catat_biaya"
+            return step
+        per_month = _ceil((threshold * cost - income) / t.window_months)
+        return _step(name, value, threshold, max(per_month, 1))
+    step = _step(name, value, threshold, max(_ceil(threshold - value), 1))
+    if name == "manfaat":
+        step["belum"] = _missing_benefits(coop, t)
+    return step
+
+
+def _ceil(value: float) -> int:
+    """Round up, with a tolerance for float noise (0.1 + 0.2 > 0.3)."""
+    return int(np.ceil(round(value, 9)))
+
+
+def _missing_benefits(coop: Mapping[str, Any], t: Thresholds) -> list[str]:
+    """The documented member benefits (DESIGN §4, manfaat) not yet there."""
+    missing = []
+    if not float(coop.get("tenaga_kerja") or 0.0) >= t.manfaat_tenaga_kerja:
+        missing.append("tenaga_kerja")
+    if not float(coop.get("pembelian_lokal") or 0.0) > 0:
+        missing.append("pembelian_lokal")
+    par30 = coop.get("par30")
+    lends_well = par30 is not None and not pd.isna(par30) and par30 <= t.manfaat_par30
+    if not (bool(coop.get("unit_simpan_pinjam")) and lends_well):
+        missing.append("simpan_pinjam")
+    if not bool(coop.get("unit_klinik_apotek")):
+        missing.append("klinik_apotek")
+    return missing
+
+
+def _risk_steps(
+    coop: Mapping[str, Any], period: int, t: Thresholds
+) -> list[dict[str, Any]]:
+    """The Berisiko flag's steps: arrears to collect, reports to send, posts to fill."""
+    from kmp_analysis.indicators import month_number
+
+    steps = []
+    par30 = coop.get("par30")
+    if par30 is not None and not pd.isna(par30) and par30 > t.risiko_par30:
+        arrears = float(coop.get("tunggakan_30_akhir") or 0.0)
+        loans = float(coop.get("pinjaman_beredar_akhir") or 0.0)
+        steps.append(
+            _step(
+                "par30", par30, t.risiko_par30, _ceil(arrears - t.risiko_par30 * loans)
+            )
+        )
+    last = coop.get("laporan_terakhir")
+    last_month = None if last is None or pd.isna(last) else month_number(str(last))
+    if last_month is None or last_month < period - t.risiko_bulan_basi:
+        missing = period - last_month if last_month is not None else t.window_months
+        steps.append(_step("laporan_terakhir", None, 0, int(missing)))
+        steps[-1]["nilai"] = last if last_month is not None else None
+    if not bool(coop.get("pengurus_lengkap", True)):
+        board = int(coop.get("jumlah_pengurus") or 0)
+        pengawas = int(coop.get("jumlah_pengawas") or 0)
+        needed = max(t.pengurus_minimum, board + (board % 2 == 0))
+        posts = needed - board + max(0, 1 - pengawas)
+        steps.append(_step("pengurus_lengkap", board, t.pengurus_minimum, posts))
+    return steps
 
 
 def ask_why(cooperatives: pd.DataFrame) -> pd.DataFrame:

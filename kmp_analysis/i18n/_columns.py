@@ -23,6 +23,40 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "pangsa_kini": {"id": "Aktif/berdampak kini", "en": "Active or impactful, now"},
     "perubahan": {"id": "Perubahan (poin)", "en": "Change (points)"},
+    "jumlah_anggota_terdaftar": {
+        "id": "Σ anggota terdaftar (6 bulan)",
+        "en": "Σ registered members (6 months)",
+    },
+    "jumlah_anggota_aktif": {
+        "id": "Σ anggota bertransaksi (6 bulan)",
+        "en": "Σ members trading (6 months)",
+    },
+    "jumlah_pendapatan_usaha": {
+        "id": "Σ pendapatan usaha (6 bulan, Rp)",
+        "en": "Σ business income (6 months, IDR)",
+    },
+    "jumlah_biaya_operasional": {
+        "id": "Σ biaya operasional (6 bulan, Rp)",
+        "en": "Σ operating cost (6 months, IDR)",
+    },
+    "pinjaman_beredar_akhir": {
+        "id": "Pinjaman beredar, laporan terakhir (Rp)",
+        "en": "Loans outstanding, latest report (IDR)",
+    },
+    "tunggakan_30_akhir": {
+        "id": "Tunggakan >30 hari, laporan terakhir (Rp)",
+        "en": "Arrears >30 days, latest report (IDR)",
+    },
+    "jumlah_pengurus": {"id": "Jumlah pengurus", "en": "Board members"},
+    "jumlah_pengawas": {"id": "Jumlah pengawas", "en": "Supervisors"},
+    "unit_simpan_pinjam": {
+        "id": "Unit simpan pinjam beroperasi",
+        "en": "Savings and loans unit operating",
+    },
+    "unit_klinik_apotek": {
+        "id": "Klinik/apotek beroperasi",
+        "en": "Clinic/pharmacy operating",
+    },
     "status_idm": {"id": "Status IDM desa (2024)", "en": "Village IDM status (2024)"},
     "perubahan_idm": {"id": "Perubahan IDM", "en": "IDM change"},
     "nilai_idm": {"id": "Nilai IDM 2024", "en": "IDM score 2024"},

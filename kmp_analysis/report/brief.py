@@ -167,8 +167,7 @@ class Brief(BriefContent):
             )
         legend = html.escape(label("strip_legend", self.lang))
         return HTML(
-            f'<div class="kmp-coops">{body}</div>'
-            f'<p class="kmp-provenance">{legend}</p>'
+            f'<div class="kmp-coops">{body}</div><p class="kmp-provenance">{legend}</p>'
         )
 
     def village_context(self) -> HTML:
