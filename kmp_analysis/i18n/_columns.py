@@ -119,4 +119,24 @@ COLUMNS: dict[str, dict[str, str]] = {
         "id": "Output: draw pindah tersil",
         "en": "Output: draws changing tercile",
     },
+    # ---- regency summary: village context and remoteness (issue 12)
+    "status_desa": {"id": "Status IDM desa (2024)", "en": "Village IDM status (2024)"},
+    "fakta_desa": {"id": "Konteks desa", "en": "Village context"},
+    "median_partisipasi": {
+        "id": "Median partisipasi anggota",
+        "en": "Median member participation",
+    },
+    "median_omzet_per_anggota": {
+        "id": "Median omzet per anggota per bulan (Rp)",
+        "en": "Median turnover per member per month (IDR)",
+    },
+    "median_kemandirian": {
+        "id": "Median kemandirian operasional",
+        "en": "Median operating self-sufficiency",
+    },
+    "terpencil": {"id": "Di desa terpencil", "en": "In remote villages"},
+    "pendamping_tanpa_bobot": {
+        "id": "Pendamping tanpa bobot keterpencilan",
+        "en": "Facilitators without the remoteness weight",
+    },
 }
