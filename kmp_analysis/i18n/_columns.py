@@ -136,7 +136,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "terpencil": {"id": "Di desa terpencil", "en": "In remote villages"},
     "pendamping_tanpa_bobot": {
-        "id": "Pendamping tanpa bobot keterpencilan",
-        "en": "Facilitators without the remoteness weight",
+        "id": "Pendamping tanpa bobot terpencil",
+        "en": "Facilitators, no remoteness weight",
     },
 }

@@ -225,13 +225,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "neither bank nor credit",
     },
     "ringkasan_terpencil_note": {
-        "id": "Bobot keterpencilan {w}: kebutuhan KMP di desa terpencil (jalan roda "
-        "empat tidak sepanjang tahun atau fasilitas kesehatan lebih dari 60 menit) "
-        "dihitung ×{times}; {n_far} dari {n} KMP yang membutuhkan pendamping berada "
-        "di desa terpencil.",
-        "en": "Remoteness weight {w}: the need of a KMP in a remote village (no "
-        "four-wheel road all year, or health care more than 60 minutes away) counts "
-        "×{times}; {n_far} of the {n} KMP in need are in remote villages.",
+        "id": "Bobot keterpencilan {w} (rekomendasi.bobot_terpencil): kebutuhan KMP "
+        "di desa terpencil (jalan roda empat tidak sepanjang tahun atau fasilitas "
+        "kesehatan lebih dari 60 menit) dihitung ×{times}; {n_far} dari {n} KMP yang "
+        "membutuhkan pendamping berada di desa terpencil.",
+        "en": "Remoteness weight {w} (rekomendasi.bobot_terpencil): the need of a KMP "
+        "in a remote village (no four-wheel road all year, or health care more than "
+        "60 minutes away) counts ×{times}; {n_far} of the {n} KMP in need are in "
+        "remote villages.",
     },
     "ringkasan_terpencil_changed": {
         "id": "Dibanding alokasi tanpa bobot ini, {moved} pendamping berpindah: "

@@ -195,7 +195,11 @@ class SummaryContent:
 
         def names(rows: pd.DataFrame) -> str:
             return join_names(
-                [f"{r.nama_kec} {r.selisih:+d}" for r in rows.itertuples()], lang
+                [
+                    f"{r.nama_kec} {'+' if r.selisih > 0 else '−'}{abs(r.selisih)}"
+                    for r in rows.itertuples()
+                ],
+                lang,
             )
 
         gain = changes[changes["selisih"] > 0]

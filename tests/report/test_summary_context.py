@@ -318,19 +318,19 @@ def test_weight_one_on_the_sample_moves_facilitators_and_says_which(
     lose = changes[changes["selisih"] < 0]
     assert len(gain) and len(lose)
     note, moved = s.remoteness_sentences()
-    assert note.startswith("Bobot keterpencilan 1: kebutuhan KMP di desa terpencil")
+    assert note.startswith("Bobot keterpencilan 1 (rekomendasi.bobot_terpencil): ")
     assert "dihitung ×2" in note
     for r in gain.itertuples():
         assert f"{r.nama_kec} +{r.selisih}" in moved
     for r in lose.itertuples():
-        assert f"{r.nama_kec} {r.selisih}" in moved
+        assert f"{r.nama_kec} −{-r.selisih}" in moved  # a minus sign
     assert f"{int(gain['selisih'].sum())} pendamping berpindah" in moved
     frame = s.pendamping_frame()
     assert list(frame.columns)[-2:] == ["pendamping_tanpa_bobot", "pendamping"]
     assert frame["pendamping"].iloc[-1] == frame["pendamping_tanpa_bobot"].iloc[-1]
     out = s.pendamping().data
     assert html.escape(moved) in out
-    assert "<th>Pendamping tanpa bobot keterpencilan</th>" in out
+    assert "<th>Pendamping tanpa bobot terpencil</th>" in out
     said = s.to_json()["pendamping"]
     assert said["bobot_terpencil"] == 1.0
     assert said["alokasi"] != said["alokasi_tanpa_bobot_terpencil"]
