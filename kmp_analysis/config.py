@@ -132,10 +132,18 @@ class MonteCarlo:
 
 @dataclass(frozen=True)
 class Recommendations:
-    """Parameters of DESIGN §7."""
+    """Parameters of DESIGN §7.
+
+    ``bobot_terpencil`` (w, default 0 = off) weights the pendamping need of a
+    cooperative in a remote desa by (1 + w): a desa without a four-wheel road all
+    year or with health care more than an hour away (IDM 2024,
+    :func:`kmp_analysis.recommend.remote`). Data without village context (its own
+    geography) has no remote desa, so the weight changes nothing there.
+    """
 
     pendamping: int = 40  # K facilitators to allocate over kecamatan
     ukuran_kelas_pelatihan: int = 30  # participants per training class at most
+    bobot_terpencil: float = 0.0  # extra need weight in a remote desa; 0 = off
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ cooperatives within a class; without it the order falls back to ``koperasi_id``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -628,16 +630,39 @@ def bright_spots(cooperatives: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
+#: Codes of the village context that make a desa remote for the pendamping
+#: allocation (a kelurahan's ``tidak_berlaku`` never does).
+REMOTE_ROAD = ("musiman", "tidak_bisa")
+REMOTE_HEALTH = ("lebih_60",)
+
+
+def remote(cooperatives: pd.DataFrame) -> pd.Series:
+    """Whether each cooperative's desa is remote: no four-wheel road all year
+    (``jalan_roda_empat`` musiman or tidak_bisa) or health care more than an hour
+    away (``waktu_ke_faskes`` lebih_60). Kelurahan, and data without the village
+    context columns, are never remote. Same index as ``cooperatives``."""
+    flags = pd.Series(False, index=cooperatives.index)
+    if "jalan_roda_empat" in cooperatives:
+        flags |= cooperatives["jalan_roda_empat"].astype(object).isin(REMOTE_ROAD)
+    if "waktu_ke_faskes" in cooperatives:
+        flags |= cooperatives["waktu_ke_faskes"].astype(object).isin(REMOTE_HEALTH)
+    return flags
+
+
+def allocate_pendamping(
+    cooperatives: pd.DataFrame, k: int, remote_weight: float = 0.0
+) -> pd.DataFrame:
     """Share ``k`` pendamping (facilitators) among kecamatan in proportion to need.
 
-    need = 2 × Tidak bergerak + 1 × Administratif cooperatives of the kecamatan.
-    Method (largest remainder with a floor of one): each kecamatan's quota is
+    need = 2 × Tidak bergerak + 1 × Administratif cooperatives of the kecamatan;
+    with ``remote_weight`` w > 0 (``rekomendasi.bobot_terpencil``) a cooperative in
+    a remote desa (:func:`remote`) counts (1 + w) times. Method (largest remainder
+    with a floor of one): each kecamatan's quota is
     k × need_i / Σ need; it gets the whole part of its quota, at least 1 where need
     > 0. Seats still free go one each to the largest fractional parts; where the
     floor of one has handed out more seats than ``k``, seats are taken back one at a
     time from the kecamatan furthest above its quota that keeps at least one. Ties
-    go to the larger need, then to the smaller kode_kec (exact integer arithmetic,
+    go to the larger need, then to the smaller kode_kec (exact rational arithmetic,
     so the result is deterministic). A kecamatan with need 0 gets none; the total
     is exactly ``k``. Where no kecamatan has any need, every kecamatan gets 0 and
     the unallocated ``k`` is reported in ``result.attrs["sisa"]`` (0 otherwise).
@@ -645,9 +670,13 @@ def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
     Parameters
     ----------
     cooperatives : DataFrame
-        The evaluated per-cooperative table (``kode_kec``, ``nama_kec``, ``kelas``).
+        The evaluated per-cooperative table (``kode_kec``, ``nama_kec``, ``kelas``;
+        ``jalan_roda_empat`` and ``waktu_ke_faskes`` where a weight is given).
     k : int
         Number of pendamping, a whole number >= 0.
+    remote_weight : float
+        w >= 0; 0 (default) leaves remoteness out, and the result is exactly the
+        unweighted allocation.
 
     Returns
     -------
@@ -655,35 +684,60 @@ def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
         Columns kode_kec, nama_kec, tidak_bergerak, administratif, kebutuhan (need),
         kuota (k × need / Σ need, the exact proportional share, for transparency),
         pendamping; one row per kecamatan in ``cooperatives``, ordered by kode_kec.
+        With w > 0 also ``terpencil`` (Tidak bergerak and Administratif
+        cooperatives in a remote desa) before kebutuhan, which is then a float;
+        ``attrs["bobot_terpencil"]`` is w.
 
     Raises
     ------
     AllocationError
-        If ``k`` is negative or smaller than the number of kecamatan in need.
+        If ``k`` is negative or smaller than the number of kecamatan in need, or
+        ``remote_weight`` is not a finite number >= 0.
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer):
         raise AllocationError("alokasi_k_bukan_bilangan", k=k)
     k = int(k)
     if k < 0:
         raise AllocationError("alokasi_k_negatif", k=k)
+    if (
+        isinstance(remote_weight, bool)
+        or not isinstance(remote_weight, int | float | np.integer | np.floating)
+        or not math.isfinite(remote_weight)
+        or remote_weight < 0
+    ):
+        raise AllocationError("alokasi_bobot_terpencil_buruk", w=remote_weight)
+    # w = p / q exactly as written (0.5 -> 1/2, 0.1 -> 1/10): every need is
+    # scaled by q into a whole number, which leaves the shares unchanged
+    w = Fraction(str(float(remote_weight)))
     kelas = _class_str(cooperatives)
+    dormant = (kelas == "tidak_bergerak").astype("int64")
+    formal = (kelas == "administratif").astype("int64")
+    base = (
+        NEED_WEIGHTS["tidak_bergerak"] * dormant
+        + NEED_WEIGHTS["administratif"] * formal
+    )
+    far = remote(cooperatives).astype("int64") if w else 0 * base
     counts = pd.DataFrame(
         {
             "kode_kec": cooperatives["kode_kec"].astype(object),
-            "tidak_bergerak": (kelas == "tidak_bergerak").astype("int64"),
-            "administratif": (kelas == "administratif").astype("int64"),
+            "tidak_bergerak": dormant,
+            "administratif": formal,
+            "terpencil": far * (base > 0),
+            "_need": base * (w.denominator + w.numerator * far),
         }
     )
     out = counts.groupby("kode_kec", sort=True).sum().reset_index()
     names = cooperatives.drop_duplicates("kode_kec").set_index("kode_kec")["nama_kec"]
     out.insert(1, "nama_kec", out["kode_kec"].map(names))
-    out["kebutuhan"] = (
-        NEED_WEIGHTS["tidak_bergerak"] * out["tidak_bergerak"]
-        + NEED_WEIGHTS["administratif"] * out["administratif"]
-    ).astype("int64")
-    need = out["kebutuhan"].to_numpy()
-    total = int(need.sum())
-    in_need = int((need > 0).sum())
+    scaled = out.pop("_need").to_numpy(dtype="int64")
+    if w:
+        out["kebutuhan"] = scaled / w.denominator
+    else:
+        out = out.drop(columns="terpencil")
+        out["kebutuhan"] = scaled
+    out.attrs["bobot_terpencil"] = float(remote_weight)
+    total = int(scaled.sum())
+    in_need = int((scaled > 0).sum())
     if k < in_need:
         raise AllocationError("alokasi_k_terlalu_kecil", k=k, n=in_need)
     if total == 0:
@@ -691,8 +745,8 @@ def allocate_pendamping(cooperatives: pd.DataFrame, k: int) -> pd.DataFrame:
         out["pendamping"] = np.zeros(len(out), dtype="int64")
         out.attrs["sisa"] = k
         return out
-    out["kuota"] = k * need / total
-    out["pendamping"] = _largest_remainder(need, k, out["kode_kec"].tolist())
+    out["kuota"] = k * scaled / total
+    out["pendamping"] = _largest_remainder(scaled, k, out["kode_kec"].tolist())
     out.attrs["sisa"] = k - int(out["pendamping"].sum())
     return out
 

@@ -66,18 +66,6 @@ COLUMNS: dict[str, dict[str, str]] = {
     "jalan_roda_empat": {"id": "Jalan roda empat", "en": "Four-wheel road"},
     "waktu_ke_faskes": {"id": "Waktu ke faskes", "en": "Time to health care"},
     "konteks": {"id": "Konteks desa", "en": "Village context"},
-    "median_partisipasi": {
-        "id": "Median partisipasi (status sama)",
-        "en": "Median participation (same status)",
-    },
-    "median_omzet_per_anggota": {
-        "id": "Median omzet per anggota (Rp)",
-        "en": "Median turnover per member (IDR)",
-    },
-    "median_kemandirian": {
-        "id": "Median kemandirian",
-        "en": "Median self-sufficiency",
-    },
     "kelas_sebelumnya": {"id": "Kelas 6 bulan lalu", "en": "Class 6 months earlier"},
     "arah": {"id": "Arah", "en": "Move"},
     "jejak_kelas": {"id": "Kelas 12 bulan terakhir", "en": "Class, last 12 months"},
@@ -164,5 +152,25 @@ COLUMNS: dict[str, dict[str, str]] = {
     "pindah_tersil_output": {
         "id": "Output: draw pindah tersil",
         "en": "Output: draws changing tercile",
+    },
+    # ---- regency summary: village context and remoteness (issue 12)
+    "status_desa": {"id": "Status IDM desa (2024)", "en": "Village IDM status (2024)"},
+    "fakta_desa": {"id": "Konteks desa", "en": "Village context"},
+    "median_partisipasi": {
+        "id": "Median partisipasi anggota",
+        "en": "Median member participation",
+    },
+    "median_omzet_per_anggota": {
+        "id": "Median omzet per anggota per bulan (Rp)",
+        "en": "Median turnover per member per month (IDR)",
+    },
+    "median_kemandirian": {
+        "id": "Median kemandirian operasional",
+        "en": "Median operating self-sufficiency",
+    },
+    "terpencil": {"id": "Di desa terpencil", "en": "In remote villages"},
+    "pendamping_tanpa_bobot": {
+        "id": "Pendamping tanpa bobot terpencil",
+        "en": "Facilitators, no remoteness weight",
     },
 }

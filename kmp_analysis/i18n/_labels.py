@@ -140,6 +140,121 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada KMP yang tanpa gerak sejak jendela pertamanya.",
         "en": "No KMP has been without movement since its first window.",
     },
+    # ---- regency summary: village context and remoteness (issue 12)
+    "ringkasan_section_konteks": {
+        "id": "Konteks desa (Indeks Desa Membangun 2024)",
+        "en": "Village context (Village Development Index, IDM 2024)",
+    },
+    "ringkasan_konteks_none": {
+        "id": "Data ini tidak memuat konteks desa: Indeks Desa Membangun tersedia "
+        "hanya untuk desa-desa Kutai Kartanegara di data referensi.",
+        "en": "These data carry no village context: the Village Development Index "
+        "is available only for the villages of Kutai Kartanegara in the reference "
+        "data.",
+    },
+    "ringkasan_konteks_shares": {
+        "id": "KMP aktif atau berdampak menurut status IDM desanya: {items}.",
+        "en": "KMP active or impactful by the IDM status of their village: {items}.",
+    },
+    "ringkasan_konteks_item": {
+        "id": "{status} {pct} ({n_active} dari {n})",
+        "en": "{status} {pct} ({n_active} of {n})",
+    },
+    "ringkasan_konteks_not_cause": {
+        "id": "Ini konteks, bukan sebab: status dan fasilitas desa tidak menentukan "
+        "kelas sebuah KMP. Kedua daftar di bawah adalah pertanyaan untuk kunjungan "
+        "lapangan, bukan penilaian.",
+        "en": "This is context, not a cause: a village's status and facilities do "
+        "not decide the class of its KMP. The two lists below are questions for a "
+        "field visit, not judgements.",
+    },
+    "ringkasan_konteks_table": {
+        "id": "KMP per kelas menurut status IDM desa (jumlah dan pangsa dalam baris)",
+        "en": "KMP per class by the IDM status of their village (count and share of "
+        "the row)",
+    },
+    "ringkasan_perlu_ditanya": {
+        "id": "Perlu ditanya: {n} KMP",
+        "en": "To ask why: {n} KMP",
+    },
+    "ringkasan_perlu_ditanya_note": {
+        "id": "KMP {tb} atau {adm} di desa yang konteksnya mendukung (Mandiri; ada "
+        "bank/BPR atau fasilitas kredit; pasar permanen; jalan roda empat sepanjang "
+        "tahun). Indeks Outcome terendah lebih dahulu.",
+        "en": "{tb} or {adm} KMP in villages whose context is favourable (Mandiri; "
+        "a bank or BPR, or credit available; a permanent market; a four-wheel road "
+        "all year). Lowest Outcome index first.",
+    },
+    "ringkasan_titik_terang": {
+        "id": "Titik terang: {n} KMP",
+        "en": "Bright spots: {n} KMP",
+    },
+    "ringkasan_titik_terang_note": {
+        "id": "KMP {aktif} atau {berdampak} di desa yang konteksnya sulit "
+        "(Berkembang atau lebih rendah; tanpa bank/BPR maupun fasilitas kredit; "
+        "tanpa jalan roda empat sepanjang tahun; atau fasilitas kesehatan lebih "
+        "dari satu jam): apa yang mereka lakukan mungkin dapat ditiru. Indeks "
+        "Outcome tertinggi lebih dahulu.",
+        "en": "{aktif} or {berdampak} KMP in villages whose context is hard "
+        "(Berkembang or lower; neither bank nor credit; no four-wheel road all "
+        "year; or health care more than an hour away): what they do may travel. "
+        "Highest Outcome index first.",
+    },
+    "ringkasan_konteks_list_none": {
+        "id": "Tidak ada KMP dalam daftar ini.",
+        "en": "No KMP on this list.",
+    },
+    "ringkasan_konteks_more": {
+        "id": "… dan {n} KMP lainnya (daftar lengkap di ringkasan.json).",
+        "en": "… and {n} more KMP (the full list is in ringkasan.json).",
+    },
+    "ringkasan_peer_table": {
+        "id": "Median sejawat menurut status IDM desa",
+        "en": "Peer medians by the IDM status of the village",
+    },
+    "ringkasan_peer_note": {
+        "id": "Pembanding yang dikutip brief kecamatan: sebuah KMP dibaca di samping "
+        "median KMP di desa berstatus IDM sama di seluruh kabupaten.",
+        "en": "The reference a kecamatan brief quotes: a KMP is read beside the "
+        "median of KMP in villages of the same IDM status across the regency.",
+    },
+    "konteks_semua_kmp": {"id": "Semua KMP", "en": "All KMP"},
+    "konteks_kelurahan": {"id": "kelurahan (tanpa IDM)", "en": "kelurahan (no IDM)"},
+    "konteks_tanpa_bank_kredit": {
+        "id": "tanpa bank/BPR maupun fasilitas kredit",
+        "en": "neither bank nor credit",
+    },
+    "ringkasan_terpencil_note": {
+        "id": "Bobot keterpencilan {w} (rekomendasi.bobot_terpencil): kebutuhan KMP "
+        "di desa terpencil (jalan roda empat tidak sepanjang tahun atau fasilitas "
+        "kesehatan lebih dari 60 menit) dihitung ×{times}; {n_far} dari {n} KMP yang "
+        "membutuhkan pendamping berada di desa terpencil.",
+        "en": "Remoteness weight {w} (rekomendasi.bobot_terpencil): the need of a KMP "
+        "in a remote village (no four-wheel road all year, or health care more than "
+        "60 minutes away) counts ×{times}; {n_far} of the {n} KMP in need are in "
+        "remote villages.",
+    },
+    "ringkasan_terpencil_changed": {
+        "id": "Dibanding alokasi tanpa bobot ini, {moved} pendamping berpindah: "
+        "{n_gain} kecamatan bertambah ({gain}), {n_lose} berkurang ({lose}).",
+        "en": "Compared with the allocation without this weight, {moved} "
+        "facilitators move: {n_gain} kecamatan gain ({gain}), {n_lose} lose "
+        "({lose}).",
+    },
+    "ringkasan_terpencil_unchanged": {
+        "id": "Bobot ini tidak mengubah alokasi.",
+        "en": "The weight does not change the allocation.",
+    },
+    "ringkasan_terpencil_no_context": {
+        "id": "Bobot keterpencilan {w} tidak berpengaruh: data ini tidak memuat "
+        "konteks desa.",
+        "en": "The remoteness weight {w} has no effect: these data carry no village "
+        "context.",
+    },
+    "alokasi_bobot_terpencil_buruk": {
+        "id": "bobot_terpencil={w} harus bilangan 0 atau lebih.",
+        "en": "bobot_terpencil={w} must be a number of 0 or more.",
+    },
     # ---- village context (issue 12): Indeks Desa Membangun and its facts
     "konteks_tidak_berlaku": {
         "id": "tidak berlaku (kelurahan)",

@@ -1,10 +1,10 @@
 """The regency summary as ``notebooks/ringkasan_kabupaten.ipynb`` shows it.
 
 The notebook only calls :func:`prepare` and the methods of :class:`Summary`, one per
-section (headline numbers and sentences, a choropleth of the kecamatan, their
-output–outcome quadrant, their outcome ranks with Monte Carlo uncertainty, the
-pendamping allocation and the training totals), as the kecamatan brief does with
-:mod:`kmp_analysis.report.brief`. What the sections say is
+section (headline numbers and sentences, what changed, the village context, a
+choropleth of the kecamatan, their output–outcome quadrant, their outcome ranks with
+Monte Carlo uncertainty, the pendamping allocation and the training totals), as the
+kecamatan brief does with :mod:`kmp_analysis.report.brief`. What the sections say is
 :class:`~.summary_content.SummaryContent`, computed and tested without IPython or
 matplotlib; :class:`Summary` adds the figures and the HTML.
 """
@@ -25,6 +25,7 @@ from kmp_analysis.i18n import fmt_int, fmt_pct, label
 from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.params import SummaryParameters, evaluation_for
 from kmp_analysis.report.summary_content import (
+    CONTEXT_LIST_CAP,
     MOVING_THRESHOLD,
     SummaryContent,
     extremes,
@@ -271,6 +272,71 @@ class Summary(SummaryContent):
         )
         return _section(title, *parts)
 
+    def village_context(self) -> HTML:
+        """Village context (IDM 2024): classes by IDM status of the desa, the
+        *perlu ditanya* and *titik terang* lists, that this is context and not a
+        cause, and the peer medians a brief quotes."""
+        lang = self.lang
+        title = label("ringkasan_section_konteks", lang)
+        if (empty := self._empty("ringkasan_section_konteks")) is not None:
+            return empty
+        if not self.has_context:
+            text = label("ringkasan_konteks_none", lang)
+            return _section(title, _paragraph(text, "kmp-empty"))
+        text = "".join(f"<li>{html.escape(s)}</li>" for s in self.context_sentences())
+        parts = [
+            f"<ul>{text}</ul>",
+            blocks.table_html(
+                self.context_table_frame(),
+                lang,
+                title=label("ringkasan_konteks_table", lang),
+            ).data,
+        ]
+        lists = (
+            (
+                self.ask_why(),
+                "ringkasan_perlu_ditanya",
+                label(
+                    "ringkasan_perlu_ditanya_note",
+                    lang,
+                    tb=label("tidak_bergerak", lang),
+                    adm=label("administratif", lang),
+                ),
+            ),
+            (
+                self.bright_spots(),
+                "ringkasan_titik_terang",
+                label(
+                    "ringkasan_titik_terang_note",
+                    lang,
+                    aktif=label("aktif", lang),
+                    berdampak=label("berdampak", lang),
+                ),
+            ),
+        )
+        for frame, key, note in lists:
+            parts.append(blocks.heading(label(key, lang, n=len(frame)), 3))
+            parts.append(_paragraph(note))
+            parts.append(
+                blocks.table_html(
+                    self.context_list_frame(frame),
+                    lang,
+                    empty=label("ringkasan_konteks_list_none", lang),
+                ).data
+            )
+            if len(frame) > CONTEXT_LIST_CAP:
+                more = len(frame) - CONTEXT_LIST_CAP
+                parts.append(_paragraph(label("ringkasan_konteks_more", lang, n=more)))
+        parts.append(
+            blocks.table_html(
+                self.context_peer_frame(),
+                lang,
+                title=label("ringkasan_peer_table", lang),
+            ).data
+        )
+        parts.append(_paragraph(label("ringkasan_peer_note", lang)))
+        return _section(title, *parts)
+
     def ranks(self) -> HTML:
         """Outcome ranks with their 5th–95th percentile, and tercile stability."""
         lang = self.lang
@@ -340,6 +406,7 @@ class Summary(SummaryContent):
                     label("ringkasan_pendamping_sisa", lang, sisa=alloc.attrs["sisa"])
                 )
             )
+        parts += [_paragraph(s) for s in self.remoteness_sentences()]
         parts.append(blocks.table_html(self.pendamping_frame(), lang).data)
         return _section(title, *parts)
 

@@ -22,10 +22,18 @@ import pandas as pd
 from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
-from kmp_analysis.evaluation import Evaluation, kecamatan_table
+from kmp_analysis.evaluation import (
+    PEER_INDICATORS,
+    Evaluation,
+    classes_by_status,
+    kecamatan_table,
+    peer_medians,
+)
 from kmp_analysis.evaluation import headline as headline_counts
 from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
+from kmp_analysis.reference import NOT_APPLICABLE
+from kmp_analysis.report.tables import context_word
 from kmp_analysis.safeio import atomic_write_text
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
@@ -33,6 +41,19 @@ JSON_FILE = "ringkasan.json"
 
 #: Share of draws from which a kecamatan counts as changing tercile (as the chart).
 MOVING_THRESHOLD = 0.10
+
+#: Rows of the *perlu ditanya* and *titik terang* lists shown (the rest counted).
+CONTEXT_LIST_CAP = 10
+
+#: Village-context codes a list entry carries in ringkasan.json.
+_FACT_COLUMNS = (
+    "status_idm",
+    "bank_bpr",
+    "fasilitas_kredit",
+    "pasar_permanen",
+    "jalan_roda_empat",
+    "waktu_ke_faskes",
+)
 
 _RANK_COLUMNS = (
     "peringkat",
@@ -93,15 +114,108 @@ class SummaryContent:
         h["kuadran"] = {q: int((kuadran == q).sum()) for q in QUADRANTS.values()}
         return h
 
+    @property
+    def remote_weight(self) -> float:
+        """``rekomendasi.bobot_terpencil`` of the config (0: remoteness is off)."""
+        return float(self.evaluation.config.rekomendasi.bobot_terpencil)
+
     @cached_property
     def allocation(self) -> pd.DataFrame | str:
-        """:func:`recommend.allocate_pendamping` with K from the config, or the
-        reader's message why it cannot be computed."""
+        """:func:`recommend.allocate_pendamping` with K and the remoteness weight
+        from the config, or the reader's message why it cannot be computed."""
+        k = self.evaluation.config.rekomendasi.pendamping
+        try:
+            return recommend.allocate_pendamping(
+                self.cooperatives, k, self.remote_weight
+            )
+        except recommend.AllocationError as error:
+            return error.text(self.lang)
+
+    @cached_property
+    def allocation_unweighted(self) -> pd.DataFrame | str:
+        """The allocation without the remoteness weight (the same object when the
+        weight is 0), to say what the weight changed."""
+        if not self.remote_weight:
+            return self.allocation
         k = self.evaluation.config.rekomendasi.pendamping
         try:
             return recommend.allocate_pendamping(self.cooperatives, k)
         except recommend.AllocationError as error:
             return error.text(self.lang)
+
+    def remoteness_changes(self) -> pd.DataFrame:
+        """Kecamatan whose pendamping the remoteness weight changed: without and
+        with it and the difference, gains first (empty when off or unchanged)."""
+        columns = ["kode_kec", "nama_kec", "tanpa_bobot", "dengan_bobot", "selisih"]
+        weighted, plain = self.allocation, self.allocation_unweighted
+        if (
+            not self.remote_weight
+            or isinstance(weighted, str)
+            or isinstance(plain, str)
+        ):
+            return pd.DataFrame(columns=columns)
+        frame = pd.DataFrame(
+            {
+                "kode_kec": weighted["kode_kec"],
+                "nama_kec": weighted["nama_kec"],
+                "tanpa_bobot": plain["pendamping"].to_numpy(),
+                "dengan_bobot": weighted["pendamping"].to_numpy(),
+            }
+        )
+        frame["selisih"] = frame["dengan_bobot"] - frame["tanpa_bobot"]
+        frame = frame[frame["selisih"] != 0]
+        return frame.sort_values(
+            ["selisih", "kode_kec"], ascending=[False, True], ignore_index=True
+        )[columns]
+
+    def remoteness_sentences(self) -> list[str]:
+        """What the remoteness weight is and how it changed the allocation, in one
+        or two sentences (none when the weight is 0)."""
+        lang, w = self.lang, self.remote_weight
+        alloc = self.allocation
+        if not w or isinstance(alloc, str) or alloc.empty:
+            return []
+        if not self.has_context:
+            return [label("ringkasan_terpencil_no_context", lang, w=_num(w, lang))]
+        in_need = int((alloc["tidak_bergerak"] + alloc["administratif"]).sum())
+        out = [
+            label(
+                "ringkasan_terpencil_note",
+                lang,
+                w=_num(w, lang),
+                times=_num(1 + w, lang),
+                n_far=fmt_int(int(alloc["terpencil"].sum()), lang),
+                n=fmt_int(in_need, lang),
+            )
+        ]
+        changes = self.remoteness_changes()
+        if changes.empty:
+            out.append(label("ringkasan_terpencil_unchanged", lang))
+            return out
+
+        def names(rows: pd.DataFrame) -> str:
+            return join_names(
+                [
+                    f"{r.nama_kec} {'+' if r.selisih > 0 else '−'}{abs(r.selisih)}"
+                    for r in rows.itertuples()
+                ],
+                lang,
+            )
+
+        gain = changes[changes["selisih"] > 0]
+        lose = changes[changes["selisih"] < 0]
+        out.append(
+            label(
+                "ringkasan_terpencil_changed",
+                lang,
+                n_gain=len(gain),
+                gain=names(gain),
+                n_lose=len(lose),
+                lose=names(lose),
+                moved=fmt_int(int(gain["selisih"].sum()), lang),
+            )
+        )
+        return out
 
     @cached_property
     def training_plan(self) -> pd.DataFrame | None:
@@ -182,21 +296,36 @@ class SummaryContent:
         return out
 
     def pendamping_frame(self) -> pd.DataFrame:
-        """The allocation as shown: most facilitators first, with a total row."""
+        """The allocation as shown: most facilitators first, with a total row;
+        with a remoteness weight also the remote cooperatives in need and the
+        allocation without the weight."""
         alloc = self.allocation
         if isinstance(alloc, str):  # raises the allocation's own error
             k = self.evaluation.config.rekomendasi.pendamping
-            alloc = recommend.allocate_pendamping(self.cooperatives, k)
+            alloc = recommend.allocate_pendamping(
+                self.cooperatives, k, self.remote_weight
+            )
+        weighted = "terpencil" in alloc
+        if weighted:
+            plain = self.allocation_unweighted
+            alloc = alloc.assign(
+                pendamping_tanpa_bobot=plain["pendamping"].to_numpy()
+                if not isinstance(plain, str)
+                else pd.NA
+            )
         shown = alloc.sort_values(
             ["pendamping", "kebutuhan", "kode_kec"],
             ascending=[False, False, True],
             kind="stable",
         )
-        columns = ["tidak_bergerak", "administratif", "kebutuhan", "pendamping"]
-        total = {c: int(shown[c].sum()) for c in columns}
+        counts = ["tidak_bergerak", "administratif"]
+        if weighted:
+            counts += ["terpencil"]
+        after = ["pendamping_tanpa_bobot", "pendamping"] if weighted else ["pendamping"]
+        total = {c: shown[c].sum() for c in [*counts, "kebutuhan", *after]}
         frame = pd.concat(
             [
-                shown[["nama_kec", *columns, "kuota"]],
+                shown[["nama_kec", *counts, "kebutuhan", "kuota", *after]],
                 pd.DataFrame(
                     [
                         {
@@ -210,7 +339,11 @@ class SummaryContent:
             ignore_index=True,
         )
         frame["kuota"] = frame["kuota"].map(lambda v: fmt_dec(v, self.lang, 2))
-        return frame[["nama_kec", *columns[:-1], "kuota", "pendamping"]]
+        if weighted:
+            frame["kebutuhan"] = frame["kebutuhan"].map(lambda v: _num(v, self.lang))
+        else:
+            frame["kebutuhan"] = frame["kebutuhan"].astype("int64")
+        return frame[["nama_kec", *counts, "kebutuhan", "kuota", *after]]
 
     def training_frame(self) -> pd.DataFrame:
         """Per kecamatan and tier: "participants (classes)", with a total column."""
@@ -237,6 +370,223 @@ class SummaryContent:
             )
             rows.append(row)
         return pd.DataFrame(rows)
+
+    # ---------------------------------------------------------- village context
+
+    @property
+    def has_context(self) -> bool:
+        """Whether the cooperatives carry their village's context (Kukar's IDM;
+        data with its own geography has none)."""
+        return "status_idm" in self.cooperatives and len(self.cooperatives) > 0
+
+    def context_classes(self) -> pd.DataFrame:
+        """:func:`~kmp_analysis.evaluation.classes_by_status`: cooperatives per IDM
+        status of their desa and class (kelurahan last), empty without context."""
+        if not self.has_context:
+            return pd.DataFrame()
+        return classes_by_status(self.cooperatives)
+
+    def context_peers(self) -> pd.DataFrame:
+        """:func:`~kmp_analysis.evaluation.peer_medians` per IDM status, as rows
+        (``status_idm``, ``n``, the medians), empty without context."""
+        if not self.has_context:
+            return pd.DataFrame(columns=["status_idm", "n", *PEER_INDICATORS])
+        return peer_medians(self.cooperatives).reset_index()
+
+    def ask_why(self) -> pd.DataFrame:
+        """*Perlu ditanya* (:func:`recommend.ask_why`), Tidak bergerak first, the
+        lowest outcome index first within a class (the most surprising first)."""
+        return self._context_list(recommend.ask_why(self.cooperatives), low=True)
+
+    def bright_spots(self) -> pd.DataFrame:
+        """*Titik terang* (:func:`recommend.bright_spots`), Berdampak first, the
+        highest outcome index first within a class."""
+        return self._context_list(recommend.bright_spots(self.cooperatives), low=False)
+
+    @staticmethod
+    def _context_list(frame: pd.DataFrame, low: bool) -> pd.DataFrame:
+        if frame.empty:
+            return frame
+        rank = frame["kelas"].astype(object).map({c: i for i, c in enumerate(CLASSES)})
+        outcome = (
+            frame["indeks_outcome"]
+            if "indeks_outcome" in frame
+            else pd.Series(np.nan, index=frame.index)
+        )
+        order = frame.assign(_rank=rank if low else -rank, _outcome=outcome)
+        return order.sort_values(
+            ["_rank", "_outcome", "koperasi_id"],
+            ascending=[True, low, True],
+            na_position="last",
+            kind="stable",
+            ignore_index=True,
+        ).drop(columns=["_rank", "_outcome"])
+
+    def context_facts(self, row: Any) -> str:
+        """The facts of a cooperative's desa that put it on its list, in words:
+        for a favourable desa its status, bank or credit, market and road
+        ("Mandiri; ada bank/BPR; pasar permanen; jalan roda empat sepanjang
+        tahun"); for a hard one its status and what makes it hard."""
+        lang = self.lang
+        status = context_word("status_idm", row["status_idm"], lang)
+        words = [str(status)]
+        if row["konteks"] == "mendukung":
+            money = "bank_bpr" if row["bank_bpr"] == "ada" else "fasilitas_kredit"
+            facts = [(money, "ada"), ("pasar_permanen", "ada")]
+            facts.append(("jalan_roda_empat", row["jalan_roda_empat"]))
+        else:
+            facts = []
+            if row["bank_bpr"] != "ada" and row["fasilitas_kredit"] != "ada":
+                words.append(label("konteks_tanpa_bank_kredit", lang))
+            if row["jalan_roda_empat"] != "sepanjang_tahun":
+                facts.append(("jalan_roda_empat", row["jalan_roda_empat"]))
+            if row["waktu_ke_faskes"] == "lebih_60":
+                facts.append(("waktu_ke_faskes", row["waktu_ke_faskes"]))
+        words += [str(context_word(column, code, lang)) for column, code in facts]
+        return "; ".join(words)
+
+    def context_list_frame(
+        self, frame: pd.DataFrame, cap: int = CONTEXT_LIST_CAP
+    ) -> pd.DataFrame:
+        """The first ``cap`` rows of a context list as shown: desa, kecamatan,
+        class and the facts of the desa in words."""
+        shown = frame.head(cap)
+        return pd.DataFrame(
+            {
+                "nama_desa": shown["nama_desa"].to_numpy(),
+                "nama_kec": shown["nama_kec"].to_numpy(),
+                "kelas": shown["kelas"].astype(object).to_numpy(),
+                "fakta_desa": [self.context_facts(r) for _, r in shown.iterrows()],
+            }
+        )
+
+    def context_table_frame(self) -> pd.DataFrame:
+        """Cooperatives per IDM status and class as shown: "count (share)" per
+        class, the row total, and a total row."""
+        table = self.context_classes()
+        lang = self.lang
+        if table.empty:
+            return pd.DataFrame()
+        total = table[["n_koperasi", *(f"n_{c}" for c in CLASSES)]].sum()
+        rows = []
+        for _, r in table.iterrows():
+            rows.append((context_word("status_idm", r["status_idm"], lang), r))
+        rows.append((label("ringkasan_total", lang), total))
+        out = []
+        for name, r in rows:
+            n = int(r["n_koperasi"])
+            entry = {"status_desa": name, "n_koperasi": fmt_int(n, lang)}
+            for c in CLASSES:
+                count = int(r[f"n_{c}"])
+                entry[f"n_{c}"] = f"{fmt_int(count, lang)} ({fmt_pct(count, n)})"
+            out.append(entry)
+        return pd.DataFrame(out)
+
+    def context_peer_frame(self) -> pd.DataFrame:
+        """The peer medians as shown, with a row for every cooperative."""
+        peers = self.context_peers()
+        lang = self.lang
+        if peers.empty:
+            return pd.DataFrame()
+        everyone = self.cooperatives[list(PEER_INDICATORS)].median()
+        rows = [
+            (context_word("status_idm", r["status_idm"], lang), r)
+            for _, r in peers.iterrows()
+        ]
+        all_row = {"n": len(self.cooperatives), **everyone.to_dict()}
+        rows.append((label("konteks_semua_kmp", lang), all_row))
+
+        def shown(value: Any, how: str) -> str:
+            if value is None or pd.isna(value):
+                return "–"
+            if how == "pct":
+                return f"{100 * value:.0f}%"
+            if how == "rp":
+                return fmt_int(round(value), lang)
+            return fmt_dec(value, lang, 2)
+
+        return pd.DataFrame(
+            [
+                {
+                    "status_desa": name,
+                    "n_koperasi": fmt_int(int(r["n"]), lang),
+                    "median_partisipasi": shown(r["partisipasi"], "pct"),
+                    "median_omzet_per_anggota": shown(r["omzet_per_anggota"], "rp"),
+                    "median_kemandirian": shown(r["kemandirian"], "dec"),
+                }
+                for name, r in rows
+            ]
+        )
+
+    def context_sentences(self) -> list[str]:
+        """The class shares by IDM status in one sentence, and that this is context,
+        not a cause."""
+        lang = self.lang
+        table = self.context_classes()
+        if table.empty:
+            return []
+        items = []
+        for _, r in table.iterrows():
+            n = int(r["n_koperasi"])
+            active = int(r["n_aktif"] + r["n_berdampak"])
+            items.append(
+                label(
+                    "ringkasan_konteks_item",
+                    lang,
+                    status=label("konteks_kelurahan", lang)
+                    if r["status_idm"] == NOT_APPLICABLE
+                    else context_word("status_idm", r["status_idm"], lang),
+                    pct=fmt_pct(active, n),
+                    n_active=fmt_int(active, lang),
+                    n=fmt_int(n, lang),
+                )
+            )
+        return [
+            label("ringkasan_konteks_shares", lang, items=join_names(items, lang)),
+            label("ringkasan_konteks_not_cause", lang),
+        ]
+
+    def context_json(self) -> dict[str, Any] | None:
+        """The village context for machines: classes by IDM status, both lists in
+        full, and the peer medians (None without village context)."""
+        if not self.has_context:
+            return None
+        table = self.context_classes()
+
+        def entries(frame: pd.DataFrame) -> dict[str, Any]:
+            return {
+                "n": len(frame),
+                "koperasi": [
+                    {
+                        "koperasi_id": _plain(r["koperasi_id"]),
+                        "kode_desa": _plain(r["kode_desa"]),
+                        "kode_kec": _plain(r["kode_kec"]),
+                        "kelas": str(r["kelas"]),
+                        "konteks": {c: _plain(r[c]) for c in _FACT_COLUMNS},
+                        "fakta": self.context_facts(r),
+                    }
+                    for _, r in frame.iterrows()
+                ],
+            }
+
+        return {
+            "sumber": "Indeks Desa Membangun 2024 (Kemendes PDTT)",
+            "kelas_per_status": [
+                {
+                    "status_idm": r["status_idm"],
+                    "n_koperasi": int(r["n_koperasi"]),
+                    "kelas": {c: int(r[f"n_{c}"]) for c in CLASSES},
+                    "pangsa": {c: _plain(r[f"pangsa_{c}"]) for c in CLASSES},
+                }
+                for _, r in table.iterrows()
+            ],
+            "perlu_ditanya": entries(self.ask_why()),
+            "titik_terang": entries(self.bright_spots()),
+            "median_sejawat": [
+                {k: _plain(v) for k, v in r.items()}
+                for r in self.context_peers().astype({"n": "int64"}).to_dict("records")
+            ],
+        }
 
     # ------------------------------------------------------------ what changed
 
@@ -399,10 +749,7 @@ class SummaryContent:
             "lang": self.lang,
             "headline": self.headline_numbers(),
             "sentences": self.sentences(),
-            "pendamping": {
-                "k": ev.config.rekomendasi.pendamping,
-                "error": alloc if isinstance(alloc, str) else None,
-            },
+            "pendamping": self.pendamping_json(),
             "pelatihan": None
             if self.training_plan is None
             else {
@@ -415,6 +762,32 @@ class SummaryContent:
             },
             "kecamatan": kecamatan,
             "perubahan": self.change_json(),
+            "konteks_desa": self.context_json(),
+        }
+
+    def pendamping_json(self) -> dict[str, Any]:
+        """K, the allocation per kecamatan with the remoteness weight of the config
+        and without it (the same when the weight is 0), or the error."""
+        alloc, plain = self.allocation, self.allocation_unweighted
+
+        def per_kec(frame: pd.DataFrame | str) -> dict[str, int] | None:
+            if isinstance(frame, str):
+                return None
+            return {
+                str(kode): int(n)
+                for kode, n in zip(frame["kode_kec"], frame["pendamping"], strict=True)
+            }
+
+        return {
+            "k": self.evaluation.config.rekomendasi.pendamping,
+            "error": alloc if isinstance(alloc, str) else None,
+            "bobot_terpencil": self.remote_weight,
+            "alokasi": per_kec(alloc),
+            "alokasi_tanpa_bobot_terpencil": per_kec(plain),
+            "perubahan_bobot_terpencil": [
+                {k: _plain(v) for k, v in r.items()}
+                for r in self.remoteness_changes().to_dict("records")
+            ],
         }
 
     def save_json(self, out_dir: str | Path) -> Path:
@@ -445,10 +818,18 @@ def split_text(split: float, lang: str) -> str:
     return fmt_dec(split, lang, 2).rstrip("0").rstrip(",.")
 
 
+def _num(value: float, lang: str) -> str:
+    """A weight or a need as short as it is: 1, 1,5, 2,25 (two decimals at most)."""
+    return split_text(float(value), lang)
+
+
 def _plain(value: Any) -> Any:
-    """``value`` as a JSON-native Python value (NumPy scalars unwrapped)."""
+    """``value`` as a JSON-native Python value (NumPy scalars unwrapped, a
+    missing value as None)."""
     if isinstance(value, np.generic):
         value = value.item()
+    if value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
     if isinstance(value, float):
         return round(value, 6)
     return value

@@ -81,7 +81,9 @@ def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
             coops, tables["pengurus"], class_size=rec.ukuran_kelas_pelatihan
         ),
         "bumdes": recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"]),
-        "pendamping": recommend.allocate_pendamping(coops, rec.pendamping),
+        "pendamping": recommend.allocate_pendamping(
+            coops, rec.pendamping, rec.bobot_terpencil
+        ),
         **_context_sheet(coops),
     }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import pytest
 
@@ -245,3 +245,31 @@ def test_not_a_finite_number_is_a_bad_value(tmp_path, text):
     exc = problems_of(path)
 
     assert [p.code for p in exc.problems] == ["config_bad_value"]
+
+
+# ------------------------------------------------ pendamping: remoteness weight
+
+
+def test_remoteness_weight_is_off_by_default():
+    assert Config().rekomendasi.bobot_terpencil == 0.0
+    assert Config().to_dict()["rekomendasi"]["bobot_terpencil"] == 0.0
+
+
+def test_remoteness_weight_from_yaml_and_as_an_override(tmp_path):
+    path = write_yaml(tmp_path, "rekomendasi:\n  bobot_terpencil: 1\n")
+    config = load_config(path)
+    assert config.rekomendasi.bobot_terpencil == 1.0
+    assert type(config.rekomendasi.bobot_terpencil) is float
+    assert config.rekomendasi.pendamping == 40  # the rest stays
+    assert Config().with_overrides(bobot_terpencil=0.5).rekomendasi == replace(
+        Config().rekomendasi, bobot_terpencil=0.5
+    )
+
+
+@pytest.mark.parametrize("value", ["-0.5", "satu", "true", ".nan"])
+def test_a_bad_remoteness_weight_names_the_key(tmp_path, value):
+    path = write_yaml(tmp_path, f"rekomendasi:\n  bobot_terpencil: {value}\n")
+    exc = problems_of(path)
+    assert [(p.column, p.code) for p in exc.problems] == [
+        ("rekomendasi.bobot_terpencil", "config_bad_value")
+    ]

@@ -16,6 +16,7 @@ from kmp_analysis.recommend import (
     allocate_pendamping,
     bumdes_sync,
     normalise_unit,
+    remote,
     supported,
     to_evaluate,
     training_participants,
@@ -685,3 +686,154 @@ def test_sample_data_invariants(sample, with_outcome):
     assert allocation["pendamping"].sum() == 40
     assert len(allocation) == table["kode_kec"].nunique()
     assert (allocation["pendamping"][allocation["kebutuhan"] > 0] >= 1).all()
+
+
+# ------------------------------------------------ pendamping: remoteness weight
+
+#: The sample's allocation of K=40 before the remoteness weight existed (recorded
+#: from commit e77fcfa): a weight of 0 must give exactly this.
+SAMPLE_ALLOCATION_40 = {
+    "64.02.01": 4,
+    "64.02.02": 2,
+    "64.02.03": 1,
+    "64.02.04": 1,
+    "64.02.05": 1,
+    "64.02.06": 1,
+    "64.02.07": 3,
+    "64.02.08": 3,
+    "64.02.09": 2,
+    "64.02.10": 2,
+    "64.02.11": 4,
+    "64.02.12": 6,
+    "64.02.13": 1,
+    "64.02.14": 1,
+    "64.02.15": 1,
+    "64.02.16": 1,
+    "64.02.17": 2,
+    "64.02.18": 1,
+    "64.02.19": 2,
+    "64.02.20": 1,
+}
+
+
+def placed(kid: str, kelas: str, kec: str, road: str, health: str) -> dict:
+    """A cooperative with the two village facts that make a desa remote."""
+    return row(kid, kelas, kec=kec, jalan_roda_empat=road, waktu_ke_faskes=health)
+
+
+def test_remote_is_a_seasonal_road_or_health_care_over_an_hour():
+    table = coops(
+        placed("K1", "aktif", "64.02.01", "sepanjang_tahun", "paling_30"),
+        placed("K2", "aktif", "64.02.01", "musiman", "paling_30"),
+        placed("K3", "aktif", "64.02.01", "tidak_bisa", "31_60"),
+        placed("K4", "aktif", "64.02.01", "sepanjang_tahun", "lebih_60"),
+        placed("K5", "aktif", "64.02.01", "tidak_berlaku", "tidak_berlaku"),
+        placed("K6", "aktif", "64.02.01", None, None),
+    )
+    assert remote(table).tolist() == [False, True, True, True, False, False]
+    without = table.drop(columns=["jalan_roda_empat", "waktu_ke_faskes"])
+    assert not remote(without).any()
+
+
+def remote_kecamatan() -> pd.DataFrame:
+    """64.02.01: 2 Tidak bergerak in remote desa (need 4) and a remote Aktif (no
+    need); 64.02.02: 4 Tidak bergerak on the main road (need 8)."""
+    far = ("tidak_bisa", "paling_30")
+    near = ("sepanjang_tahun", "paling_30")
+    return coops(
+        placed("K1", "tidak_bergerak", "64.02.01", *far),
+        placed("K2", "tidak_bergerak", "64.02.01", "sepanjang_tahun", "lebih_60"),
+        placed("K3", "aktif", "64.02.01", *far),
+        *(placed(f"K{i}", "tidak_bergerak", "64.02.02", *near) for i in range(4, 8)),
+    )
+
+
+def test_remoteness_weight_hand_computed():
+    table = remote_kecamatan()
+    # without: needs 4 and 8, K=6 -> quotas 2 and 4
+    assert allocate_pendamping(table, 6)["pendamping"].tolist() == [2, 4]
+    # w=1: needs 8 and 8 -> 3 and 3
+    out = allocate_pendamping(table, 6, 1.0)
+    assert out["terpencil"].tolist() == [2, 0]  # the Aktif one needs nobody
+    assert out["kebutuhan"].tolist() == [8.0, 8.0]
+    assert out["pendamping"].tolist() == [3, 3]
+    assert out.attrs["bobot_terpencil"] == 1.0
+    # w=0.25: needs 5 and 8, quotas 30/13 = 2.31 and 48/13 = 3.69 -> 2 and 4
+    out = allocate_pendamping(table, 6, 0.25)
+    assert out["kebutuhan"].tolist() == [5.0, 8.0]
+    assert out["kuota"].tolist() == pytest.approx([30 / 13, 48 / 13])
+    assert out["pendamping"].tolist() == [2, 4]
+    assert list(out.columns) == [
+        "kode_kec",
+        "nama_kec",
+        "tidak_bergerak",
+        "administratif",
+        "terpencil",
+        "kebutuhan",
+        "kuota",
+        "pendamping",
+    ]
+
+
+def test_remoteness_weight_of_a_formal_only_cooperative():
+    # Administratif in a remote desa: 1 × (1 + 0.5) = 1.5; Tidak bergerak near: 2
+    table = coops(
+        placed("K1", "administratif", "64.02.01", "musiman", "paling_30"),
+        placed("K2", "tidak_bergerak", "64.02.02", "sepanjang_tahun", "paling_30"),
+    )
+    out = allocate_pendamping(table, 7, 0.5)  # quotas 3 and 4
+    assert out["kebutuhan"].tolist() == [1.5, 2.0]
+    assert out["pendamping"].tolist() == [3, 4]
+
+
+def test_remoteness_weight_ties_are_exact():
+    # w=0.1 is not exact in binary; the needs 2 × 1.1 and 2 × 1.1 still tie, so
+    # the last seat goes to the smaller kode_kec
+    table = coops(
+        placed("K1", "tidak_bergerak", "64.02.02", "musiman", "paling_30"),
+        placed("K2", "tidak_bergerak", "64.02.01", "musiman", "paling_30"),
+    )
+    assert allocate_pendamping(table, 3, 0.1)["pendamping"].tolist() == [2, 1]
+
+
+def test_a_weight_of_zero_is_the_allocation_of_before(sample_evaluation):
+    table = sample_evaluation.cooperatives
+    for weight in ((), (0.0,), (0,)):
+        out = allocate_pendamping(table, 40, *weight)
+        assert dict(zip(out["kode_kec"], out["pendamping"], strict=True)) == (
+            SAMPLE_ALLOCATION_40
+        )
+        assert "terpencil" not in out
+        assert out["kebutuhan"].dtype == "int64"
+
+
+def test_a_weight_without_village_context_changes_nothing(sample_evaluation):
+    table = sample_evaluation.cooperatives.drop(
+        columns=["jalan_roda_empat", "waktu_ke_faskes"]
+    )
+    out = allocate_pendamping(table, 40, 2.0)
+    assert out["pendamping"].tolist() == list(SAMPLE_ALLOCATION_40.values())
+    assert (out["terpencil"] == 0).all()
+
+
+def test_a_weight_on_the_sample_keeps_the_rules(sample_evaluation):
+    table = sample_evaluation.cooperatives
+    out = allocate_pendamping(table, 40, 1.0)
+    assert out["pendamping"].sum() == 40
+    assert (out["pendamping"][out["kebutuhan"] > 0] >= 1).all()
+    in_need = table["kelas"].astype(object).isin(["tidak_bergerak", "administratif"])
+    assert out["terpencil"].sum() == (in_need & remote(table)).sum() > 0
+    base = allocate_pendamping(table, 40)
+    assert (out["kebutuhan"] >= base["kebutuhan"]).all()
+    assert out["kebutuhan"].sum() == base["kebutuhan"].sum() + (
+        table.loc[in_need & remote(table), "kelas"]
+        .astype(object)
+        .map({"tidak_bergerak": 2, "administratif": 1})
+        .sum()
+    )
+
+
+@pytest.mark.parametrize("weight", [-1, float("nan"), float("inf"), "1", True])
+def test_bad_remoteness_weight(weight):
+    with pytest.raises(AllocationError, match="bobot_terpencil="):
+        allocate_pendamping(remote_kecamatan(), 6, weight)

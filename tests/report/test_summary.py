@@ -27,6 +27,7 @@ NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
 SECTIONS = (
     "header",
     "headline",
+    "village_context",
     "choropleth",
     "quadrant",
     "ranks",
