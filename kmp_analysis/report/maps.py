@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.patheffects import withStroke
@@ -27,6 +27,7 @@ from kmp_analysis.i18n import label
 from kmp_analysis.report import style
 from kmp_analysis.report.labels import place_labels
 from kmp_analysis.report.style import CLASS_COLORS, palette
+from kmp_analysis.report.trends import CLASS_HATCHES
 
 
 def village_classes(cooperatives: pd.DataFrame) -> pd.Series:
@@ -135,6 +136,16 @@ def _idm_legend_keys(statuses: pd.Series, here: pd.Series) -> list[str]:
     return keys
 
 
+def _class_look(kelas: str) -> tuple[str, str | None, str]:
+    """Face colour, hatch and hatch colour of a village whose KMP is of ``kelas``:
+    the hatches of the brief's class charts (:data:`~.trends.CLASS_HATCHES`), so a
+    grey-scale print tells Tidak bergerak from Berdampak, Administratif from Aktif;
+    drawn in a darker shade of the class colour, to stay quiet on screen."""
+    face = CLASS_COLORS[kelas]
+    hatch = CLASS_HATCHES.get(kelas) or None
+    return face, hatch, to_hex([0.6 * v for v in to_rgb(face)])
+
+
 def _idm_look(status: str) -> tuple[str, str | None, str]:
     """Face colour, hatch and hatch colour of a village with ``status``."""
     if status in style.IDM_COLORS:
@@ -198,9 +209,11 @@ def kecamatan_map(
 ) -> Figure:
     """Villages of ``kode_kec`` coloured by class, with a locator inset.
 
-    Villages are polygons where the geography has their shapes (Kukar), else
-    points at their ``lon``/``lat`` inside the kecamatan's outline (a dataset's own
-    ``wilayah.csv``); the locator shows the regency around the kecamatan.
+    Each class has the hatch of the brief's class charts too (grey-scale prints),
+    the names a halo where they lie on a hatch. Villages are polygons where the
+    geography has their shapes (Kukar), else points at their ``lon``/``lat`` inside
+    the kecamatan's outline (a dataset's own ``wilayah.csv``); the locator shows the
+    regency around the kecamatan.
 
     Where the cooperatives carry the village context (``status_idm``), a small map
     beside the class map shows the IDM status of each desa (``idm_beside``): a blue
@@ -229,12 +242,20 @@ def kecamatan_map(
     else:
         classes = village_classes(cooperatives[cooperatives["kode_kec"] == kode_kec])
         kelas = area["kode_desa"].map(classes).fillna("tanpa_data")
-        looks = [(CLASS_COLORS[c], None, "#ffffff") for c in kelas]
+        looks = [_class_look(c) for c in kelas]
         title = label("map_title", lang)
-        handles = [
-            Patch(facecolor=CLASS_COLORS[c], edgecolor="#777777", label=label(c, lang))
-            for c in (*CLASSES, "tanpa_data")
-        ]
+        handles = []
+        for c in (*CLASSES, "tanpa_data"):
+            face, hatch, ink = _class_look(c)
+            handles.append(
+                Patch(
+                    facecolor=face,
+                    edgecolor="#777777",
+                    hatch=hatch,
+                    hatchcolor=ink if hatch else None,
+                    label=label(c, lang),
+                )
+            )
 
     layout = _BESIDE if beside else None
     fig = plt.figure(figsize=layout["size"] if layout else (7.5, 6.0), dpi=110)
@@ -341,49 +362,35 @@ def _draw_villages(
     small: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Fill each village with its look (face, hatch, hatch colour): polygons with
-    white borders, hatched ones in a layer of their own with grey borders (white
-    would hide the border between two kelurahan); points where the geography has no
-    shapes. Returns where each village's name goes."""
+    white borders, each hatch in a layer of its own (grey borders around white
+    kelurahan, where white would hide the border between two of them); points,
+    without hatches (too small to show one), where the geography has no shapes.
+    Returns where each village's name goes."""
     faces = [face for face, _, _ in looks]
     hatches = pd.Series([hatch for _, hatch, _ in looks], index=area.index)
     width = 0.4 if small else 0.6
     if polygons:
-        plain = hatches.isna().to_numpy()
-        if plain.any():
-            area.geometry[plain].plot(
-                ax=ax,
-                color=[f for f, p in zip(faces, plain, strict=True) if p],
-                edgecolor="white",
-                linewidth=width,
-            )
-        for hatch in hatches.dropna().unique():
-            these = (hatches == hatch).to_numpy()
+        for hatch in [None, *hatches.dropna().unique()]:
+            these = (hatches.isna() if hatch is None else hatches == hatch).to_numpy()
+            if not these.any():
+                continue
             face, _, ink = looks[int(np.flatnonzero(these)[0])]
+            white = face == "#ffffff"
             area.geometry[these].plot(
                 ax=ax,
-                color=face,
-                edgecolor="#8c8c8c",
+                color=[f for f, t in zip(faces, these, strict=True) if t],
+                edgecolor="#8c8c8c" if white else "white",
+                linewidth=width * 0.7 if white else width,
                 hatch=hatch,
-                hatchcolor=ink,
-                linewidth=width * 0.7,
+                hatchcolor=ink if hatch else None,
+                hatch_linewidth=0.6,
             )
         if small:
             return np.array([]), np.array([])
         points = area.geometry.representative_point()
         return points.x.to_numpy(), points.y.to_numpy()
     xs, ys = _village_points(area)
-    for hatch in [None, *hatches.dropna().unique()]:
-        these = (hatches.isna() if hatch is None else hatches == hatch).to_numpy()
-        if not these.any():
-            continue
-        ax.scatter(
-            xs[these],
-            ys[these],
-            s=30 if small else 60,
-            c=[f for f, t in zip(faces, these, strict=True) if t],
-            edgecolor="#555555",
-            hatch=hatch,
-        )
+    ax.scatter(xs, ys, s=30 if small else 60, c=faces, edgecolor="#555555")
     ax.set_aspect("equal", adjustable="datalim")
     return xs, ys
 

@@ -7,6 +7,7 @@ import itertools
 import re
 
 import pytest
+from matplotlib.collections import PatchCollection
 from matplotlib.colors import to_hex
 
 from kmp_analysis.i18n import label
@@ -14,6 +15,7 @@ from kmp_analysis.reference import CONTEXT_COLUMNS
 from kmp_analysis.report import maps
 from kmp_analysis.report.brief import Brief
 from kmp_analysis.report.style import CLASS_COLORS, IDM_COLORS
+from kmp_analysis.report.trends import CLASS_HATCHES
 
 TENGGARONG = "64.02.06"
 TABANG = "64.02.12"
@@ -86,6 +88,28 @@ def test_kelurahan_are_hatched_and_desa_in_the_blue_ramp(coops):
     assert [h.get_hatch() for h in idm_handles] == [None, None, None, "////"]
 
 
+def test_the_class_map_is_hatched_as_the_class_charts(coops):
+    """Grey-scale prints tell Tidak bergerak from Berdampak by the hatch."""
+    fig = maps.kecamatan_map(coops, TENGGARONG)
+    main = fig.axes[0]
+    layers = {
+        c.get_hatch(): set(faces(c))
+        for c in main.collections
+        if isinstance(c, PatchCollection)
+    }
+    kelas = set(coops.loc[coops["kode_kec"] == TENGGARONG, "kelas"].astype(str))
+    assert len(kelas) == 4  # all four classes in the sample's Tenggarong
+    assert layers == {CLASS_HATCHES[k] or None: {CLASS_COLORS[k]} for k in kelas}
+    class_handles = main.get_legend().legend_handles
+    assert [h.get_hatch() for h in class_handles] == [
+        "xx",
+        "..",
+        "//",
+        None,
+        None,
+    ]
+
+
 def test_the_ramp_darkens_from_berkembang_to_mandiri():
     def lightness(color: str) -> float:
         r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
@@ -129,7 +153,6 @@ def test_a_frame_without_context_draws_the_class_map_alone(coops):
         assert label("map_title", "id") in figure_texts(fig)
         assert label("map_idm_title", "id") not in figure_texts(fig)
         main = fig.axes[0]
-        assert all(c.get_hatch() is None for c in main.collections)
         assert set(faces(main.collections[0])) <= set(CLASS_COLORS.values())
         assert tuple(fig.get_size_inches()) == (7.5, 6.0)
 
