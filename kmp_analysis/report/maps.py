@@ -326,6 +326,16 @@ def kecamatan_map(
             frameon=False,
             fontsize=8,
         )
+        if by_status:
+            fig.text(
+                0.98,
+                0.01,
+                label("map_idm_source", lang),
+                fontsize=6.5,
+                color="#555555",
+                ha="right",
+                va="bottom",
+            )
     plt.close(fig)
     return fig
 

@@ -152,6 +152,7 @@ def test_a_frame_without_context_draws_the_class_map_alone(coops):
         assert legends(fig) == [[label(c, "id") for c in CLASS_COLORS]]
         assert label("map_title", "id") in figure_texts(fig)
         assert label("map_idm_title", "id") not in figure_texts(fig)
+        assert label("map_idm_source", "id") not in figure_texts(fig)
         main = fig.axes[0]
         assert set(faces(main.collections[0])) <= set(CLASS_COLORS.values())
         assert tuple(fig.get_size_inches()) == (7.5, 6.0)
@@ -163,6 +164,7 @@ def test_coloured_by_idm_status_one_map_with_names_readable(coops):
         ["Mandiri: 1", "Maju: 1", "Berkembang: 0", "Tidak berlaku (kelurahan): 12"]
     ]
     assert label("map_idm_title", "id") in figure_texts(fig)
+    assert label("map_idm_source", "id") in figure_texts(fig)
     assert label("map_title", "id") not in figure_texts(fig)
     names = {t.get_text(): t for t in fig.axes[0].texts}
     assert len(names) == 14
