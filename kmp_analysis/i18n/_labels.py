@@ -53,6 +53,34 @@ LABELS: dict[str, dict[str, str]] = {
     "section_headline": {"id": "Ringkasan", "en": "Summary"},
     "in_cell": {"id": " (sel {cell})", "en": " (cell {cell})"},
     "section_map": {"id": "Peta", "en": "Map"},
+    # ---- the IDM status on the maps (issue 12): brief map, explorer switch
+    "map_idm_title": {
+        "id": "Status IDM desa (2024)",
+        "en": "Village IDM status (2024)",
+    },
+    "map_idm_source": {
+        "id": "Sumber: Kemendes PDTT, Indeks Desa Membangun 2024",
+        "en": "Source: Kemendes PDTT, Indeks Desa Membangun 2024",
+    },
+    "map_alt_idm": {
+        "id": "{alt}; di sampingnya peta kecil status IDM desa 2024: {counts}",
+        "en": "{alt}; beside it a small map of the village IDM status 2024: {counts}",
+    },
+    "map_idm_alt": {
+        "id": "Peta desa/kelurahan di Kecamatan {nama} diwarnai menurut status IDM "
+        "desa 2024: {counts}",
+        "en": "Map of the villages of Kecamatan {nama} coloured by village IDM "
+        "status 2024: {counts}",
+    },
+    "peta_warna": {"id": "Warna peta", "en": "Map colour"},
+    "peta_warna_kelas": {"id": "Kelas KMP", "en": "KMP class"},
+    "peta_warna_status_idm": {"id": "Status IDM desa", "en": "Village IDM status"},
+    "peta_warna_tanpa_konteks": {
+        "id": "Status IDM hanya ada untuk desa Kutai Kartanegara; data ini tidak "
+        "membawanya, jadi peta diwarnai menurut kelas.",
+        "en": "The IDM status exists only for the desa of Kutai Kartanegara; this "
+        "data does not carry it, so the map is coloured by class.",
+    },
     "section_table": {"id": "Daftar koperasi", "en": "Cooperatives"},
     "section_change": {"id": "Perubahan sejak {since}", "en": "Change since {since}"},
     "section_change_none": {"id": "Perubahan", "en": "Change"},

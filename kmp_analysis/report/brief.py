@@ -107,18 +107,25 @@ class Brief(BriefContent):
         )
 
     def map(self) -> HTML:
-        """Villages coloured by class, with a locator inset of Kukar."""
+        """Villages coloured by class, with a locator inset of Kukar and, where the
+        data carries the village context, a small map of the IDM status of each desa
+        beside it (its counts in the alt text too)."""
+        coops = self.evaluation.cooperatives
         fig = maps.kecamatan_map(
-            self.evaluation.cooperatives,
-            self.kode_kec,
-            lang=self.lang,
-            geography=self.geography,
+            coops, self.kode_kec, lang=self.lang, geography=self.geography
         )
+        alt = label("map_alt", self.lang, nama=self.nama_kec)
+        statuses = maps.area_statuses(coops, self.kode_kec, self.geography)
+        if statuses is not None:
+            alt = label(
+                "map_alt_idm",
+                self.lang,
+                alt=alt,
+                counts=maps.status_counts_text(statuses, self.lang),
+            )
         return HTML(
             blocks.heading(label("section_map", self.lang))
-            + blocks.figure_html(
-                fig, label("map_alt", self.lang, nama=self.nama_kec)
-            ).data
+            + blocks.figure_html(fig, alt).data
         )
 
     def quadrant(self) -> HTML:

@@ -2,8 +2,10 @@
 
 A planner picks a kecamatan and moves the class thresholds of DESIGN §5 with widgets;
 the map, the class counts (against the default thresholds) and the table of
-cooperatives are rendered again on every change. The data is read once; each change
-only re-runs :func:`~kmp_analysis.evaluation.evaluate`, which is fast.
+cooperatives are rendered again on every change. The map is coloured by class, or by
+the IDM status of each desa (issue 12) where the data carries the village context.
+The data is read once; each change only re-runs
+:func:`~kmp_analysis.evaluation.evaluate`, which is fast.
 
 Its zoomable map is :func:`kmp_analysis.report.webmap.interactive_map`, a page that
 works without internet.
@@ -151,8 +153,9 @@ def class_moves(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
 
 
 def figure_html(figure: Any, alt: str = "") -> str:
-    """A matplotlib figure as an ``<img>`` with the PNG inlined (no file, no link)."""
-    data = blocks.png_base64(figure)
+    """A matplotlib figure as an ``<img>`` with the PNG inlined (no file, no link),
+    cropped to what is drawn (a long legend, in English, is not cut off)."""
+    data = blocks.png_base64(figure, tight=True)
     return (
         f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
         ' style="max-width:100%">'
@@ -194,7 +197,9 @@ class Explorer:
         self._muted = False
         self.reset_button: widgets.Button | None = None
         self._heading: widgets.HTML | None = None
+        self._colour_note: widgets.HTML | None = None
         self._maps: dict[tuple, str] = {}
+        self._colour_by = "kelas"
 
     # ------------------------------------------------------------------ state
 
@@ -207,6 +212,36 @@ class Explorer:
     def nama_kec(self) -> str:
         table = reference.kecamatan()
         return str(table.loc[table["kode_kec"] == self.kode_kec, "nama_kec"].iloc[0])
+
+    @property
+    def has_context(self) -> bool:
+        """Whether the cooperatives carry their village's context (IDM status):
+        Kukar's villages do, a data folder with its own geography does not."""
+        return "status_idm" in self.evaluation.cooperatives.columns
+
+    @property
+    def colour_by(self) -> str:
+        """What the map is coloured by: ``"kelas"`` (the default) or
+        ``"status_idm"``; always ``"kelas"`` for data without village context."""
+        return self._colour_by if self.has_context else "kelas"
+
+    def set_colour(self, colour_by: str) -> None:
+        """Colour the map by class (``"kelas"``) or by the IDM status of each desa
+        (``"status_idm"``); data without village context keeps the class colours.
+
+        Examples
+        --------
+        >>> ex = Explorer(read_dataset(SAMPLE_DIR))
+        >>> ex.set_colour("status_idm"); ex.colour_by
+        'status_idm'
+        """
+        if colour_by not in maps.MAP_COLOURINGS:
+            raise ValueError(
+                f"colour_by must be one of {maps.MAP_COLOURINGS}: {colour_by!r}"
+            )
+        self._colour_by = colour_by
+        self._sync_inputs()
+        self.refresh()
 
     def set_thresholds(self, **changes: float) -> Evaluation:
         """Change thresholds (by their names in the config) and evaluate again.
@@ -457,18 +492,41 @@ class Explorer:
         )
 
     def _map_html(self) -> str:
-        """The static class map; drawn again only when a village changes class."""
+        """The static map, coloured by class or by IDM status (:attr:`colour_by`);
+        drawn again only when a village changes class (the IDM map never does)."""
         coops = self.evaluation.of_kecamatan(self.kode_kec)
+        by = self.colour_by
         key = (
             self.kode_kec,
             self.lang,
-            tuple(maps.village_classes(coops).items()) if len(coops) else (),
+            by,
+            tuple(maps.village_classes(coops).items())
+            if len(coops) and by == "kelas"
+            else (),
         )
         if key not in self._maps:
             if len(self._maps) >= 32:
                 self._maps.clear()
-            figure = maps.kecamatan_map(coops, self.kode_kec, lang=self.lang)
-            self._maps[key] = figure_html(figure, alt=label("map_title", self.lang))
+            figure = maps.kecamatan_map(
+                self.evaluation.cooperatives,
+                self.kode_kec,
+                lang=self.lang,
+                colour_by=by,
+                idm_beside=False,
+            )
+            if by == "status_idm":
+                statuses = maps.area_statuses(
+                    self.evaluation.cooperatives, self.kode_kec
+                )
+                alt = label(
+                    "map_idm_alt",
+                    self.lang,
+                    nama=self.nama_kec,
+                    counts=maps.status_counts_text(statuses, self.lang),
+                )
+            else:
+                alt = label("map_title", self.lang)
+            self._maps[key] = figure_html(figure, alt=alt)
         return self._maps[key]
 
     def render(self) -> HTML:
@@ -511,7 +569,9 @@ class Explorer:
         )
 
     def controls(self) -> widgets.VBox:
-        """Kecamatan, language and the threshold sliders, wired to the explorer."""
+        """Kecamatan, language, the map's colouring and the threshold sliders, wired
+        to the explorer. Without village context the colouring is disabled, with a
+        short note why."""
         if self._box is not None:
             return self._box
         style = {"description_width": "15em"}
@@ -528,6 +588,13 @@ class Explorer:
             value=self.lang,
             style={"description_width": "6em"},
         )
+        self._inputs["warna"] = widgets.ToggleButtons(
+            options=self._colour_options(),
+            value=self.colour_by,
+            disabled=not self.has_context,
+            style=style,
+        )
+        self._colour_note = widgets.HTML(layout=widgets.Layout(width="34em"))
         for spec in SLIDERS:
             kind = widgets.IntSlider if spec.is_int else widgets.FloatSlider
             value = getattr(self.thresholds, spec.name)
@@ -556,6 +623,8 @@ class Explorer:
         self._box = widgets.VBox(
             [
                 widgets.HBox([self._inputs["kecamatan"], self._inputs["lang"]]),
+                self._inputs["warna"],
+                self._colour_note,
                 self._heading,
                 widgets.VBox(aktif + berdampak),
                 self.reset_button,
@@ -565,7 +634,8 @@ class Explorer:
 
     @property
     def inputs(self) -> dict[str, widgets.ValueWidget]:
-        """The input widgets by name: ``kecamatan``, ``lang`` and each slider."""
+        """The input widgets by name: ``kecamatan``, ``lang``, ``warna`` (the map's
+        colouring) and each slider."""
         self.controls()
         return dict(self._inputs)
 
@@ -582,10 +652,15 @@ class Explorer:
                 self.set_kecamatan(value)
             elif name == "lang":
                 self.set_lang(value)
+            elif name == "warna":
+                self.set_colour(value)
             else:  # a float slider's value may carry binary noise (0.6000000001)
                 self.set_thresholds(**{name: round(value, 6)})
 
         return handler
+
+    def _colour_options(self) -> list[tuple[str, str]]:
+        return [(label(f"peta_warna_{c}", self.lang), c) for c in maps.MAP_COLOURINGS]
 
     @contextmanager
     def _hold(self) -> Iterator[None]:
@@ -602,6 +677,7 @@ class Explorer:
         with self._hold():
             self._inputs["kecamatan"].value = self.kode_kec
             self._inputs["lang"].value = self.lang
+            self._inputs["warna"].value = self.colour_by
             for spec in SLIDERS:
                 self._inputs[spec.name].value = getattr(self.thresholds, spec.name)
 
@@ -611,6 +687,17 @@ class Explorer:
         lang = self.lang
         self._inputs["kecamatan"].description = label("kecamatan", lang)
         self._inputs["lang"].description = label("bahasa", lang)
+        colour = self._inputs["warna"]
+        with self._hold():  # new options would reset the value: keep it
+            colour.options = self._colour_options()
+            colour.value = self.colour_by
+        colour.description = label("peta_warna", lang)
+        self._colour_note.value = (
+            ""
+            if self.has_context
+            else f"<small>{html.escape(label('peta_warna_tanpa_konteks', lang))}"
+            "</small>"
+        )
         for spec in SLIDERS:
             self._inputs[spec.name].description = label(f"ambang_{spec.name}", lang)
         self.reset_button.description = label("reset_thresholds", lang)

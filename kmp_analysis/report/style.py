@@ -16,6 +16,25 @@ CLASS_COLORS = {
     "tanpa_data": "#d9d9d9",
 }
 
+#: IDM status colours of a village (Kemendes PDTT), a sequential blue ramp from
+#: Sangat tertinggal (lightest) to Mandiri (darkest), so that grey-scale print still
+#: orders them by lightness (ColorBrewer Blues, spread over the three Kukar has).
+IDM_COLORS = {
+    "sangat_tertinggal": "#eff3ff",
+    "tertinggal": "#c6dbef",
+    "berkembang": "#9ecae1",
+    "maju": "#4292c6",
+    "mandiri": "#08519c",
+}
+
+#: How a village without an IDM status is drawn on the IDM map: face, hatch and
+#: hatch colour. A kelurahan has none by design ("tidak berlaku"), hatched so that
+#: it never reads as a pale status or as missing data; "tanpa data" is dotted.
+IDM_NO_STATUS = {
+    "tidak_berlaku": ("#ffffff", "////", "#7f7f7f"),
+    "tanpa_data": ("#f0f0f0", "....", "#9a9a9a"),
+}
+
 #: Colours of the output–outcome quadrants (DESIGN §6).
 QUADRANT_COLORS = {
     "berkinerja": "#1a9641",

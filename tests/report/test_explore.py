@@ -237,6 +237,97 @@ def test_names_from_the_data_are_escaped_in_the_output(dataset):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+# ------------------------------------------------------- colour by IDM status
+
+
+def map_alt(html: str) -> str:
+    """The alt text of the map in the output (the only ``<img>`` there)."""
+    (alt,) = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]*)"', html)
+    return htmllib.unescape(alt)
+
+
+def map_png(html: str) -> str:
+    (png,) = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    return png
+
+
+def test_the_colour_switch_recolours_the_map_by_idm_status(explorer):
+    explorer.app()
+    switch = explorer.inputs["warna"]
+    assert switch.value == "kelas"  # the default
+    assert not switch.disabled
+    assert [name for name, _ in switch.options] == [
+        label("peta_warna_kelas", "id"),
+        label("peta_warna_status_idm", "id"),
+    ]
+    before = shown(explorer)
+    assert map_alt(before) == label("map_title", "id")
+
+    switch.value = "status_idm"
+
+    assert explorer.colour_by == "status_idm"
+    after = shown(explorer)
+    # Tenggarong: Rapak Lambur Mandiri, Bendang Raya Maju, twelve kelurahan
+    assert map_alt(after) == label(
+        "map_idm_alt",
+        "id",
+        nama="Tenggarong",
+        counts="Mandiri 1, Maju 1, tidak berlaku (kelurahan) 12",
+    )
+    assert map_png(after) != map_png(before)
+    # only the map changes: the counts and the table stay as they were
+    strip = re.compile(r"<img [^>]*>")
+    assert strip.sub("", after) == strip.sub("", before)
+
+    switch.value = "kelas"
+    assert shown(explorer) == before  # the class map again, the same picture
+
+
+def test_the_colouring_survives_a_language_switch_and_a_threshold(explorer):
+    explorer.app()
+    explorer.inputs["warna"].value = "status_idm"
+    explorer.inputs["lang"].value = "en"
+    switch = explorer.inputs["warna"]
+    assert switch.value == "status_idm"
+    assert switch.description == label("peta_warna", "en")
+    assert [name for name, _ in switch.options] == [
+        label("peta_warna_kelas", "en"),
+        label("peta_warna_status_idm", "en"),
+    ]
+    assert "Advanced (Maju) 1" in map_alt(shown(explorer))
+    explorer.inputs["aktif_partisipasi"].value = 0.6
+    assert explorer.colour_by == "status_idm"
+    assert "coloured by village IDM status" in map_alt(shown(explorer))
+
+
+def test_set_colour_refuses_an_unknown_colouring(explorer):
+    with pytest.raises(ValueError, match="colour_by"):
+        explorer.set_colour("idm")
+    assert explorer.colour_by == "kelas"
+
+
+def test_without_village_context_the_switch_is_disabled_with_a_note(
+    dataset, monkeypatch
+):
+    from kmp_analysis import evaluation
+
+    monkeypatch.setattr(evaluation, "village_context_of", lambda codes: None)
+    explorer = Explorer(dataset, kecamatan="Tenggarong")
+    assert "status_idm" not in explorer.evaluation.cooperatives
+    assert not explorer.has_context
+    explorer.app()
+    switch = explorer.inputs["warna"]
+    assert switch.disabled
+    controls = explorer.controls()
+    notes = [w.value for w in controls.children if hasattr(w, "value")]
+    assert any(
+        htmllib.escape(label("peta_warna_tanpa_konteks", "id")) in str(n) for n in notes
+    )
+    explorer.set_colour("status_idm")  # asked anyway: the class map, no error
+    assert explorer.colour_by == "kelas"
+    assert map_alt(shown(explorer)) == label("map_title", "id")
+
+
 def test_header_marks_synthetic_data(explorer):
     html = explorer.header().data
     assert label("synthetic_notice", "id") in html
@@ -595,3 +686,17 @@ def test_notebook_executes_headless(tmp_path, parameters, expected):
     (shown,) = widget_outputs(nb)
     assert f"<h2>Kecamatan {nama}</h2>" in shown
     assert expected in shown
+    # the switch of the map's colouring is there, on its default (class)
+    lang = parameters.get("lang", "id")
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    (switch,) = [
+        m["state"]
+        for m in state["state"].values()
+        if m["model_name"] == "ToggleButtonsModel"
+        and m["state"].get("description") == label("peta_warna", lang)
+    ]
+    assert switch["_options_labels"] == [
+        label("peta_warna_kelas", lang),
+        label("peta_warna_status_idm", lang),
+    ]
+    assert switch["index"] == 0
