@@ -91,6 +91,7 @@ table.kmp-table th{background:#f3f3f3}
  background:var(--c,#d9d9d9);border-right:1px solid #fff;font-size:.85em}
 .kmp-svg svg{max-width:100%;height:auto}
 table.kmp-matrix{width:auto}
+.kmp-coops{overflow-x:auto}
 .kmp-coops table.kmp-table td:last-child{min-width:15em}
 table.kmp-matrix td{text-align:right;min-width:3em}
 </style>
@@ -113,6 +114,7 @@ figure{margin:.4em 0}img{max-width:100%;height:auto}
 pre{white-space:pre-wrap}
 @media print{body{margin:0;max-width:none;font-size:9pt}
  .kmp-figure img{max-height:80mm;width:auto}
+ html body .kmp-coops{overflow:visible}
  html body table.kmp-table{font-size:7pt}
  html body .kmp-strip span{width:1em;font-size:6.5pt}
  .kmp-svg svg{max-height:55mm;width:auto}
