@@ -23,7 +23,7 @@ from kmp_analysis.batch.progress import Progress
 from kmp_analysis.errors import KmpError, WarmKernelError
 from kmp_analysis.i18n import label
 from kmp_analysis.paths import engine_name
-from kmp_analysis.report.pdf import html_to_pdf, pdf_page_count
+from kmp_analysis.report.pdf import close_printers, html_to_pdf, pdf_page_count
 
 CELL_TIMEOUT_S = 600
 
@@ -146,4 +146,6 @@ class InProcess:
         return results
 
     def close(self, log_file: Path | None) -> None:
-        """Nothing to release (warm kernels end with the process)."""
+        """Close the browser the PDFs were printed with (warm kernels end with the
+        process)."""
+        close_printers()

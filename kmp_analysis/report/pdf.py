@@ -10,21 +10,30 @@ page that starts with ``<base href>`` (relative links still point at the origina
 folder) and ``@page { size: A4 }``; a page that declares its own ``@page`` size later
 in its styles wins over that default.
 
-Every call gets its own Chromium profile folder (``--user-data-dir``) and its own
-temporary files, so several worker processes may convert at once. The PDF is written
-to a temporary file beside the target and renamed into place: a target holds the
-previous PDF or the new one, never a part.
+Where Playwright is installed (it is a dependency), each process keeps **one**
+headless Chromium for all its pages (:class:`Printer`, in a thread of its own so that
+it never meets the asyncio loop of a notebook run): a page costs what printing it
+costs, not a browser start (about 1.7 s). The browser is restarted if it dies, and
+closed when the process ends; Playwright's driver also takes it down when the
+process is killed. Without Playwright, every call starts Chromium's own
+``--print-to-pdf`` with its own profile folder.
+
+Either way the PDF is written to a temporary file beside the target and renamed into
+place: a target holds the previous PDF or the new one, never a part.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import queue
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from kmp_analysis.errors import PdfFailed, PdfUnavailable
@@ -69,6 +78,126 @@ def find_chromium() -> str | None:
     return None
 
 
+class Printer:
+    """One headless Chromium for this process, driven by Playwright from a thread of
+    its own; :meth:`print` hands it a page and waits for the PDF."""
+
+    def __init__(self, browser: str) -> None:
+        self.browser = browser
+        self._jobs: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.launches = 0  # how many browsers this printer has started (tests)
+
+    def print(self, html_path: Path, pdf_path: Path, timeout: float) -> None:
+        """Print ``html_path`` to ``pdf_path`` (A4 unless the page sets a size)."""
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._serve, name="kmp-pdf-printer", daemon=True
+                )
+                self._thread.start()
+        done: queue.Queue = queue.Queue(maxsize=1)
+        self._jobs.put((html_path, pdf_path, timeout, done))
+        try:
+            error = done.get(timeout=timeout + 30)
+        except queue.Empty:
+            raise PdfFailed(
+                "pdf_timeout", page=html_path.name, timeout=f"{timeout:g}", detail=""
+            ) from None
+        if error is not None:
+            raise error
+
+    def close(self) -> None:
+        """Close the browser (and its driver); the next :meth:`print` starts one."""
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            self._jobs.put(None)
+            thread.join(timeout=30)
+        self._thread = None
+
+    def _serve(self) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = None
+            try:
+                while (job := self._jobs.get()) is not None:
+                    html_path, pdf_path, timeout, done = job
+                    for attempt in (1, 2):  # a browser that died is started again
+                        try:
+                            if browser is None or not browser.is_connected():
+                                browser = playwright.chromium.launch(
+                                    executable_path=self.browser,
+                                    args=list(CHROMIUM_FLAGS),
+                                    timeout=timeout * 1000,
+                                )
+                                self.launches += 1
+                            _print_page(browser, html_path, pdf_path, timeout)
+                            done.put(None)
+                            break
+                        except PlaywrightError as exc:
+                            if attempt == 1 and "closed" in str(exc):
+                                with contextlib.suppress(Exception):
+                                    browser.close()
+                                browser = None
+                                continue
+                            detail = " ".join(str(exc).split())[:300]
+                            done.put(
+                                PdfFailed(
+                                    "pdf_failed",
+                                    page=html_path.name,
+                                    code="-",
+                                    detail=detail,
+                                )
+                            )
+                            break
+                        except Exception as exc:  # hand any other failure over
+                            done.put(exc)
+                            break
+            finally:
+                if browser is not None:
+                    with contextlib.suppress(Exception):
+                        browser.close()
+
+
+def _print_page(browser, html_path: Path, pdf_path: Path, timeout: float) -> None:
+    """One page of ``browser`` to ``pdf_path``: A4 unless the page sets a size."""
+    page = browser.new_page()
+    try:
+        page.goto(html_path.as_uri(), wait_until="load", timeout=timeout * 1000)
+        page.pdf(
+            path=str(pdf_path),
+            format="A4",
+            print_background=True,
+            prefer_css_page_size=True,
+        )
+    finally:
+        page.close()
+
+
+_PRINTERS: dict[str, Printer] = {}
+
+
+def printer(browser: str) -> Printer | None:
+    """This process's :class:`Printer` for ``browser`` (None without Playwright)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return None
+    if browser not in _PRINTERS:
+        _PRINTERS[browser] = Printer(browser)
+    return _PRINTERS[browser]
+
+
+@atexit.register
+def close_printers() -> None:
+    """Close every browser this process started (at exit, or when a run ends)."""
+    for each in _PRINTERS.values():
+        each.close()
+
+
 def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:
     """Print ``html_path`` to ``pdf_path`` (A4 unless the page sets a size).
 
@@ -84,6 +213,14 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:
         raise PdfUnavailable()
     if not html_path.is_file():
         raise FileNotFoundError(html_path)
+    shared = printer(browser)
+    if shared is not None:
+        with atomic_path(pdf_path) as tmp_pdf:
+            tmp_pdf.unlink()  # so that a PDF found afterwards is the browser's
+            shared.print(html_path, tmp_pdf, timeout)
+            if not _is_pdf(tmp_pdf):
+                raise PdfFailed("pdf_failed", page=html_path.name, code="-", detail="")
+        return pdf_path
     with (
         tempfile.TemporaryDirectory(
             prefix="kmp-chromium-", ignore_cleanup_errors=True

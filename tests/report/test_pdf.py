@@ -6,6 +6,7 @@ Tests that print need a Chromium/Chrome (``make test`` tries to install Debian's
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import struct
@@ -105,6 +106,13 @@ def red_png(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
+
+
+@pytest.fixture
+def one_chromium_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Print through Chromium's own ``--print-to-pdf`` (the path without
+    Playwright), where a stand-in shell script can play the browser."""
+    monkeypatch.setattr(pdf, "printer", lambda browser: None)
 
 
 def fake_browser(folder: Path, script: str) -> Path:
@@ -225,7 +233,7 @@ def test_find_chromium_finds_none_on_an_empty_path(tmp_path, monkeypatch):
 
 
 def test_a_failing_browser_is_a_runtime_error_with_its_last_line(
-    page, tmp_path, monkeypatch
+    page, tmp_path, monkeypatch, one_chromium_per_page
 ):
     browser = fake_browser(
         tmp_path,
@@ -248,7 +256,10 @@ def test_a_failing_browser_is_a_runtime_error_with_its_last_line(
     assert os.listdir(target.parent) == ["halaman.pdf"]
 
 
-def test_a_browser_that_writes_no_pdf_is_a_failure(page, tmp_path, monkeypatch):
+@pytest.mark.parametrize("shared", [True, False], ids=["shared", "per-page"])
+def test_a_browser_that_writes_no_pdf_is_a_failure(page, tmp_path, monkeypatch, shared):
+    if not shared:
+        monkeypatch.setattr(pdf, "printer", lambda browser: None)
     monkeypatch.setenv("KMP_CHROMIUM", str(fake_browser(tmp_path, "exit 0")))
     target = tmp_path / "keluar" / "halaman.pdf"
     with pytest.raises(RuntimeError, match="gagal mencetak"):
@@ -256,7 +267,9 @@ def test_a_browser_that_writes_no_pdf_is_a_failure(page, tmp_path, monkeypatch):
     assert list(target.parent.iterdir()) == []
 
 
-def test_a_browser_that_hangs_is_stopped(page, tmp_path, monkeypatch):
+def test_a_browser_that_hangs_is_stopped(
+    page, tmp_path, monkeypatch, one_chromium_per_page
+):
     """The whole process group goes: the launcher and what it started."""
     pid_file = tmp_path / "anak.pid"
     browser = fake_browser(
@@ -322,3 +335,104 @@ def test_a_failed_pdf_keeps_the_html_brief_and_fails_the_brief(tmp_path, monkeyp
     folder = out / "briefs" / "2026-10" / "kecamatan" / "64.02.15-sanga-sanga"
     assert (folder / "brief.html").is_file()
     assert not (folder / "brief.pdf").exists()
+
+
+# ------------------------------------------------------- one browser per process
+
+
+def marked_processes(mark: str, name: str = "") -> list[int]:
+    """Pids of the processes whose environment carries ``mark`` (and whose command
+    line contains ``name``): a browser inherits its starter's environment."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if mark.encode() not in (entry / "environ").read_bytes():
+                continue
+            if name.encode() not in (entry / "cmdline").read_bytes():
+                continue
+        except OSError:
+            continue
+        found.append(int(entry.name))
+    return found
+
+
+def test_one_browser_prints_every_page_of_a_process(tmp_path, monkeypatch):
+    """Pages printed in one process share one headless Chromium (no start-up per
+    page), and a browser that died is started again."""
+    import signal
+    import time
+    import uuid
+
+    browser = find_chromium()
+    if browser is None:
+        pytest.skip(NO_CHROMIUM)
+    mark = f"kmp-test-{uuid.uuid4().hex}"
+    monkeypatch.setenv("KMP_PRINTER_MARK", mark)
+    shared = pdf.Printer(browser)
+    try:
+        for i in range(3):
+            source = tmp_path / f"h{i}.html"
+            source.write_text(table_page(20), encoding="utf-8")
+            shared.print(source, tmp_path / f"h{i}.pdf", timeout=60)
+            assert_a4(tmp_path / f"h{i}.pdf")
+        assert shared.launches == 1
+        # kill the browser behind the printer's back: the next page starts another
+        chromes = marked_processes(mark, "chrom")
+        assert chromes
+        for pid in chromes:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        shared.print(tmp_path / "h0.html", tmp_path / "again.pdf", timeout=60)
+        assert_a4(tmp_path / "again.pdf")
+        assert shared.launches == 2
+    finally:
+        shared.close()
+    deadline = time.monotonic() + 15
+    while marked_processes(mark, "chrom") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marked_processes(mark, "chrom") == []
+
+
+_PRINT_THEN = """
+import os, signal, sys
+from pathlib import Path
+from kmp_analysis.report.pdf import html_to_pdf
+folder = Path(sys.argv[1])
+html_to_pdf(folder / "h.html", folder / "h.pdf")
+print(os.getpid(), flush=True)
+if sys.argv[2] == "kill":
+    os.kill(os.getpid(), signal.SIGKILL)
+elif sys.argv[2] == "interrupt":
+    raise KeyboardInterrupt
+"""
+
+
+@pytest.mark.parametrize("end", ["exit", "interrupt", "kill"])
+def test_no_browser_is_left_behind(tmp_path, end):
+    """After the process ends, is interrupted (Ctrl-C) or killed, no browser of
+    its own is left: every process that carries its mark is gone."""
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    if find_chromium() is None:
+        pytest.skip(NO_CHROMIUM)
+    (tmp_path / "h.html").write_text(table_page(5), encoding="utf-8")
+    mark = f"kmp-test-{uuid.uuid4().hex}"
+    env = {**os.environ, "KMP_PRINTER_MARK": mark}
+    subprocess.run(
+        [sys.executable, "-c", _PRINT_THEN, str(tmp_path), end],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert (tmp_path / "h.pdf").is_file()
+
+    deadline = time.monotonic() + 15
+    while marked_processes(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marked_processes(mark) == []
