@@ -57,6 +57,13 @@ COMPACT_COLUMNS = (
     "berisiko",
     "indeks_output",
     "indeks_outcome",
+    # what a cooperative's card compares with six months earlier
+    "bulan_transaksi",
+    "partisipasi",
+    "omzet_per_anggota",
+    "unit_beroperasi",
+    "kemandirian",
+    "manfaat",
 )
 #: The class strip of a brief: the last twelve month-end windows.
 STRIP_MONTHS = 12

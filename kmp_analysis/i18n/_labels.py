@@ -377,6 +377,78 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "{value} (median {median})",
         "en": "{value} (median {median})",
     },
+    # ---- the steps to the next class (issue 13, DESIGN §7 "Langkah")
+    "step_bulan_transaksi": {
+        "id": "{kurang} bulan lagi dengan omzet dalam 6 bulan",
+        "en": "{kurang} more months with turnover in the 6 months",
+    },
+    "step_bulan_transaksi_r": {
+        "id": "paling sedikit {kurang} bulan dengan omzet dalam 3 bulan terakhir",
+        "en": "at least {kurang} month with turnover in the last 3 months",
+    },
+    "step_partisipasi": {
+        "id": "{kurang} anggota lagi yang bertransaksi setiap bulan",
+        "en": "{kurang} more members who transact every month",
+    },
+    "step_unit_beroperasi": {
+        "id": "{kurang} unit usaha lagi yang beroperasi",
+        "en": "{kurang} more operating business units",
+    },
+    "step_kemandirian": {
+        "id": "Rp {kurang} lagi pendapatan usaha setiap bulan",
+        "en": "IDR {kurang} more business income every month",
+    },
+    "step_manfaat": {
+        "id": "{kurang} manfaat lagi bagi anggota (belum: {belum})",
+        "en": "{kurang} more benefits to members (missing: {belum})",
+    },
+    "step_par30": {
+        "id": "tagih Rp {kurang} tunggakan lebih dari 30 hari",
+        "en": "collect IDR {kurang} of arrears over 30 days",
+    },
+    "step_laporan_terakhir": {
+        "id": "kirim {kurang} laporan bulanan yang belum masuk",
+        "en": "send the {kurang} monthly reports still missing",
+    },
+    "step_pengurus_lengkap": {
+        "id": "isi {kurang} jabatan pengurus/pengawas yang kosong",
+        "en": "fill {kurang} empty board or supervisor posts",
+    },
+    "step_keep": {
+        "id": "pertahankan {indikator}: {nilai} (ambang {ambang})",
+        "en": "keep {indikator}: {nilai} (threshold {ambang})",
+    },
+    "step_record_cost": {
+        "id": "catat biaya operasional setiap bulan (kemandirian belum dapat dihitung)",
+        "en": "record the operating cost every month (self-sufficiency cannot be "
+        "computed yet)",
+    },
+    "step_name_partisipasi": {
+        "id": "partisipasi anggota",
+        "en": "member participation",
+    },
+    "step_name_unit_beroperasi": {
+        "id": "unit usaha beroperasi",
+        "en": "operating units",
+    },
+    "step_name_kemandirian": {
+        "id": "kemandirian operasional",
+        "en": "self-sufficiency",
+    },
+    "step_name_manfaat": {"id": "manfaat bagi anggota", "en": "benefits to members"},
+    "benefit_tenaga_kerja": {
+        "id": "paling sedikit 5 tenaga kerja",
+        "en": "at least 5 workers",
+    },
+    "benefit_pembelian_lokal": {
+        "id": "membeli produk lokal",
+        "en": "buying local produce",
+    },
+    "benefit_simpan_pinjam": {
+        "id": "simpan pinjam dengan tunggakan ≤ 5%",
+        "en": "savings and loans with arrears ≤ 5%",
+    },
+    "benefit_klinik_apotek": {"id": "klinik atau apotek", "en": "a clinic or pharmacy"},
     "letter_tidak_bergerak": {"id": "T", "en": "D"},
     "letter_administratif": {"id": "A", "en": "F"},
     "letter_aktif": {"id": "K", "en": "A"},

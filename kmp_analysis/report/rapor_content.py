@@ -1,0 +1,276 @@
+"""What one cooperative's report card ("rapor") says (issue 13, DESIGN §8).
+
+:class:`RaporContent` computes, with pandas only, everything the one-page card
+shows to a cooperative's pengurus, pendamping and desa: where it stands (class now
+and six months earlier, the 12-month strip), its outcome indicators beside the
+kecamatan median and the threshold of the next class, the steps to the next class
+in things they can count (:func:`kmp_analysis.recommend.next_steps`), its village
+context, its pengurus' training, its BUMDes partner, its risk flags and the figures
+to check; and ``rapor.json`` for machines. The notebook that renders it comes next.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kmp_analysis import recommend
+from kmp_analysis.classify import CLASSES, criteria
+from kmp_analysis.config import check_lang
+from kmp_analysis.consistency import describe
+from kmp_analysis.evaluation import Evaluation
+from kmp_analysis.i18n import fmt_dec, fmt_int, label
+from kmp_analysis.report.tables import context_word, describe_reasons
+from kmp_analysis.safeio import atomic_write_text
+
+#: The outcome indicators a card shows, in its order.
+CARD_INDICATORS = (
+    "bulan_transaksi",
+    "partisipasi",
+    "omzet_per_anggota",
+    "unit_beroperasi",
+    "kemandirian",
+    "manfaat",
+)
+_RANK = {c: i for i, c in enumerate(CLASSES)}
+
+
+@dataclass
+class RaporContent:
+    """What one cooperative's card says, over an evaluated regency."""
+
+    evaluation: Evaluation
+    koperasi_id: str
+    lang: str = "id"
+
+    def __post_init__(self) -> None:
+        check_lang(self.lang)
+        if self.koperasi_id not in set(self.evaluation.cooperatives["koperasi_id"]):
+            raise KeyError(self.koperasi_id)
+
+    @cached_property
+    def row(self) -> dict[str, Any]:
+        coops = self.evaluation.cooperatives
+        return coops[coops["koperasi_id"] == self.koperasi_id].iloc[0].to_dict()
+
+    @property
+    def kelas(self) -> str:
+        return str(self.row["kelas"])
+
+    # ------------------------------------------------------------ where it stands
+
+    @property
+    def since(self) -> str | None:
+        hist = self.evaluation.history
+        return hist.previous(self.evaluation.period) if hist is not None else None
+
+    def previous_class(self) -> str | None:
+        """Its class six months earlier (None before the data, or not yet formed)."""
+        hist, since = self.evaluation.history, self.since
+        if hist is None or since is None:
+            return None
+        first = hist.first_window.get(self.koperasi_id)
+        if first is not None and first > since:
+            return None
+        value = hist.kelas_at(since).get(self.koperasi_id)
+        return None if value is None or pd.isna(value) else str(value)
+
+    def arrow(self) -> str | None:
+        """↑ moved up, ↓ fell back, = stayed (None without a previous class)."""
+        before = self.previous_class()
+        if before is None:
+            return None
+        step = _RANK[self.kelas] - _RANK[before]
+        return "↑" if step > 0 else "↓" if step < 0 else "="
+
+    def strip(self) -> list[str | None]:
+        """Its class at each of the last 12 month-end windows, oldest first."""
+        hist = self.evaluation.history
+        if hist is None:
+            return []
+        values = hist.class_strip(self.evaluation.period).loc[self.koperasi_id]
+        return [None if pd.isna(v) else str(v) for v in values]
+
+    # ------------------------------------------------------------ indicators
+
+    def indicators(self) -> pd.DataFrame:
+        """Its outcome indicators: value, change since six months earlier, the
+        median of its kecamatan and the threshold of its next class (where the
+        next class asks for that indicator)."""
+        ev, row = self.evaluation, self.row
+        own = ev.of_kecamatan(row["kode_kec"])
+        before = self._values_at(self.since)
+        needed = {}
+        nxt = recommend.NEXT_CLASS.get(self.kelas)
+        if nxt is not None:
+            needed = {
+                c.indicator: c.threshold for c in criteria(ev.config.thresholds)[nxt]
+            }
+        rows = []
+        for name in CARD_INDICATORS:
+            value = row.get(name)
+            then = before.get(name) if before else None
+            rows.append(
+                {
+                    "indikator": name,
+                    "nilai": value,
+                    "perubahan": None
+                    if _missing(value) or _missing(then)
+                    else float(value) - float(then),
+                    "median_kecamatan": own[name].median(),
+                    "ambang_berikutnya": needed.get(name),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def _values_at(self, period: str | None) -> dict[str, Any] | None:
+        hist = self.evaluation.history
+        if hist is None or period is None:
+            return None
+        panel = hist.panel
+        at = panel[
+            (panel["koperasi_id"] == self.koperasi_id) & (panel["periode"] == period)
+        ]
+        return at.iloc[0].to_dict() if len(at) else None
+
+    # ------------------------------------------------------------ steps
+
+    def steps(self) -> list[dict[str, Any]]:
+        """What is missing for the next class, easiest first, then the risk flag's."""
+        return recommend.next_steps(
+            self.row, self.evaluation.period, self.evaluation.config.thresholds
+        )
+
+    def step_sentences(self) -> list[str]:
+        """Each step as a line a pengurus can act on."""
+        return [describe_step(s, self.lang) for s in self.steps()]
+
+    # ------------------------------------------------------------ around it
+
+    def context(self) -> list[str]:
+        """Its desa's context in words (empty outside Kukar)."""
+        row = self.row
+        if "status_idm" not in row:
+            return []
+        return [
+            str(context_word(c, row[c], self.lang))
+            for c in ("status_idm", "bank_bpr", "pasar_permanen", "jalan_roda_empat")
+            if row.get(c) is not None
+        ]
+
+    def training(self) -> dict[str, Any]:
+        """Its pengurus and pengawas per training tier, and how many go to which
+        next tier (DESIGN §7)."""
+        tables = self.evaluation.tables
+        if tables is None:
+            return {}
+        people = tables["pengurus"][
+            tables["pengurus"]["koperasi_id"] == self.koperasi_id
+        ]
+        tiers = people["jenjang_pelatihan"].astype(str).value_counts()
+        nxt = recommend.training_participants(
+            self.evaluation.cooperatives[
+                self.evaluation.cooperatives["koperasi_id"] == self.koperasi_id
+            ],
+            people,
+        )["jenjang_berikut"].value_counts()
+        return {
+            "jenjang": {t: int(tiers.get(t, 0)) for t in ("belum", *recommend.TIERS)},
+            "berikutnya": {t: int(nxt.get(t, 0)) for t in recommend.TIERS},
+        }
+
+    def bumdes(self) -> pd.DataFrame:
+        """Its desa's BUMDes and what to agree with it."""
+        tables = self.evaluation.tables
+        if tables is None:
+            return pd.DataFrame()
+        coops = self.evaluation.cooperatives
+        sync = recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"])
+        return sync[sync["koperasi_id"] == self.koperasi_id].reset_index(drop=True)
+
+    def risks(self) -> str:
+        """Why it is Berisiko, in words ('' where it is not)."""
+        return describe_reasons(self.row.get("alasan_risiko"), self.lang)
+
+    def to_check(self) -> list[str]:
+        """Its figures that look implausible against its own history."""
+        flags = self.evaluation.perlu_dicek
+        own = flags[flags["koperasi_id"] == self.koperasi_id]
+        return [describe(f, self.lang) for f in own.itertuples(index=False)]
+
+    # ------------------------------------------------------------ for machines
+
+    def to_json(self) -> dict[str, Any]:
+        """``rapor.json``: the class now, before and next, and the steps."""
+        row = self.row
+        return {
+            "koperasi_id": self.koperasi_id,
+            "nama_koperasi": row.get("nama_koperasi"),
+            "kode_desa": row.get("kode_desa"),
+            "kode_kec": row.get("kode_kec"),
+            "periode": self.evaluation.period,
+            "sintetis": self.evaluation.synthetic,
+            "kelas": self.kelas,
+            "kelas_sebelumnya": self.previous_class(),
+            "kelas_berikutnya": recommend.NEXT_CLASS.get(self.kelas),
+            "jejak_kelas": self.strip(),
+            "langkah": [
+                {
+                    k: s.get(k)
+                    for k in ("kriteria", "nilai", "ambang", "kurang", "satuan")
+                }
+                | ({"pertahankan": True} if s.get("pertahankan") else {})
+                for s in self.steps()
+            ],
+            "berisiko": bool(row.get("berisiko")),
+            "perlu_dicek": self.to_check(),
+        }
+
+    def save_json(self, out_dir: str | Path) -> Path:
+        target = Path(out_dir) / "rapor.json"
+        atomic_write_text(
+            target, json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
+        )
+        return target
+
+
+def describe_step(step: dict[str, Any], lang: str = "id") -> str:
+    """One step as a sentence: "Tambah 3 anggota yang bertransaksi setiap bulan"."""
+    name, gap = step["kriteria"], step["kurang"]
+    if step.get("pertahankan"):
+        shown = _shown(name, step["nilai"], lang)
+        limit = _shown(name, step["ambang"], lang)
+        return label(
+            "step_keep",
+            lang,
+            indikator=label(f"step_name_{name}", lang),
+            nilai=shown,
+            ambang=limit,
+        )
+    if step.get("catatan") == "catat_biaya":
+        return label("step_record_cost", lang)
+    params: dict[str, Any] = {"kurang": fmt_int(gap, lang) if gap is not None else "–"}
+    if name == "manfaat":
+        params["belum"] = ", ".join(
+            label(f"benefit_{b}", lang) for b in step.get("belum", [])
+        )
+    return label(f"step_{name}", lang, **params)
+
+
+def _shown(name: str, value: Any, lang: str) -> str:
+    if value is None or _missing(value):
+        return "–"
+    if name in ("partisipasi", "par30"):
+        return f"{100 * float(value):.0f}%"
+    if name == "kemandirian":
+        return fmt_dec(float(value), lang, 2)
+    return fmt_int(float(value), lang)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
