@@ -30,6 +30,7 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOKS_DIR / "brief_kecamatan.ipynb"
 SUMMARY_NOTEBOOK = NOTEBOOKS_DIR / "ringkasan_kabupaten.ipynb"
 EXPLORE_NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
+RAPOR_NOTEBOOK = NOTEBOOKS_DIR / "rapor_koperasi.ipynb"
 
 VILLAGES_CSV = REFERENCE_DIR / "kukar_desa_kelurahan.csv"
 VILLAGES_GEOJSON = REFERENCE_DIR / "kukar_desa_kelurahan.geojson"

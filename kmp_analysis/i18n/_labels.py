@@ -449,6 +449,82 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "savings and loans with arrears ≤ 5%",
     },
     "benefit_klinik_apotek": {"id": "klinik atau apotek", "en": "a clinic or pharmacy"},
+    # ---- the cooperative's report card (issue 13)
+    "rapor_title": {"id": "Rapor KMP — {nama}", "en": "KMP report card — {nama}"},
+    "rapor_subtitle": {
+        "id": "Desa/kelurahan {desa}, Kecamatan {kecamatan} · periode {period} · "
+        "laporan terakhir {last}",
+        "en": "Village {desa}, Kecamatan {kecamatan} · period {period} · latest "
+        "report {last}",
+    },
+    "rapor_standing": {
+        "id": "Kelas sekarang {now}; 6 bulan lalu {before} {arrow}; kelas berikutnya "
+        "{next}.",
+        "en": "Class now {now}; 6 months ago {before} {arrow}; next class {next}.",
+    },
+    "rapor_top_class": {"id": "(sudah tertinggi)", "en": "(already the highest)"},
+    "rapor_strip": {"id": "Kelas 12 bulan terakhir:", "en": "Class, last 12 months:"},
+    "rapor_ind_bulan_transaksi": {
+        "id": "Bulan dengan omzet (dari 6)",
+        "en": "Months with turnover (of 6)",
+    },
+    "rapor_ind_partisipasi": {
+        "id": "Anggota yang bertransaksi",
+        "en": "Members who transact",
+    },
+    "rapor_ind_omzet_per_anggota": {
+        "id": "Omzet per anggota per bulan",
+        "en": "Turnover per member per month",
+    },
+    "rapor_ind_unit_beroperasi": {
+        "id": "Unit usaha beroperasi",
+        "en": "Operating business units",
+    },
+    "rapor_ind_kemandirian": {
+        "id": "Kemandirian (pendapatan ÷ biaya)",
+        "en": "Self-sufficiency (income ÷ cost)",
+    },
+    "rapor_ind_manfaat": {"id": "Manfaat bagi anggota", "en": "Benefits to members"},
+    "rapor_points": {"id": "poin", "en": "points"},
+    "rapor_section_ind": {"id": "Angka utama", "en": "Key figures"},
+    "rapor_section_steps": {
+        "id": "Langkah ke kelas berikutnya",
+        "en": "Steps to the next class",
+    },
+    "rapor_section_around": {"id": "Sekitar koperasi", "en": "Around the cooperative"},
+    "rapor_context": {"id": "Desa: {facts}.", "en": "Village: {facts}."},
+    "rapor_training": {
+        "id": "Pengurus dan pengawas: belum dilatih {belum}, dasar {dasar}, menengah "
+        "{menengah}, lanjut {lanjut}; jenjang berikutnya: {next}.",
+        "en": "Board and supervisors: untrained {belum}, basic {dasar}, intermediate "
+        "{menengah}, advanced {lanjut}; next tier: {next}.",
+    },
+    "rapor_bumdes": {
+        "id": "BUMDes {nama}: {tindakan}.",
+        "en": "BUMDes {nama}: {tindakan}.",
+    },
+    "rapor_risks": {"id": "Berisiko: {risks}.", "en": "At risk: {risks}."},
+    "rapor_check": {"id": "Perlu dicek: {flag}", "en": "To check: {flag}"},
+    "rapor_section_actions": {
+        "id": "Tindakan yang disepakati (diisi bersama pengurus dan pendamping)",
+        "en": "Actions agreed (filled in with the board and the facilitator)",
+    },
+    "rapor_next_review": {
+        "id": "Tinjauan berikutnya (6 bulan): tanggal ____________  paraf ________",
+        "en": "Next review (6 months): date ____________  initials ________",
+    },
+    "rapor_legend": {
+        "id": "Kelas: Tidak bergerak = tidak ada omzet dalam 3 bulan terakhir; "
+        "Administratif = bergerak tetapi belum memenuhi syarat Aktif; Aktif = omzet "
+        "≥ 4 dari 6 bulan, ≥ 20% anggota bertransaksi, ≥ 1 unit beroperasi; Berdampak "
+        "= Aktif dan ≥ 50% anggota bertransaksi, ≥ 2 unit, pendapatan ≥ biaya, ≥ 2 "
+        "manfaat. Median kecamatan: nilai tengah koperasi di kecamatan ini.",
+        "en": "Classes: Dormant = no turnover in the last 3 months; Formal only = "
+        "moving but not yet Active; Active = turnover in ≥ 4 of 6 months, ≥ 20% of "
+        "members transacting, ≥ 1 operating unit; Impactful = Active and ≥ 50% "
+        "transacting, ≥ 2 units, income ≥ cost, ≥ 2 benefits. Kecamatan median: the "
+        "middle value of the cooperatives of this kecamatan.",
+    },
     "letter_tidak_bergerak": {"id": "T", "en": "D"},
     "letter_administratif": {"id": "A", "en": "F"},
     "letter_aktif": {"id": "K", "en": "A"},

@@ -306,6 +306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "period {value} is before the first month of the data; the data covers "
         "{first} to {last} (the period must lie between them)",
     },
+    "koperasi_unknown": {
+        "id": "koperasi '{value}' tidak ada di data",
+        "en": "cooperative '{value}' is not in the data",
+    },
     "period_from_after_to": {
         "id": "--from {value} sesudah --to {end}",
         "en": "--from {value} is after --to {end}",

@@ -23,6 +23,7 @@ from kmp_analysis.io import read_dataset
 from kmp_analysis.paths import (
     BRIEF_NOTEBOOK,
     EXPLORE_NOTEBOOK,
+    RAPOR_NOTEBOOK,
     SAMPLE_DIR,
     SUMMARY_NOTEBOOK,
 )
@@ -87,15 +88,34 @@ class ExploreParameters(_Parameters):
     config: str = ""
 
 
+@dataclass(frozen=True)
+class RaporParameters(_Parameters):
+    """``notebooks/rapor_koperasi.ipynb``: one cooperative's report card."""
+
+    koperasi_id: str = ""  # e.g. "KMP-6402062001"; empty: the first of the data
+    data: str = ""
+    period: str = ""
+    lang: str = "id"
+    config: str = ""
+    out_dir: str = ""
+    evaluasi: str = ""
+
+    def shown(self) -> dict[str, Any]:
+        return {"koperasi_id": self.koperasi_id, **super().shown()}
+
+
 #: Each notebook and its parameters.
 NOTEBOOK_PARAMETERS = {
     BRIEF_NOTEBOOK: BriefParameters,
     SUMMARY_NOTEBOOK: SummaryParameters,
     EXPLORE_NOTEBOOK: ExploreParameters,
+    RAPOR_NOTEBOOK: RaporParameters,
 }
 
 
-def evaluation_for(params: BriefParameters | SummaryParameters) -> Evaluation:
+def evaluation_for(
+    params: BriefParameters | SummaryParameters | RaporParameters,
+) -> Evaluation:
     """The evaluation a notebook works on, from its parameters.
 
     ``evaluasi`` is a folder written by :meth:`Evaluation.save` (the batch evaluates

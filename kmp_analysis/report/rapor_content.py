@@ -23,6 +23,7 @@ from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES, criteria
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
+from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluation import Evaluation
 from kmp_analysis.i18n import fmt_dec, fmt_int, label
 from kmp_analysis.report.tables import context_word, describe_reasons
@@ -51,7 +52,9 @@ class RaporContent:
     def __post_init__(self) -> None:
         check_lang(self.lang)
         if self.koperasi_id not in set(self.evaluation.cooperatives["koperasi_id"]):
-            raise KeyError(self.koperasi_id)
+            raise UsageError("koperasi_unknown", value=self.koperasi_id).about(
+                "koperasi_id"
+            )
 
     @cached_property
     def row(self) -> dict[str, Any]:

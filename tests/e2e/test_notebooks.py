@@ -16,7 +16,7 @@ from builders import kmp
 
 from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
 from kmp_analysis.report import brief as brief_module
-from kmp_analysis.report import explore, summary
+from kmp_analysis.report import explore, rapor, summary
 from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
 
 pytestmark = pytest.mark.e2e
@@ -199,9 +199,11 @@ def test_the_parameters_cell_is_its_dataclass_and_prepare_takes_the_same(noteboo
         assert cell[name]["inferred_type_name"] == field.type, name
         assert ast.literal_eval(cell[name]["default"]) == field.default, name
         assert cell[name]["help"], f"{name} has no comment to explain it"
-    module = {"brief_kecamatan": brief_module, "ringkasan_kabupaten": summary}.get(
-        notebook.stem, explore
-    )
+    module = {
+        "brief_kecamatan": brief_module,
+        "ringkasan_kabupaten": summary,
+        "rapor_koperasi": rapor,
+    }.get(notebook.stem, explore)
     taken = inspect.signature(module.prepare).parameters
     assert set(taken) <= set(fields)
     assert set(fields) - set(taken) <= {"out_dir"}
@@ -230,3 +232,43 @@ def test_a_period_outside_the_data_is_a_message_in_the_notebook(tmp_path, lang):
     assert "2030-01" in shown
     assert ("sampai" if lang == "id" else " to ") in shown
     assert "Traceback" not in shown and "File " not in shown
+
+
+def test_the_rapor_notebook_prints_one_a4_page(tmp_path):
+    """A cooperative's card, run as a planner runs it in JupyterLab, exported as the
+    batch exports pages and printed: one A4 page, its rapor.json written. The
+    cooperative with the most steps of the sample is the longest card."""
+    from kmp_analysis.paths import RAPOR_NOTEBOOK
+    from kmp_analysis.report.page import notebook_to_html
+    from kmp_analysis.report.pdf import find_chromium, html_to_pdf, pdf_page_count
+    from kmp_analysis.report.rapor_content import RaporContent
+
+    if find_chromium() is None:
+        pytest.skip("no Chromium")
+    from kmp_analysis.evaluation import evaluate
+    from kmp_analysis.io import read_dataset
+    from kmp_analysis.paths import SAMPLE_DIR
+
+    ev = evaluate(read_dataset(SAMPLE_DIR))
+    longest = max(
+        ev.cooperatives["koperasi_id"],
+        key=lambda k: (
+            len(RaporContent(ev, k).steps()) + len(RaporContent(ev, k).bumdes())
+        ),
+    )
+    for kid, lang in ((longest, "id"), (longest, "en")):
+        executed = tmp_path / f"{kid}-{lang}.ipynb"
+        papermill.execute_notebook(
+            str(RAPOR_NOTEBOOK),
+            str(executed),
+            parameters={"koperasi_id": kid, "lang": lang, "out_dir": str(tmp_path)},
+            kernel_name="python3",
+            progress_bar=False,
+        )
+        nb = nbformat.read(executed, as_version=4)
+        page = tmp_path / f"{kid}-{lang}.html"
+        page.write_text(notebook_to_html(nb, kid, lang), encoding="utf-8")
+        pdf = html_to_pdf(page, tmp_path / f"{kid}-{lang}.pdf")
+        assert pdf_page_count(pdf) == 1, f"{kid} ({lang})"
+        data = json.loads((tmp_path / "rapor.json").read_text("utf-8"))
+        assert data["koperasi_id"] == kid and data["langkah"]

@@ -97,5 +97,8 @@ def test_the_change_is_against_six_months_earlier(sample_evaluation):
 
 
 def test_an_unknown_cooperative_is_refused(sample_evaluation):
-    with pytest.raises(KeyError):
+    from kmp_analysis.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
         RaporContent(sample_evaluation, "KMP-TIDAK-ADA")
+    assert "KMP-TIDAK-ADA" in str(caught.value) and caught.value.exit_code == 2
