@@ -500,8 +500,8 @@ LABELS: dict[str, dict[str, str]] = {
         "{menengah}, advanced {lanjut}; next tier: {next}.",
     },
     "rapor_bumdes": {
-        "id": "BUMDes {nama}: {tindakan}.",
-        "en": "BUMDes {nama}: {tindakan}.",
+        "id": "{nama}: {tindakan}.",
+        "en": "{nama}: {tindakan}.",
     },
     "rapor_risks": {"id": "Berisiko: {risks}.", "en": "At risk: {risks}."},
     "rapor_check": {"id": "Perlu dicek: {flag}", "en": "To check: {flag}"},
