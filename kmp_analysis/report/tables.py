@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kmp_analysis.i18n import LABELS, column_label, label
+from kmp_analysis.reference import CONTEXT_COLUMNS
 
 #: Columns whose values are codes with a label (class, quadrant, tier, action).
 _CODED = {
@@ -26,16 +27,7 @@ _CODED = {
 
 #: Village-context columns: each value is the label ``<column>:<code>`` (the same
 #: code means different things in different columns: "ada" bank, "ada" market).
-_CONTEXT = {
-    "status_idm",
-    "perubahan_idm",
-    "bank_bpr",
-    "fasilitas_kredit",
-    "pasar_permanen",
-    "jalan_roda_empat",
-    "waktu_ke_faskes",
-    "konteks",
-}
+_CONTEXT = frozenset(CONTEXT_COLUMNS)
 
 _PERCENT_REASONS = {"partisipasi", "par30"}
 
