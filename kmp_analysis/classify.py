@@ -18,6 +18,8 @@ from kmp_analysis.indicators import month_label, month_number
 
 #: Class codes, lowest first.
 CLASSES = ("tidak_bergerak", "administratif", "aktif", "berdampak")
+#: Each class's place, lowest 0: a move up is a rise in rank.
+CLASS_RANK = {c: i for i, c in enumerate(CLASSES)}
 
 
 @dataclass(frozen=True)

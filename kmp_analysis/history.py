@@ -17,13 +17,14 @@ never becomes "every cooperative dormant".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from kmp_analysis.classify import CLASSES, classify_panel
+from kmp_analysis.classify import CLASS_RANK, CLASSES, classify_panel
 from kmp_analysis.config import Config
 from kmp_analysis.errors import Problem, ValidationFailed
 from kmp_analysis.index import compute_indices
@@ -182,21 +183,30 @@ class History:
     periods: list[str]
     first_window: pd.Series
     window_months: int = 6
-    _wide: pd.DataFrame | None = field(
-        default=None, init=False, repr=False, compare=False
+    #: Figures computed once per history (twenty briefs, or thousands nationally,
+    #: ask for the same regency-wide transitions and spells).
+    _cache: dict[Any, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def _once(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     # ------------------------------------------------------------ lookups
 
     def _classes(self) -> pd.DataFrame:
-        """Class codes, cooperatives × periods (cached)."""
-        if self._wide is None:
-            wide = self.panel.pivot(
+        """Class codes, cooperatives × periods."""
+
+        def wide() -> pd.DataFrame:
+            table = self.panel.pivot(
                 index="koperasi_id", columns="periode", values="kelas"
             )
             order = pd.unique(self.panel["koperasi_id"])
-            self._wide = wide.reindex(index=order, columns=self.periods).astype(object)
-        return self._wide
+            return table.reindex(index=order, columns=self.periods).astype(object)
+
+        return self._once("wide", wide)
 
     def kelas_at(self, period: str) -> pd.Series:
         """The class of every cooperative at ``period`` (index ``koperasi_id``)."""
@@ -209,12 +219,20 @@ class History:
 
     def kecamatan_of(self) -> pd.Series:
         """The kecamatan code of every cooperative (index ``koperasi_id``)."""
-        first = self.panel.drop_duplicates("koperasi_id")
-        return first.set_index("koperasi_id")["kode_kec"]
+        return self._once(
+            "kecamatan",
+            lambda: self.panel.drop_duplicates("koperasi_id").set_index("koperasi_id")[
+                "kode_kec"
+            ],
+        )
 
     # ------------------------------------------------------------ transitions
 
     def pairs(self, period: str, since: str | None = None) -> pd.DataFrame:
+        """:meth:`_pairs`, computed once per ``period`` and ``since``."""
+        return self._once(("pairs", period, since), lambda: self._pairs(period, since))
+
+    def _pairs(self, period: str, since: str | None) -> pd.DataFrame:
         """Per cooperative: ``kode_kec``, its class then (``dari``) and at ``period``
         (``ke``), and the move (``naik``, ``tetap``, ``turun``).
 
@@ -232,8 +250,9 @@ class History:
             columns = np.full(len(rows), wide.columns.get_loc(since))
         dari = wide.to_numpy()[rows, columns]
         ke = wide[period].to_numpy()[rows]
-        rank = {c: i for i, c in enumerate(CLASSES)}
-        step = np.array([rank[k] - rank[d] for d, k in zip(dari, ke, strict=True)])
+        step = np.array(
+            [CLASS_RANK[k] - CLASS_RANK[d] for d, k in zip(dari, ke, strict=True)]
+        )
         ids = wide.index[rows]
         return pd.DataFrame(
             {
@@ -310,6 +329,10 @@ class History:
     # ------------------------------------------------------------ spells
 
     def dormant_spells(self, period: str) -> pd.DataFrame:
+        """:meth:`_dormant_spells`, computed once per ``period``."""
+        return self._once(("spells", period), lambda: self._dormant_spells(period))
+
+    def _dormant_spells(self, period: str) -> pd.DataFrame:
         """Cooperatives Tidak bergerak in every window from their first to ``period``:
         ``koperasi_id``, ``kode_kec``, ``sejak`` (their first window) and ``bulan``
         (how many month-end windows, both ends included)."""
@@ -453,17 +476,3 @@ def compute_history(
         first_window=_first_windows(dataset, periods[0]),
         window_months=t.window_months,
     )
-
-
-def summary_of(history: History, period: str) -> dict[str, Any]:
-    """What changed at ``period`` for the regency, for machines (``ringkasan.json``)."""
-    before = history.previous(period)
-    return {
-        "periode": period,
-        "pembanding": before,
-        "perpindahan": history.matrix(period, before).to_dict(orient="index")
-        if before
-        else None,
-        "gerak": history.moves(period, before) if before else None,
-        "tanpa_gerak": len(history.dormant_spells(period)),
-    }

@@ -142,10 +142,11 @@ LABELS: dict[str, dict[str, str]] = {
         "no kecamatan worsened.",
     },
     "ringkasan_change_never": {
-        "id": "{n} KMP masih nama tanpa gerak sejak jendela pertamanya: median "
-        "{median} bulan, terlama {longest} bulan (sejak {since}).",
-        "en": "{n} KMP are still a name without movement since their first window: "
-        "median {median} months, longest {longest} months (since {since}).",
+        "id": "{n} KMP masih nama tanpa gerak sejak dibentuk (atau sejak awal data): "
+        "median {median} bulan, terlama {longest} bulan (sejak {since}).",
+        "en": "{n} KMP are still a name without movement since they were formed (or "
+        "since the data begins): median {median} months, longest {longest} months "
+        "(since {since}).",
     },
     "ringkasan_flow_alt": {
         "id": "Arus koperasi antar kelas: {windows}",
@@ -161,12 +162,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Kecamatan that improved and worsened most since {since}",
     },
     "ringkasan_dormant_table": {
-        "id": "Lama KMP tanpa gerak (sejak jendela pertama)",
-        "en": "How long KMP have been without movement (since their first window)",
+        "id": "Lama KMP tanpa gerak (sejak dibentuk atau sejak awal data)",
+        "en": "How long KMP have been without movement (since formed, or since the "
+        "data begins)",
     },
     "ringkasan_dormant_none": {
-        "id": "Tidak ada KMP yang tanpa gerak sejak jendela pertamanya.",
-        "en": "No KMP has been without movement since its first window.",
+        "id": "Tidak ada KMP yang tanpa gerak sejak dibentuk.",
+        "en": "No KMP has been without movement since it was formed.",
     },
     # ---- regency summary: village context and remoteness (issue 12)
     "ringkasan_section_konteks": {
@@ -361,9 +363,10 @@ LABELS: dict[str, dict[str, str]] = {
         "learning from.",
     },
     "context_none": {
-        "id": "Tidak ada KMP tidak bergerak di desa yang sangat mendukung atau sangat "
-        "sulit.",
-        "en": "No dormant KMP is in a very favourable or a very hard desa.",
+        "id": "Tidak ada KMP tidak bergerak di desa yang mendukung atau sulit, dan "
+        "tidak ada KMP aktif di desa yang sulit.",
+        "en": "No dormant KMP is in a favourable or a hard desa, and no active KMP "
+        "is in a hard one.",
     },
     "context_all_kelurahan": {
         "id": "Semua wilayah di kecamatan ini kelurahan: IDM tidak berlaku.",
@@ -514,16 +517,21 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Next review (6 months): date ____________  initials ________",
     },
     "rapor_legend": {
-        "id": "Kelas: Tidak bergerak = tidak ada omzet dalam 3 bulan terakhir; "
+        "id": "Kelas: Tidak bergerak = tidak ada omzet dalam {recent} bulan terakhir; "
         "Administratif = bergerak tetapi belum memenuhi syarat Aktif; Aktif = omzet "
-        "≥ 4 dari 6 bulan, ≥ 20% anggota bertransaksi, ≥ 1 unit beroperasi; Berdampak "
-        "= Aktif dan ≥ 50% anggota bertransaksi, ≥ 2 unit, pendapatan ≥ biaya, ≥ 2 "
-        "manfaat. Median kecamatan: nilai tengah koperasi di kecamatan ini.",
-        "en": "Classes: Dormant = no turnover in the last 3 months; Formal only = "
-        "moving but not yet Active; Active = turnover in ≥ 4 of 6 months, ≥ 20% of "
-        "members transacting, ≥ 1 operating unit; Impactful = Active and ≥ 50% "
-        "transacting, ≥ 2 units, income ≥ cost, ≥ 2 benefits. Kecamatan median: the "
-        "middle value of the cooperatives of this kecamatan.",
+        "≥ {aktif_bulan} dari {window} bulan, ≥ {aktif_partisipasi} anggota "
+        "bertransaksi, ≥ {aktif_unit} unit beroperasi; Berdampak = Aktif dan ≥ "
+        "{berdampak_partisipasi} anggota bertransaksi, ≥ {berdampak_unit} unit, "
+        "kemandirian (pendapatan ÷ biaya) ≥ {berdampak_kemandirian}, ≥ "
+        "{berdampak_manfaat} manfaat. Median kecamatan: nilai tengah koperasi di "
+        "kecamatan ini.",
+        "en": "Classes: Dormant = no turnover in the last {recent} months; Formal only "
+        "= moving but not yet Active; Active = turnover in ≥ {aktif_bulan} of {window} "
+        "months, ≥ {aktif_partisipasi} of members transacting, ≥ {aktif_unit} "
+        "operating unit(s); Impactful = Active and ≥ {berdampak_partisipasi} "
+        "transacting, ≥ {berdampak_unit} units, self-sufficiency (income ÷ cost) ≥ "
+        "{berdampak_kemandirian}, ≥ {berdampak_manfaat} benefits. Kecamatan median: "
+        "the middle value of the cooperatives of this kecamatan.",
     },
     "letter_tidak_bergerak": {"id": "T", "en": "D"},
     "letter_administratif": {"id": "A", "en": "F"},
@@ -755,8 +763,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "previous window (6 months earlier)",
     },
     "pertama": {
-        "id": "jendela pertama koperasi",
-        "en": "the cooperative's first window",
+        "id": "saat dibentuk (atau awal data)",
+        "en": "when formed (or when the data begins)",
     },
     "bahasa": {"id": "Bahasa", "en": "Language"},
     "lang_id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},

@@ -120,9 +120,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history_done": {
         "id": "{n} koperasi × {periods} periode ({start} sampai {end}): "
-        "{moves}; {dormant} tanpa gerak sejak jendela pertama -> {out}",
+        "{moves}; {dormant} tidak pernah bergerak sejak dibentuk -> {out}",
         "en": "{n} cooperatives × {periods} periods ({start} to {end}): "
-        "{moves}; {dormant} dormant since their first window -> {out}",
+        "{moves}; {dormant} never moved since they were formed -> {out}",
     },
     "history_moves": {
         "id": "sejak {since}: {naik} naik kelas, {turun} turun, {tetap} tetap",

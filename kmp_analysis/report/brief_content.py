@@ -21,10 +21,11 @@ from kmp_analysis import recommend, reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
-from kmp_analysis.evaluation import Evaluation, headline, peer_medians
-from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, label
+from kmp_analysis.evaluation import PEER_INDICATORS, Evaluation, headline, peer_medians
+from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.reference import CONTEXT_COLUMNS
+from kmp_analysis.report.tables import format_indicator, move_arrow
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -326,21 +327,15 @@ class BriefContent:
         ev, lang = self.evaluation, self.lang
         peers = ev.memo("peer_medians", lambda: peer_medians(ev.cooperatives))
         coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
-        shown = {
-            "partisipasi": lambda v: f"{100 * v:.0f}%",
-            "omzet_per_anggota": lambda v: "Rp " + fmt_int(v, lang),
-            "kemandirian": lambda v: fmt_dec(v, lang, 2),
-        }
         rows = []
         for r in coops.itertuples(index=False):
             row = {"nama_desa": r.nama_desa, "status_idm": r.status_idm}
-            for name, fmt in shown.items():
-                own, median = getattr(r, name), peers.at[r.status_idm, name]
+            for name in PEER_INDICATORS:
                 row[name] = label(
                     "peer_value",
                     lang,
-                    value="–" if pd.isna(own) else fmt(own),
-                    median="–" if pd.isna(median) else fmt(median),
+                    value=format_indicator(name, getattr(r, name), lang),
+                    median=format_indicator(name, peers.at[r.status_idm, name], lang),
                 )
             rows.append(row)
         return pd.DataFrame(rows)
@@ -523,13 +518,8 @@ class BriefContent:
         ids = coops["koperasi_id"]
         if self.since is not None:
             before = hist.kelas_at(self.since).reindex(ids).to_numpy()
-            rank = {c: i for i, c in enumerate(CLASSES)}
             arrows = [
-                "↑"
-                if rank[now] > rank[then]
-                else "↓"
-                if rank[now] < rank[then]
-                else "="
+                move_arrow(then, now)
                 for then, now in zip(before, coops["kelas"].astype(str), strict=True)
             ]
             after = frame.columns.get_loc("kelas") + 1

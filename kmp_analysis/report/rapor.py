@@ -15,12 +15,14 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
+from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.errors import said_in
-from kmp_analysis.i18n import fmt_dec, fmt_int, label
+from kmp_analysis.i18n import label
 from kmp_analysis.report import blocks, style
 from kmp_analysis.report.params import RaporParameters, evaluation_for
 from kmp_analysis.report.rapor_content import RaporContent
+from kmp_analysis.report.tables import format_indicator
 
 #: One A4 page: smaller type than a brief, no figure.
 _CARD_STYLE = """<style>
@@ -66,7 +68,7 @@ class Rapor(RaporContent):
         lang = self.lang
         now = self._class_badge(self.kelas)
         before = self.previous_class()
-        nxt = self.to_json()["kelas_berikutnya"]
+        nxt = recommend.NEXT_CLASS.get(self.kelas)
         text = label(
             "rapor_standing",
             lang,
@@ -103,12 +105,16 @@ class Rapor(RaporContent):
             rows.append(
                 {
                     "indikator": label(f"rapor_ind_{r.indikator}", lang),
-                    "nilai": _fmt(r.indikator, r.nilai, lang),
-                    "perubahan_6_bulan": _fmt(
-                        r.indikator, r.perubahan, lang, sign=True
+                    "nilai": format_indicator(r.indikator, r.nilai, lang),
+                    "perubahan_6_bulan": format_indicator(
+                        r.indikator, r.perubahan, lang, change=True
                     ),
-                    "median_kecamatan": _fmt(r.indikator, r.median_kecamatan, lang),
-                    "ambang_berikutnya": _fmt(r.indikator, r.ambang_berikutnya, lang),
+                    "median_kecamatan": format_indicator(
+                        r.indikator, r.median_kecamatan, lang
+                    ),
+                    "ambang_berikutnya": format_indicator(
+                        r.indikator, r.ambang_berikutnya, lang
+                    ),
                 }
             )
         frame = pd.DataFrame(rows)
@@ -195,26 +201,29 @@ class Rapor(RaporContent):
             '<div class="kmp-card-page"><p class="kmp-provenance">'
             + html.escape(label("strip_legend", lang))
             + " "
-            + html.escape(label("rapor_legend", lang))
+            + html.escape(label("rapor_legend", lang, **_thresholds(self)))
             + "</p></div>"
         )
 
 
-def _fmt(name: str, value: object, lang: str, sign: bool = False) -> str:
-    """An indicator's value as the card prints it (– where there is none)."""
-    if value is None or pd.isna(value):
-        return "–"
-    value = float(value)
-    prefix = "+" if sign and value > 0 else ""
-    if name == "partisipasi" and sign:
-        return f"{prefix}{100 * value:.0f} " + label("rapor_points", lang)
-    if name == "partisipasi":
-        return f"{100 * value:.0f}%"
-    if name == "kemandirian":
-        return prefix + fmt_dec(value, lang, 2)
-    if name == "omzet_per_anggota":
-        return prefix + "Rp " + fmt_int(value, lang)
-    return prefix + fmt_int(value, lang)
+def _thresholds(card: RaporContent) -> dict[str, str]:
+    """The class thresholds the legend states, as configured (not as designed)."""
+    t = card.evaluation.config.thresholds
+    return {
+        "recent": str(t.recent_months),
+        "window": str(t.window_months),
+        "aktif_bulan": str(t.aktif_bulan_transaksi),
+        "aktif_partisipasi": format_indicator("partisipasi", t.aktif_partisipasi),
+        "aktif_unit": str(t.aktif_unit_beroperasi),
+        "berdampak_partisipasi": format_indicator(
+            "partisipasi", t.berdampak_partisipasi
+        ),
+        "berdampak_unit": str(t.berdampak_unit_beroperasi),
+        "berdampak_kemandirian": format_indicator(
+            "kemandirian", t.berdampak_kemandirian, card.lang
+        ),
+        "berdampak_manfaat": str(t.berdampak_manfaat),
+    }
 
 
 def prepare(

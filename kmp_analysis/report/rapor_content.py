@@ -20,13 +20,18 @@ from typing import Any
 import pandas as pd
 
 from kmp_analysis import recommend
-from kmp_analysis.classify import CLASSES, criteria
+from kmp_analysis.classify import criteria
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
 from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluation import Evaluation
-from kmp_analysis.i18n import fmt_dec, fmt_int, label
-from kmp_analysis.report.tables import context_word, describe_reasons
+from kmp_analysis.i18n import fmt_int, label
+from kmp_analysis.report.tables import (
+    context_word,
+    describe_reasons,
+    format_indicator,
+    move_arrow,
+)
 from kmp_analysis.safeio import atomic_write_text
 
 #: The outcome indicators a card shows, in its order.
@@ -38,7 +43,6 @@ CARD_INDICATORS = (
     "kemandirian",
     "manfaat",
 )
-_RANK = {c: i for i, c in enumerate(CLASSES)}
 
 
 @dataclass
@@ -88,8 +92,7 @@ class RaporContent:
         before = self.previous_class()
         if before is None:
             return None
-        step = _RANK[self.kelas] - _RANK[before]
-        return "↑" if step > 0 else "↓" if step < 0 else "="
+        return move_arrow(before, self.kelas)
 
     def strip(self) -> list[str | None]:
         """Its class at each of the last 12 month-end windows, oldest first."""
@@ -135,11 +138,13 @@ class RaporContent:
         hist = self.evaluation.history
         if hist is None or period is None:
             return None
-        panel = hist.panel
-        at = panel[
-            (panel["koperasi_id"] == self.koperasi_id) & (panel["periode"] == period)
-        ]
-        return at.iloc[0].to_dict() if len(at) else None
+        ev = self.evaluation
+        by_key = ev.memo(
+            "history_by_cooperative",
+            lambda: hist.panel.set_index(["koperasi_id", "periode"]).sort_index(),
+        )
+        key = (self.koperasi_id, period)
+        return by_key.loc[key].to_dict() if key in by_key.index else None
 
     # ------------------------------------------------------------ steps
 
@@ -192,8 +197,13 @@ class RaporContent:
         tables = self.evaluation.tables
         if tables is None:
             return pd.DataFrame()
-        coops = self.evaluation.cooperatives
-        sync = recommend.bumdes_sync(coops, tables["unit_usaha"], tables["bumdes"])
+        ev = self.evaluation
+        sync = ev.memo(
+            "bumdes_sync",
+            lambda: recommend.bumdes_sync(
+                ev.cooperatives, tables["unit_usaha"], tables["bumdes"]
+            ),
+        )
         return sync[sync["koperasi_id"] == self.koperasi_id].reset_index(drop=True)
 
     def risks(self) -> str:
@@ -246,8 +256,8 @@ def describe_step(step: dict[str, Any], lang: str = "id") -> str:
     """One step as a sentence: "Tambah 3 anggota yang bertransaksi setiap bulan"."""
     name, gap = step["kriteria"], step["kurang"]
     if step.get("pertahankan"):
-        shown = _shown(name, step["nilai"], lang)
-        limit = _shown(name, step["ambang"], lang)
+        shown = format_indicator(name, step["nilai"], lang)
+        limit = format_indicator(name, step["ambang"], lang)
         return label(
             "step_keep",
             lang,
@@ -263,16 +273,6 @@ def describe_step(step: dict[str, Any], lang: str = "id") -> str:
             label(f"benefit_{b}", lang) for b in step.get("belum", [])
         )
     return label(f"step_{name}", lang, **params)
-
-
-def _shown(name: str, value: Any, lang: str) -> str:
-    if value is None or _missing(value):
-        return "–"
-    if name in ("partisipasi", "par30"):
-        return f"{100 * float(value):.0f}%"
-    if name == "kemandirian":
-        return fmt_dec(float(value), lang, 2)
-    return fmt_int(float(value), lang)
 
 
 def _missing(value: Any) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kmp_analysis.i18n import LABELS, column_label, label
+from kmp_analysis.classify import CLASS_RANK
+from kmp_analysis.i18n import LABELS, column_label, fmt_dec, fmt_int, label
 from kmp_analysis.reference import CONTEXT_COLUMNS
 
 #: Columns whose values are codes with a label (class, quadrant, tier, action).
@@ -30,6 +31,43 @@ _CODED = {
 _CONTEXT = frozenset(CONTEXT_COLUMNS)
 
 _PERCENT_REASONS = {"partisipasi", "par30"}
+
+
+def move_arrow(then: str, now: str) -> str:
+    """↑ moved up a class, ↓ fell back, = stayed."""
+    step = CLASS_RANK[now] - CLASS_RANK[then]
+    return "↑" if step > 0 else "↓" if step < 0 else "="
+
+
+def format_indicator(
+    name: str, value: object, lang: str = "id", change: bool = False
+) -> str:
+    """An indicator's value as a page prints it: shares in %, rupiah with "Rp",
+    self-sufficiency with two decimals, counts whole; ``change``: a difference,
+    signed, shares in points; – where there is none.
+
+    Examples
+    --------
+    >>> format_indicator("partisipasi", 0.42), format_indicator("partisipasi", 0.13,
+    ...     change=True), format_indicator("omzet_per_anggota", 151864.2)
+    ('42%', '+13 poin', 'Rp 151.864')
+    """
+    if value is None or pd.isna(value):
+        return "–"
+    number = float(value)
+    sign = "+" if change and number > 0 else ""
+    if name in _SHARES:
+        if change:
+            return f"{sign}{100 * number:.0f} " + label("rapor_points", lang)
+        return f"{100 * number:.0f}%"
+    if name == "kemandirian":
+        return sign + fmt_dec(number, lang, 2)
+    if name == "omzet_per_anggota":
+        return sign + "Rp " + fmt_int(number, lang)
+    return sign + fmt_int(number, lang)
+
+
+_SHARES = {"partisipasi", "par30", "pembelian_lokal"}
 
 
 def context_word(column: str, code: object, lang: str = "id") -> object:
