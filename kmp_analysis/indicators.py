@@ -210,7 +210,8 @@ def indicator_panel(
         legal = legal + docs[:, None]
     out["legal"] = legal / (1 + len(LEGAL_DOCS))
 
-    lengkap, terlatih = _governance(pengurus, ids, t)
+    board, pengawas = _board(pengurus, ids)
+    lengkap, terlatih = _governance(pengurus, board, pengawas, ids, t)
     out["pengurus_lengkap"] = np.repeat(lengkap.to_numpy()[:, None], k, axis=1)
     out["pengurus_terlatih"] = np.repeat(terlatih.to_numpy()[:, None], k, axis=1)
     out["rat_tepat_waktu"] = _rat_columns(
@@ -237,7 +238,6 @@ def indicator_panel(
     out["tunggakan_30_akhir"] = grid.at(
         grid.values("pinjaman_tunggak_30", nan=0.0), last_loan
     )
-    board, pengawas = _board(pengurus, ids)
     out["jumlah_pengurus"] = np.repeat(board.to_numpy()[:, None], k, axis=1)
     out["jumlah_pengawas"] = np.repeat(pengawas.to_numpy()[:, None], k, axis=1)
     out["unit_simpan_pinjam"] = savings
@@ -405,9 +405,12 @@ def _board(pengurus: pd.DataFrame, ids: pd.Index) -> tuple[pd.Series, pd.Series]
 
 
 def _governance(
-    pengurus: pd.DataFrame, ids: pd.Index, t: Thresholds
+    pengurus: pd.DataFrame,
+    board: pd.Series,
+    pengawas: pd.Series,
+    ids: pd.Index,
+    t: Thresholds,
 ) -> tuple[pd.Series, pd.Series]:
-    board, pengawas = _board(pengurus, ids)
     lengkap = (board >= t.pengurus_minimum) & (board % 2 == 1) & (pengawas >= 1)
     trained = (
         (pengurus["jenjang_pelatihan"] != "belum")

@@ -378,6 +378,9 @@ class BriefContent:
         if change is None:
             return []
         lang, q = self.lang, self.regency_quotes()
+        never = label(
+            "change_never", lang, n=change["tanpa_gerak"], n_kab=q["tanpa_gerak_kab"]
+        )
         if change["sejak"] is None:
             return [
                 label(
@@ -386,12 +389,7 @@ class BriefContent:
                     first=change["jendela_pertama"],
                     months=self.evaluation.config.thresholds.window_months,
                 ),
-                label(
-                    "change_never",
-                    lang,
-                    n=change["tanpa_gerak"],
-                    n_kab=q["tanpa_gerak_kab"],
-                ),
+                never,
             ]
         g = change["gerak"]
         return [
@@ -404,12 +402,7 @@ class BriefContent:
                 naik_kab=q["naik_kab"],
                 turun_kab=q["turun_kab"],
             ),
-            label(
-                "change_never",
-                lang,
-                n=change["tanpa_gerak"],
-                n_kab=q["tanpa_gerak_kab"],
-            ),
+            never,
             label(
                 "change_share",
                 lang,

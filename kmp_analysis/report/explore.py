@@ -28,7 +28,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from kmp_analysis import reference
-from kmp_analysis.classify import CLASSES
+from kmp_analysis.classify import CLASS_RANK, CLASSES
 from kmp_analysis.config import Config, Thresholds, check_lang, load_config
 from kmp_analysis.errors import said_in
 from kmp_analysis.evaluation import Evaluation, evaluate
@@ -145,10 +145,9 @@ def class_moves(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
     moved = pd.DataFrame({"dari": dari[dari != ke], "ke": ke[dari != ke]})
     if moved.empty:
         return pd.DataFrame({"dari": [], "ke": [], "jumlah": []})
-    rank = {c: i for i, c in enumerate(CLASSES)}
     out = moved.groupby(["dari", "ke"]).size().rename("jumlah").reset_index()
     out["jumlah"] = out["jumlah"].astype(int)
-    order = out["dari"].map(rank) * 10 + out["ke"].map(rank)
+    order = out["dari"].map(CLASS_RANK) * 10 + out["ke"].map(CLASS_RANK)
     return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from kmp_analysis import recommend
-from kmp_analysis.classify import CLASSES
+from kmp_analysis.classify import CLASS_RANK, CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.evaluation import (
     PEER_INDICATORS,
@@ -407,7 +407,7 @@ class SummaryContent:
     def _context_list(frame: pd.DataFrame, low: bool) -> pd.DataFrame:
         if frame.empty:
             return frame
-        rank = frame["kelas"].astype(object).map({c: i for i, c in enumerate(CLASSES)})
+        rank = frame["kelas"].astype(object).map(CLASS_RANK)
         outcome = (
             frame["indeks_outcome"]
             if "indeks_outcome" in frame
