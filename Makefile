@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: briefs test browser bench lint format sample-data lock clean help
 
 help:
-	@echo "make briefs       write a brief for every kecamatan into outputs/ (sample data)"
+	@echo "make briefs       briefs, summary and 237 report cards into outputs/ (sample data)"
 	@echo "make test         run the whole test suite (installs Chromium if it can)"
 	@echo "make bench        batch and national-scale benchmarks (times and ratios)"
 	@echo "make lint         ruff check + format check"
@@ -24,7 +24,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 briefs: $(STAMP) browser
-	$(BIN)/kmp briefs --format html,pdf,ipynb
+	$(BIN)/kmp briefs --rapor --format html,pdf,ipynb
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

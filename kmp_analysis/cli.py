@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,9 @@ from kmp_analysis.errors import (
 )
 from kmp_analysis.i18n import label, message
 from kmp_analysis.paths import debug
+
+if TYPE_CHECKING:
+    from kmp_analysis.batch import BatchReport
 
 app = typer.Typer(
     name="kmp",
@@ -403,11 +406,18 @@ def briefs(
             "lokal.",
         ),
     ] = None,
+    rapor: Annotated[
+        bool,
+        typer.Option(
+            "--rapor/--tanpa-rapor",
+            help="Tulis juga rapor setiap koperasi (seperti `kmp rapor`).",
+        ),
+    ] = False,
     strict: StrictOpt = False,
     detail: DetailOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
-    from kmp_analysis.batch import BriefRequest, CacheState, Status, write_briefs
+    from kmp_analysis.batch import BriefRequest, write_briefs
 
     request = BriefRequest(
         data=_data_path(data),
@@ -424,29 +434,128 @@ def briefs(
         strict=strict,
         workers=workers,
         scheduler=scheduler,
+        rapor=rapor,
     )
-    report = write_briefs(request, progress=progress)
+    _said(write_briefs(request, progress=progress), lang)
+
+
+@command()
+def rapor(
+    data: DataOpt = None,
+    period: PeriodOpt = None,
+    kecamatan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kecamatan",
+            "-k",
+            help="Rapor semua koperasi kecamatan ini (nama atau kode); boleh "
+            "diulang. Bawaan: ke-20 kecamatan.",
+        ),
+    ] = None,
+    koperasi: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--koperasi",
+            help="ID koperasi, mis. KMP-6402062001; boleh diulang.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder keluaran (bawaan: outputs/).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Proses paralel (bawaan: jumlah inti)."),
+    ] = None,
+    lang: LangOpt = Lang.id,
+    config: ConfigOpt = None,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
+    ] = True,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Keluaran per rapor, dipisah koma: html, pdf, ipynb. HTML selalu "
+            "ditulis; PDF (dan PDF gabungan per kecamatan) butuh Chromium.",
+        ),
+    ] = "html,pdf",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Bangun ulang semua rapor, juga yang tidak berubah."
+        ),
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Jalankan ulang hanya rapor yang gagal."),
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Alamat scheduler Dask (mis. tcp://127.0.0.1:8786); bawaan: proses "
+            "lokal.",
+        ),
+    ] = None,
+    strict: StrictOpt = False,
+    detail: DetailOpt = False,
+) -> None:
+    """Tulis rapor satu halaman untuk setiap koperasi (atau yang disebut), dan per
+    kecamatan satu PDF berisi semua rapornya."""
+    from kmp_analysis.batch import BriefRequest, write_briefs
+
+    request = BriefRequest(
+        data=_data_path(data),
+        period=period,
+        kecamatan=tuple(kecamatan or ()),
+        koperasi=tuple(koperasi or ()),
+        out=out,
+        lang=lang.value,
+        formats=formats,
+        briefs=False,
+        summary=False,
+        rapor=True,
+        config=config,
+        force=force,
+        retry_failed=retry_failed,
+        strict=strict,
+        workers=workers,
+        scheduler=scheduler,
+    )
+    _said(write_briefs(request, progress=progress), lang)
+
+
+def _said(report: BatchReport, lang: str) -> None:
+    """What a run of briefs or cards did, in the run's language; exit 1 when one
+    of them failed."""
+    from kmp_analysis.batch import CacheState, Status
+
     for note in report.notes:
         typer.echo(note, err=True)
-    counts = report.counts()
-    typer.echo(
-        message(
-            "briefs_done",
-            lang,
-            written=counts[CacheState.BUILT],
-            reused=counts[CacheState.REUSED],
-            failed=counts[Status.FAILED],
-            seconds=report.duration_s,
-            index=report.index_html,
+    runs = []
+    if report.results or report.summary or not report.cards:
+        runs.append(("briefs_done", report.counts()))
+    if report.cards:
+        runs.append(("rapor_done", report.card_counts()))
+    for key, counts in runs:
+        typer.echo(
+            message(
+                key,
+                lang,
+                written=counts[CacheState.BUILT],
+                reused=counts[CacheState.REUSED],
+                failed=counts[Status.FAILED],
+                seconds=report.duration_s,
+                index=report.index_html,
+            )
         )
-    )
     for failed in report.failed:
         typer.echo(
             message(
                 "brief_failed",
                 lang,
-                nama=failed.nama_kec,
-                kode=failed.kode_kec,
+                nama=failed.shown_name,
+                kode=failed.ident,
                 error=failed.error,
             ),
             err=True,

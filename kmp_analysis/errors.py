@@ -603,12 +603,43 @@ class ValidationFailed(KmpError):
         return self.summary(lang)
 
 
-class UnknownKecamatan(UsageError):
-    """Kecamatan names or codes that match none of the geography's.
+class UnknownName(UsageError):
+    """Names or codes given on the command line that match nothing known.
 
     ``given`` and ``suggestions`` (the closest names, "maksud Anda") are those of
     the first; ``failures`` lists every one, when several were asked for at once
-    (:meth:`several`).
+    (:meth:`several`). Subclasses name their message (``key``).
+    """
+
+    key = "unknown_kecamatan"
+
+    def __init__(self, given: str, suggestions: Iterable[str] = ()) -> None:
+        super().__init__(self.key, given=given)
+        self.given = given
+        self.suggestions = list(suggestions)
+        self.failures: list[UnknownName] = [self]
+
+    @classmethod
+    def several(cls, failures: list[UnknownName]) -> UnknownName:
+        """One error for every name that did not resolve."""
+        first = failures[0]
+        error = cls(first.given, first.suggestions)
+        error.failures = list(failures)
+        return error
+
+    def lines(self, lang: str = "id") -> list[str]:
+        out = []
+        for failure in self.failures:
+            text = message(self.key, lang, given=failure.given)
+            if failure.suggestions:
+                names = ", ".join(failure.suggestions)
+                text += message("did_you_mean", lang, names=names)
+            out.append(text)
+        return out
+
+
+class UnknownKecamatan(UnknownName):
+    """Kecamatan names or codes that match none of the geography's.
 
     Examples
     --------
@@ -623,29 +654,13 @@ class UnknownKecamatan(UsageError):
 Seberang, Tabang?
     """
 
-    def __init__(self, given: str, suggestions: Iterable[str] = ()) -> None:
-        super().__init__("unknown_kecamatan", given=given)
-        self.given = given
-        self.suggestions = list(suggestions)
-        self.failures: list[UnknownKecamatan] = [self]
+    key = "unknown_kecamatan"
 
-    @classmethod
-    def several(cls, failures: list[UnknownKecamatan]) -> UnknownKecamatan:
-        """One error for every kecamatan that did not resolve."""
-        first = failures[0]
-        error = cls(first.given, first.suggestions)
-        error.failures = list(failures)
-        return error
 
-    def lines(self, lang: str = "id") -> list[str]:
-        out = []
-        for failure in self.failures:
-            text = message("unknown_kecamatan", lang, given=failure.given)
-            if failure.suggestions:
-                names = ", ".join(failure.suggestions)
-                text += message("did_you_mean", lang, names=names)
-            out.append(text)
-        return out
+class UnknownKoperasi(UnknownName):
+    """Cooperative IDs (``kmp rapor --koperasi``) that are not in the data."""
+
+    key = "koperasi_option_unknown"
 
 
 class UnknownVillage(KmpError, ValueError):

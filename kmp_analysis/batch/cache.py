@@ -43,6 +43,7 @@ PARTS = (
     "data_kecamatan",
     "angka_kabupaten",
     "data_kabupaten",
+    "data_koperasi",
 )
 
 
@@ -82,7 +83,8 @@ def key_parts(
     ``data`` holds, by part name (one of :data:`PARTS`), the text of the data
     the brief is made of: for a kecamatan brief its own rows (``data_kecamatan``)
     and the regency figures it quotes (``angka_kabupaten``); for the regency summary
-    the whole evaluation (``data_kabupaten``).
+    the whole evaluation (``data_kabupaten``); for a report card the digest of what
+    it shows (``data_koperasi``).
     """
     parts = {
         "notebook": _sha(notebook.read_bytes()),

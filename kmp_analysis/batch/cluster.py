@@ -32,12 +32,7 @@ from typing import Any
 from distributed import Client, WorkerPlugin, as_completed
 from distributed.comm import connect as comm_connect
 
-from kmp_analysis.batch.jobs import (
-    KABUPATEN,
-    BriefJob,
-    BriefRequest,
-    BriefResult,
-)
+from kmp_analysis.batch.jobs import BriefJob, BriefRequest, BriefResult
 from kmp_analysis.batch.local import redirect_stderr
 from kmp_analysis.batch.progress import Progress
 from kmp_analysis.batch.run import run_brief
@@ -77,7 +72,7 @@ def run_on_dask(
         _wait_for_a_worker(client, address, timeout)
         client.register_plugin(StderrToLog(str(log_path.resolve())), name=PLUGIN_NAME)
         for job in jobs:
-            key = f"brief-{job.kode_kec}-{uuid.uuid4().hex[:8]}"
+            key = f"brief-{job.ident}-{uuid.uuid4().hex[:8]}"
             futures[client.submit(run_brief, job, pure=False, key=key)] = job
         for future in as_completed(list(futures), loop=client.loop):
             job = futures.pop(future)
@@ -158,9 +153,7 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Client:
 
 def run_dir_of(job: BriefJob) -> Path:
     """The run folder a job writes into (``…/briefs/<periode>``)."""
-    if job.kode_kec == KABUPATEN:
-        return job.out_dir.parent
-    return job.out_dir.parents[1]
+    return job.run_dir
 
 
 def _wait_for_a_worker(client: Client, address: str, timeout: float) -> None:

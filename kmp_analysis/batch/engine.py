@@ -76,6 +76,7 @@ WARM_IMPORTS = (
     "matplotlib.pyplot",  # with ipykernel's default inline backend
     "kmp_analysis.report.brief",
     "kmp_analysis.report.summary",
+    "kmp_analysis.report.rapor",
     "kmp_analysis.report.maps",
     "kmp_analysis.report.charts",
     "kmp_analysis.report.blocks",

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from kmp_analysis.config import check_lang
 from kmp_analysis.errors import UsageError
-from kmp_analysis.paths import BRIEF_NOTEBOOK, OUTPUTS_DIR, SAMPLE_DIR, SUMMARY_NOTEBOOK
+from kmp_analysis.paths import (
+    BRIEF_NOTEBOOK,
+    OUTPUTS_DIR,
+    RAPOR_NOTEBOOK,
+    SAMPLE_DIR,
+    SUMMARY_NOTEBOOK,
+)
 
 EVALUATION_DIR = "evaluasi"
 
@@ -25,6 +31,12 @@ FORMATS = ("html", "pdf", "ipynb")
 
 #: Code and folder of the regency summary in the manifest and index.
 KABUPATEN = "kabupaten"
+
+#: The report cards' folder in a run (``koperasi/<kode_kec>-<slug>/<koperasi_id>``),
+#: a card's file stem, and the file that bundles a kecamatan's cards in its folder.
+KOPERASI_DIR = "koperasi"
+RAPOR = "rapor"
+BUNDLE = "rapor-koperasi.pdf"
 
 
 class Status(StrEnum):
@@ -59,6 +71,12 @@ class BriefRequest:
     data: Path = SAMPLE_DIR
     period: str | None = None
     kecamatan: tuple[str, ...] = ()
+    #: The kecamatan briefs (``kmp rapor`` writes cards only).
+    briefs: bool = True
+    #: The report cards of every cooperative of the kecamatan asked for, or of the
+    #: cooperatives named in ``koperasi`` (IDs).
+    rapor: bool = False
+    koperasi: tuple[str, ...] = ()
     out: Path = OUTPUTS_DIR
     lang: str = "id"
     formats: tuple[str, ...] = ("html", "ipynb")
@@ -80,6 +98,8 @@ class BriefRequest:
         put("period", self.period.strip() if self.period else None)
         given = self.kecamatan
         put("kecamatan", (given,) if isinstance(given, str) else tuple(given or ()))
+        ids = self.koperasi
+        put("koperasi", (ids,) if isinstance(ids, str) else tuple(ids or ()))
         put("out", Path(self.out or OUTPUTS_DIR).resolve())
         check_lang(self.lang)
         put("formats", parse_formats(self.formats))
@@ -96,7 +116,12 @@ class BriefRequest:
 
     def notebooks(self) -> list[Path]:
         """The notebooks the run executes."""
-        return [self.notebook, SUMMARY_NOTEBOOK] if self.summary else [self.notebook]
+        chosen = (
+            (self.briefs, self.notebook),
+            (self.summary, SUMMARY_NOTEBOOK),
+            (self.rapor, RAPOR_NOTEBOOK),
+        )
+        return [notebook for wanted, notebook in chosen if wanted]
 
     def identity(self) -> dict[str, Any]:
         """What the run's outputs depend on besides the files it reads (part of its
@@ -104,6 +129,9 @@ class BriefRequest:
         return {
             "period": self.period,
             "kecamatan": list(self.kecamatan),
+            "briefs": self.briefs,
+            "rapor": self.rapor,
+            "koperasi": list(self.koperasi),
             "lang": self.lang,
             "formats": sorted(self.formats),
             "summary": self.summary,
@@ -118,7 +146,8 @@ class BriefJob:
     """One brief to write: which kecamatan, where, and the notebook's parameters.
 
     The regency summary is a job too, with ``kode_kec`` :data:`KABUPATEN` and the
-    file stem ``ringkasan``.
+    file stem ``ringkasan``; so is a cooperative's report card, with its
+    ``koperasi_id`` and the stem :data:`RAPOR`.
     """
 
     kode_kec: str
@@ -131,17 +160,37 @@ class BriefJob:
     title: str = ""
     key_parts: dict[str, str] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()  # why it is (re)built
+    koperasi_id: str = ""  # a report card's cooperative
+    nama_koperasi: str = ""
 
     @property
     def lang(self) -> str:
         return self.parameters.get("lang", "id")
 
     @property
+    def ident(self) -> str:
+        """What names it in a run: the cooperative's ID for a card, else the
+        kecamatan's code (or :data:`KABUPATEN`)."""
+        return self.koperasi_id or self.kode_kec
+
+    @property
+    def shown_name(self) -> str:
+        """Its name on the progress line: the cooperative's or the kecamatan's."""
+        return self.nama_koperasi or self.nama_kec
+
+    @property
     def folder(self) -> str:
-        """Its folder, relative to the run folder: ``kecamatan/…`` or ``kabupaten``."""
+        """Its folder, relative to the run folder: ``kecamatan/…``, ``kabupaten``
+        or ``koperasi/<kecamatan>/<koperasi_id>``."""
         if self.kode_kec == KABUPATEN:
             return self.out_dir.name
-        return f"{self.out_dir.parent.name}/{self.out_dir.name}"
+        depth = 3 if self.koperasi_id else 2
+        return "/".join(self.out_dir.parts[-depth:])
+
+    @property
+    def run_dir(self) -> Path:
+        """The run folder it writes into (``…/briefs/<periode>``)."""
+        return self.out_dir.parents[self.folder.count("/")]
 
     def result(
         self, status: Status, duration_s: float = 0.0, **fields: Any
@@ -156,6 +205,8 @@ class BriefJob:
             status=status,
             duration_s=round(duration_s, 2),
             parameters=self.parameters,
+            koperasi_id=self.koperasi_id,
+            nama_koperasi=self.nama_koperasi,
             **fields,
         )
 
@@ -189,10 +240,28 @@ class BriefResult:
     cache: CacheState = CacheState.BUILT
     #: Why it was built (empty when kept), in the run's language.
     alasan_build: list[str] = field(default_factory=list)
+    koperasi_id: str = ""  # a report card's cooperative ("" for a brief)
+    nama_koperasi: str = ""
 
     def __post_init__(self) -> None:
         self.status = Status(self.status)
         self.cache = CacheState(self.cache)
+
+    @property
+    def ident(self) -> str:
+        """What names it in a run (see :attr:`BriefJob.ident`)."""
+        return self.koperasi_id or self.kode_kec
+
+    @property
+    def shown_name(self) -> str:
+        return self.nama_koperasi or self.nama_kec
+
+    def to_manifest(self) -> dict[str, Any]:
+        """Its manifest entry (a brief's without the card fields)."""
+        entry = asdict(self)
+        if not self.koperasi_id:
+            del entry["koperasi_id"], entry["nama_koperasi"]
+        return entry
 
     @property
     def ok(self) -> bool:
@@ -219,7 +288,10 @@ class BatchReport:
         ``<out>/briefs/<period>``: the briefs, ``manifest.json``, ``index.html``.
     results
         One :class:`BriefResult` per kecamatan brief, by code; ``summary`` the
-        regency summary's (None when not asked for).
+        regency summary's (None when not asked for); ``cards`` one per report
+        card, by kecamatan in the order of its brief's table.
+    bundles
+        Per kecamatan code, its cards in one PDF (relative to ``run_dir``).
     notes
         What the run wants a planner to know (PDFs skipped, no summary...).
 
@@ -238,11 +310,17 @@ class BatchReport:
     duration_s: float
     summary: BriefResult | None = None
     notes: list[str] = field(default_factory=list)
+    cards: list[BriefResult] = field(default_factory=list)
+    bundles: dict[str, str] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[BriefResult]:
-        every = [*self.results, *([self.summary] if self.summary else [])]
+        every = [*self.results, *([self.summary] if self.summary else []), *self.cards]
         return [r for r in every if not r.ok]
+
+    def card_counts(self) -> Counter[Status | CacheState]:
+        """The report cards built, reused and failed."""
+        return Counter(r.outcome for r in self.cards)
 
     def counts(self) -> Counter[Status | CacheState]:
         """The kecamatan briefs built, reused and failed (the summary not counted)."""

@@ -99,17 +99,17 @@ class LocalWorkers:
                 except Exception as exc:
                     result = job.failed(0.0, error_text(exc, job.lang))
                 results.append(result)
-                progress.update(result, [j.nama_kec for j in running.values()])
+                progress.update(result, [j.shown_name for j in running.values()])
             if lost:  # the pool is broken: every brief in it is lost
                 lost += running.values()
                 running.clear()
                 for job in reversed(lost):  # each once more, on new workers
-                    if job.kode_kec in retried:
+                    if job.ident in retried:
                         failed = job.failed(0.0, label("worker_died", job.lang))
                         results.append(failed)
                         progress.update(failed, [])
                     else:
-                        retried.add(job.kode_kec)
+                        retried.add(job.ident)
                         waiting.appendleft(job)
                 pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = None

@@ -9,7 +9,7 @@ import html
 import json
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,8 @@ def unchanged_report(
         duration_s=time.perf_counter() - started,
         summary=reused(summary) if summary else None,
         notes=notes,
+        cards=[reused(e) for e in manifest.get("rapor") or []],
+        bundles=dict(manifest.get("bundel") or {}),
     )
     manifest.update(_run_fields(report))
     _save_manifest(run_dir, manifest)
@@ -80,7 +82,11 @@ def unchanged_run(briefs_dir: Path, key: str) -> tuple[Path, dict] | None:
 
 
 def _complete(run_dir: Path, manifest: dict) -> bool:
-    entries = [*(manifest.get("briefs") or []), manifest.get("ringkasan")]
+    entries = [
+        *(manifest.get("briefs") or []),
+        manifest.get("ringkasan"),
+        *(manifest.get("rapor") or []),
+    ]
     for entry in entries:
         if entry is None:
             continue
@@ -93,15 +99,19 @@ def _complete(run_dir: Path, manifest: dict) -> bool:
         stem = files[0].name.split(".")[0]
         if cache.read_key(folder, stem) is None:
             return False
+    bundles = (manifest.get("bundel") or {}).values()
+    if not all((run_dir / name).is_file() for name in bundles):
+        return False
     return (run_dir / "index.html").is_file()
 
 
 def previous_results(run_dir: Path) -> dict[str, BriefResult]:
-    """The results of the last run in ``run_dir`` (empty when there is none)."""
+    """The results of the last run in ``run_dir`` (empty when there is none), by
+    what names them (:attr:`BriefResult.ident`): briefs, summary and cards."""
     manifest = read_manifest(run_dir)
     if manifest is None:
         return {}
-    entries = list(manifest.get("briefs") or [])
+    entries = [*(manifest.get("briefs") or []), *(manifest.get("rapor") or [])]
     if manifest.get("ringkasan"):
         entries.append(manifest["ringkasan"])
     results = {}
@@ -110,7 +120,7 @@ def previous_results(run_dir: Path) -> dict[str, BriefResult]:
             result = BriefResult.from_manifest(entry)
         except TypeError:
             continue
-        results[result.kode_kec] = result
+        results[result.ident] = result
     return results
 
 
@@ -142,14 +152,21 @@ def _run_fields(report: BatchReport) -> dict[str, Any]:
     return {
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": round(report.duration_s, 2),
-        "summary": {
-            "total": len(report.results),
-            "ok": sum(r.ok for r in report.results),
-            "gagal": sum(not r.ok for r in report.results),
-        },
+        "summary": _tally(report.results),
         "notes": report.notes,
-        "ringkasan": asdict(report.summary) if report.summary else None,
-        "briefs": [asdict(r) for r in report.results],
+        "ringkasan": report.summary.to_manifest() if report.summary else None,
+        "briefs": [r.to_manifest() for r in report.results],
+        "rapor_ringkas": _tally(report.cards),
+        "rapor": [r.to_manifest() for r in report.cards],
+        "bundel": report.bundles,
+    }
+
+
+def _tally(results: list[BriefResult]) -> dict[str, int]:
+    return {
+        "total": len(results),
+        "ok": sum(r.ok for r in results),
+        "gagal": sum(not r.ok for r in results),
     }
 
 
@@ -184,9 +201,13 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         *(label(c, lang) for c in CLASSES),
         label("headline_berisiko", lang),
         label("index_pdf", lang),
+        label("index_cards", lang),
         label("status", lang),
         label("duration", lang),
     ]
+    cards_of: dict[str, list[BriefResult]] = {}
+    for card in report.cards:
+        cards_of.setdefault(card.kode_kec, []).append(card)
     rows = []
     for r in report.results:
         h = r.headline
@@ -206,10 +227,15 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
                 f"{html.escape(label('status_failed', lang))}</span>"
             )
         counts = "".join(f"<td>{h['kelas'][c]}</td>" for c in CLASSES)
+        cards_cell = ""
+        if r.kode_kec in cards_of:
+            n = len(cards_of[r.kode_kec])
+            anchor = html.escape(f"#rapor-{r.kode_kec}", quote=True)
+            cards_cell = f'<a href="{anchor}">{n}</a>'
         rows.append(
             f'<tr><td class="name">{name_cell}</td><td>{h["n"]}</td>{counts}'
-            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{status}</td>"
-            f"<td>{r.duration_s:.1f}</td></tr>"
+            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{cards_cell}</td>"
+            f"<td>{status}</td><td>{r.duration_s:.1f}</td></tr>"
         )
     name_attr = ' class="name"'
     header = "".join(
@@ -240,5 +266,48 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
         f"<title>{html.escape(title)}</title><style>{_INDEX_STYLE}</style></head>"
         f"<body><h1>{html.escape(title)}</h1>{notice}{summary}"
         f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        "</body></html>\n"
+        f"{_cards_section(cards_of, report.bundles, lang)}</body></html>\n"
     )
+
+
+def _cards_section(
+    cards_of: dict[str, list[BriefResult]], bundles: dict[str, str], lang: str
+) -> str:
+    """Every report card, under its kecamatan (in the order of the brief's table),
+    with the kecamatan's bundle of cards in one PDF."""
+    if not cards_of:
+        return ""
+    parts = [f"<h2>{html.escape(label('index_cards_title', lang))}</h2>"]
+    for code, cards in cards_of.items():
+        name = html.escape(f"{cards[0].nama_kec} ({code})")
+        bundle = ""
+        if code in bundles:
+            link = html.escape(bundles[code], quote=True)
+            text = html.escape(label("index_bundle", lang, n=len(cards)))
+            bundle = f' · <a href="{link}">{text}</a>'
+        items = []
+        for card in cards:
+            title = html.escape(card.nama_koperasi or card.koperasi_id)
+            kelas = card.headline.get("kelas")
+            shown = f" — {html.escape(label(kelas, lang))}" if kelas else ""
+            desa = card.headline.get("desa")
+            where = f", {html.escape(desa)}" if desa else ""
+            if card.ok:
+                link = html.escape(f"{card.folder}/rapor.html", quote=True)
+                entry = f'<a href="{link}">{title}</a>{where}{shown}'
+                if card.pdf_pages:
+                    pdf = html.escape(f"{card.folder}/rapor.pdf", quote=True)
+                    entry += f' · <a href="{pdf}">PDF</a>'
+            else:
+                failed = html.escape(label("status_failed", lang))
+                reason = html.escape(card.error or "", quote=True)
+                entry = (
+                    f'{title}{where}: <span class="gagal" title="{reason}">'
+                    f"{failed}</span>"
+                )
+            items.append(f"<li>{entry}</li>")
+        parts.append(
+            f'<details id="rapor-{html.escape(code, quote=True)}"><summary>'
+            f"<b>{name}</b>{bundle}</summary><ol>{''.join(items)}</ol></details>"
+        )
+    return "".join(parts)

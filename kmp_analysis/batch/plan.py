@@ -15,6 +15,8 @@ from kmp_analysis.batch import cache
 from kmp_analysis.batch.jobs import (
     EVALUATION_DIR,
     KABUPATEN,
+    KOPERASI_DIR,
+    RAPOR,
     BriefJob,
     BriefRequest,
     BriefResult,
@@ -22,11 +24,14 @@ from kmp_analysis.batch.jobs import (
     Status,
 )
 from kmp_analysis.batch.manifest import previous_results
+from kmp_analysis.errors import UnknownKoperasi
 from kmp_analysis.i18n import label
-from kmp_analysis.paths import SUMMARY_NOTEBOOK
+from kmp_analysis.paths import RAPOR_NOTEBOOK, SUMMARY_NOTEBOOK
 from kmp_analysis.report.pdf import pdf_page_count
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from kmp_analysis import reference
     from kmp_analysis.evaluation import Evaluation
     from kmp_analysis.report.params import SummaryParameters
@@ -48,7 +53,8 @@ def make_plan(
     request: BriefRequest, codes: list[str], geo: reference.Geography
 ) -> Plan:
     """Read and evaluate the data, save the evaluation, and decide brief by brief
-    for the kecamatan ``codes`` (and the summary, where the request asks for it)."""
+    for the kecamatan ``codes`` (and the summary and the report cards, where the
+    request asks for them)."""
     from kmp_analysis.config import load_config
     from kmp_analysis.evaluation import evaluate
     from kmp_analysis.io import read_dataset
@@ -67,31 +73,37 @@ def make_plan(
         config=str(request.config) if request.config else "",
         evaluasi=str(evaluation_dir),
     )
-    jobs = [
-        brief_job(code, geo, run_dir, request.notebook, common, formats)
-        for code in codes
-    ]
+    jobs = []
     if request.summary:
-        jobs.insert(0, summary_job(run_dir, common, formats, geo))
+        jobs.append(summary_job(run_dir, common, formats, geo))
+    if request.briefs:
+        jobs += [
+            brief_job(code, geo, run_dir, request.notebook, common, formats)
+            for code in codes
+        ]
+    if request.rapor:
+        chosen = chosen_cooperatives(evaluation, request, codes)
+        jobs += [card_job(row, geo, run_dir, common, formats) for row in chosen]
     remove_stale_temp(run_dir)
     previous = previous_results(run_dir)
     selected = (
-        {code for code, r in previous.items() if not r.ok}
+        {ident for ident, r in previous.items() if not r.ok}
         if request.retry_failed
         else None
     )
+    card_data = _card_data(jobs, evaluation)
     to_run, kept = [], []
     for job in jobs:
-        if selected is not None and job.kode_kec not in selected:
-            if job.kode_kec in previous:
-                kept.append(replace(previous[job.kode_kec], cache=CacheState.REUSED))
+        if selected is not None and job.ident not in selected:
+            if job.ident in previous:
+                kept.append(replace(previous[job.ident], cache=CacheState.REUSED))
             continue
-        job = _with_key(job, evaluation, lang)
+        job = _with_key(job, evaluation, lang, card_data)
         decision = cache.decide(
             job.out_dir, job.stem, job.key_parts, job.expected_files, request.force
         )
         if decision.reuse:
-            kept.append(_reused(job, previous.get(job.kode_kec)))
+            kept.append(_reused(job, previous.get(job.ident)))
         else:
             cache.remove_key(job.out_dir, job.stem)
             reasons = tuple(label(k, lang, **p) for k, p in decision.reasons)
@@ -139,25 +151,112 @@ def summary_job(
     )
 
 
+def chosen_cooperatives(
+    evaluation: Evaluation, request: BriefRequest, codes: list[str]
+) -> list[dict]:
+    """The cooperatives whose cards are asked for, by kecamatan and in the order of
+    the brief's table: those named with ``--koperasi`` and every cooperative of the
+    kecamatan named with ``--kecamatan``; every cooperative of ``codes`` when no
+    cooperative is named. Raises :class:`~kmp_analysis.errors.UnknownKoperasi`
+    (with the closest IDs) for an ID that is not in the data."""
+    from difflib import get_close_matches
+
+    from kmp_analysis.report.tables import in_table_order
+
+    coops = evaluation.cooperatives
+    known = set(coops["koperasi_id"])
+    named = [str(k).strip() for k in request.koperasi]
+    unknown = [k for k in named if k not in known]
+    if unknown:
+        raise UnknownKoperasi.several(
+            [
+                UnknownKoperasi(k, get_close_matches(k, sorted(known), n=3))
+                for k in unknown
+            ]
+        )
+    wanted = coops["koperasi_id"].isin(named)
+    if request.kecamatan or not named:
+        wanted |= coops["kode_kec"].isin(codes)
+    frames = [
+        in_table_order(group)
+        for _, group in coops[wanted].groupby("kode_kec", observed=True, sort=True)
+    ]
+    return [row for frame in frames for row in _records(frame)]
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    columns = ["koperasi_id", "nama_koperasi", "kode_kec", "nama_kec", "kelas"]
+    return frame[columns].astype(str).to_dict("records")
+
+
+def card_job(
+    row: dict,
+    geo: reference.Geography,
+    run_dir: Path,
+    common: SummaryParameters,
+    formats: tuple[str, ...],
+) -> BriefJob:
+    """The report card of the cooperative ``row``:
+    ``koperasi/<kode_kec>-<slug>/<koperasi_id>/rapor.*``."""
+    from kmp_analysis.report.params import RaporParameters
+
+    kid = row["koperasi_id"]
+    folder = run_dir / KOPERASI_DIR / geo.dir_name(row["kode_kec"]) / kid
+    params = RaporParameters(koperasi_id=kid, **common.for_papermill())
+    title = label("rapor_title", common.lang, nama=row["nama_koperasi"])
+    return BriefJob(
+        row["kode_kec"],
+        row["nama_kec"],
+        folder,
+        RAPOR_NOTEBOOK,
+        params.for_papermill(),
+        formats,
+        RAPOR,
+        title,
+        koperasi_id=kid,
+        nama_koperasi=row["nama_koperasi"],
+    )
+
+
 def remove_stale_temp(run_dir: Path) -> None:
-    """Temporary brief folders left by a killed run or worker (the summary's in the
-    run folder, the kecamatan briefs' in ``kecamatan/``)."""
-    for folder in (run_dir, run_dir / "kecamatan"):
+    """Temporary folders left by a killed run or worker (the summary's in the run
+    folder, the kecamatan briefs' in ``kecamatan/``, the cards' in
+    ``koperasi/<kecamatan>/``)."""
+    folders = [run_dir, run_dir / "kecamatan"]
+    if (run_dir / KOPERASI_DIR).is_dir():
+        folders += [p for p in (run_dir / KOPERASI_DIR).iterdir() if p.is_dir()]
+    for folder in folders:
         if folder.is_dir():
             for child in folder.iterdir():
                 if child.name.startswith(".") and child.name.endswith(".tmp"):
                     shutil.rmtree(child, ignore_errors=True)
 
 
-def _with_key(job: BriefJob, evaluation: Evaluation, lang: str) -> BriefJob:
+def _card_data(jobs: list[BriefJob], evaluation: Evaluation) -> dict[str, str]:
+    """Every card's data digest, in one pass (none when no card is asked for)."""
+    if not any(job.koperasi_id for job in jobs):
+        return {}
+    from kmp_analysis.report.rapor_content import card_inputs
+
+    return card_inputs(evaluation)
+
+
+def _with_key(
+    job: BriefJob, evaluation: Evaluation, lang: str, card_data: dict[str, str]
+) -> BriefJob:
     """``job`` with its cache key: the notebook, parameters and config, and the
-    data the brief is made of (see :func:`_brief_data`)."""
+    data the brief or card is made of (see :func:`_brief_data`)."""
+    data = (
+        {"data_koperasi": card_data[job.koperasi_id]}
+        if job.koperasi_id
+        else _brief_data(job, evaluation, lang)
+    )
     parts = cache.key_parts(
         job.notebook,
         job.parameters,
         job.formats,
         evaluation.config.to_dict(),
-        _brief_data(job, evaluation, lang),
+        data,
     )
     return replace(job, key_parts=parts)
 

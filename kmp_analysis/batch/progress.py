@@ -37,7 +37,7 @@ class Progress:
             failed=self.counts[Status.FAILED],
         )
         if self.tty:
-            names = ", ".join(running) if running is not None else result.nama_kec
+            names = ", ".join(running) if running is not None else result.shown_name
             self.bar.set_postfix_str(f"{names} · {counts}", refresh=False)
             self.bar.update(1)
         elif self.enabled:
@@ -48,7 +48,7 @@ class Progress:
                 self.lang,
                 done=done,
                 total=self.bar.total,
-                nama=result.nama_kec,
+                nama=result.shown_name,
                 status=label(status, self.lang),
                 seconds=f"{result.duration_s:.1f}",
                 counts=counts,

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from kmp_analysis.batch import cache
 from kmp_analysis.batch.executors import get_executor
-from kmp_analysis.batch.jobs import KABUPATEN, BatchReport, BriefRequest, CacheState
+from kmp_analysis.batch.jobs import (
+    BUNDLE,
+    KABUPATEN,
+    RAPOR,
+    BatchReport,
+    BriefRequest,
+    BriefResult,
+    CacheState,
+)
 from kmp_analysis.batch.manifest import (
     LOG_FILE,
     MANIFEST,
@@ -33,7 +41,10 @@ from kmp_analysis.report.pdf import find_chromium
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kmp_analysis import reference
+    from kmp_analysis.evaluation import Evaluation
 
 
 def resolve_kecamatan_list(
@@ -122,7 +133,8 @@ def write_briefs(
     if request.force or not any(request.briefs_dir.glob(f"*/{MANIFEST}")):
         # every brief will be built: the workers start their kernels while the
         # data is read and evaluated here
-        executor.start(len(codes) + request.summary)
+        expected = len(codes) * request.briefs + request.summary
+        executor.start(expected + (len(codes) if request.rapor else 0))
     plan: Plan | None = None
     try:
         plan = make_plan(request, codes, geo)
@@ -141,14 +153,15 @@ def write_briefs(
         remove_stale_temp(plan.run_dir)
     evaluation, previous = plan.evaluation, plan.previous
     results = plan.kept + built
-    asked = {job.kode_kec for job in plan.jobs}
+    asked = {job.ident for job in plan.jobs}
     results += [
         replace(r, cache=CacheState.REUSED)
-        for code, r in previous.items()
-        if code not in asked
+        for ident, r in previous.items()
+        if ident not in asked
     ]
     summary_result = next((r for r in results if r.kode_kec == KABUPATEN), None)
-    results = [r for r in results if r.kode_kec != KABUPATEN]
+    cards = [r for r in results if r.koperasi_id]
+    results = [r for r in results if r.kode_kec != KABUPATEN and not r.koperasi_id]
     for result in results:
         result.headline = headline(
             evaluation.of_kecamatan(result.kode_kec), evaluation.period
@@ -156,6 +169,9 @@ def write_briefs(
     if summary_result is not None:
         summary_result.headline = headline(evaluation.cooperatives, evaluation.period)
     results.sort(key=lambda r: r.kode_kec)
+    cards = card_order(cards, evaluation)
+    built_cards = {r.koperasi_id for r in built if r.koperasi_id}
+    bundles = write_bundles(plan.run_dir, cards, built_cards, geo, notes, request)
     report = BatchReport(
         run_dir=plan.run_dir,
         period=evaluation.period,
@@ -163,8 +179,74 @@ def write_briefs(
         duration_s=time.perf_counter() - started,
         summary=summary_result,
         notes=notes,
+        cards=cards,
+        bundles=bundles,
     )
     write_manifest(report, evaluation, request.data, request.lang, run_key)
     text = index_html(report, evaluation.synthetic, request.lang)
     atomic_write_text(report.index_html, text)
     return report
+
+
+def card_order(cards: list[BriefResult], evaluation: Evaluation) -> list[BriefResult]:
+    """The cards by kecamatan, each kecamatan's in the order of its brief's table,
+    with their class and desa as headline (cards of cooperatives no longer in the
+    data last)."""
+    from kmp_analysis.report.tables import in_table_order
+
+    coops = evaluation.cooperatives.sort_values("kode_kec", kind="stable")
+    ordered = coops.groupby("kode_kec", observed=True, sort=True, group_keys=False)
+    table = ordered.apply(in_table_order)
+    rank = {kid: i for i, kid in enumerate(table["koperasi_id"])}
+    rows = table.set_index("koperasi_id")
+    for card in cards:
+        if card.koperasi_id in rows.index:
+            row = rows.loc[card.koperasi_id]
+            card.headline = {"kelas": str(row["kelas"]), "desa": str(row["nama_desa"])}
+    return sorted(cards, key=lambda r: (rank.get(r.koperasi_id, len(rank)), r.ident))
+
+
+def write_bundles(
+    run_dir: Path,
+    cards: list[BriefResult],
+    built: set[str],
+    geo: reference.Geography,
+    notes: list[str],
+    request: BriefRequest,
+) -> dict[str, str]:
+    """Each kecamatan's cards in one printable PDF, in table order:
+    ``kecamatan/<kode>-<slug>/rapor-koperasi.pdf`` (relative to ``run_dir``).
+
+    Rewritten where one of its cards was built in this run or the file is
+    missing; cards without a PDF (failed, or HTML only) are left out.
+    """
+    from kmp_analysis.report.pdf import merge_pdfs
+
+    if "pdf" not in request.formats:
+        return {}
+    by_kecamatan: dict[str, list[BriefResult]] = {}
+    for card in cards:
+        by_kecamatan.setdefault(card.kode_kec, []).append(card)
+    bundles = {}
+    for code, members in by_kecamatan.items():
+        pdfs = [
+            run_dir / card.folder / f"{RAPOR}.pdf"
+            for card in members
+            if card.ok and (run_dir / card.folder / f"{RAPOR}.pdf").is_file()
+        ]
+        if not pdfs:
+            continue
+        name = f"kecamatan/{geo.dir_name(code)}/{BUNDLE}"
+        target = run_dir / name
+        if target.is_file() and not any(c.koperasi_id in built for c in members):
+            bundles[code] = name
+            continue
+        try:
+            merge_pdfs(pdfs, target)
+        except Exception as exc:  # the cards stand; say why there is no bundle
+            notes.append(
+                label("bundle_failed", request.lang, file=name, error=str(exc))
+            )
+            continue
+        bundles[code] = name
+    return bundles

@@ -1077,6 +1077,19 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "progress_ok": {"id": "ok", "en": "ok"},
     "index_pages": {"id": "{n} hlm", "en": "{n} pp."},
+    "index_cards": {"id": "Rapor koperasi", "en": "Report cards"},
+    "index_cards_title": {
+        "id": "Rapor koperasi per kecamatan",
+        "en": "Report cards by kecamatan",
+    },
+    "index_bundle": {
+        "id": "{n} rapor dalam satu PDF",
+        "en": "{n} cards in one PDF",
+    },
+    "bundle_failed": {
+        "id": "Rapor koperasi tidak dapat digabung ke {file}: {error}",
+        "en": "The report cards could not be bundled into {file}: {error}",
+    },
     # why a brief is (re)built (manifest.json, alasan_build)
     "rebuild_force": {"id": "--force", "en": "--force"},
     "rebuild_new": {"id": "belum pernah dibuat", "en": "never built before"},
@@ -1102,6 +1115,10 @@ LABELS: dict[str, dict[str, str]] = {
     "rebuild_data_kabupaten": {
         "id": "data kabupaten berubah",
         "en": "the regency's data changed",
+    },
+    "rebuild_data_koperasi": {
+        "id": "data koperasi berubah",
+        "en": "the cooperative's data changed",
     },
     "progress_failed": {"id": "gagal", "en": "failed"},
     "status_failed": {"id": "gagal", "en": "failed"},

@@ -138,6 +138,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{written} briefs written, {reused} reused, {failed} failed, "
         "{seconds:.0f} s -> {index}",
     },
+    "rapor_done": {
+        "id": "{written} rapor koperasi ditulis, {reused} dipakai ulang, "
+        "{failed} gagal, {seconds:.0f} detik -> {index}",
+        "en": "{written} report cards written, {reused} reused, {failed} failed, "
+        "{seconds:.0f} s -> {index}",
+    },
     "brief_failed": {
         "id": "  gagal: {nama} ({kode}): {error}",
         "en": "  failed: {nama} ({kode}): {error}",
@@ -145,6 +151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_kecamatan": {
         "id": "--kecamatan: '{given}' tidak dikenal",
         "en": "--kecamatan: '{given}' is not known",
+    },
+    "koperasi_option_unknown": {
+        "id": "--koperasi: '{given}' tidak ada di data",
+        "en": "--koperasi: '{given}' is not in the data",
     },
     "bad_format": {
         "id": "--format: '{given}' tidak dikenal; pilihan: html, pdf, ipynb",

@@ -25,7 +25,7 @@ from kmp_analysis.evaluation import PEER_INDICATORS, Evaluation, headline, peer_
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.reference import CONTEXT_COLUMNS
-from kmp_analysis.report.tables import format_indicator, move_arrow
+from kmp_analysis.report.tables import format_indicator, in_table_order, move_arrow
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -326,7 +326,7 @@ class BriefContent:
             return pd.DataFrame()
         ev, lang = self.evaluation, self.lang
         peers = ev.memo("peer_medians", lambda: peer_medians(ev.cooperatives))
-        coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+        coops = in_table_order(self.cooperatives)
         rows = []
         for r in coops.itertuples(index=False):
             row = {"nama_desa": r.nama_desa, "status_idm": r.status_idm}
@@ -488,7 +488,7 @@ class BriefContent:
 
     def table_frame(self) -> pd.DataFrame:
         """The cooperatives, lowest class first: key indicators and reasons."""
-        coops = self.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+        coops = in_table_order(self.cooperatives)
         coops = coops.reset_index(drop=True)
         columns = [
             "nama_desa",

@@ -263,6 +263,23 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:
     return pdf_path
 
 
+def merge_pdfs(sources: list[Path], target: Path) -> Path:
+    """The PDFs ``sources``, in that order, as one PDF at ``target`` (written to a
+    temporary file and renamed, so a reader never sees half a bundle). Fonts that
+    the pages share are kept once (a bundle of 12 one-page cards is a fraction of
+    12 cards)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for source in sources:
+        writer.append(str(source))
+    writer.compress_identical_objects()  # duplicates and orphans (the defaults)
+    with atomic_path(target) as tmp, tmp.open("wb") as fh:
+        writer.write(fh)
+    writer.close()
+    return Path(target)
+
+
 def pdf_page_count(path: str | Path) -> int:
     """Number of pages of the PDF at ``path``.
 

@@ -11,6 +11,7 @@ to check; and ``rapor.json`` for machines. The notebook that renders it comes ne
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property
@@ -250,6 +251,53 @@ class RaporContent:
             target, json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
         )
         return target
+
+
+def card_inputs(evaluation: Evaluation) -> dict[str, str]:
+    """What each cooperative's card is made of, as one digest per ``koperasi_id``:
+    its evaluated row, its rows in the history, the medians of its kecamatan, its
+    pengurus, its BUMDes agreements, its figures to check, and the period.
+
+    The batch keys a card on it (with the notebook, parameters, config and code):
+    a card is rebuilt when one of these changes, and only then. Computed for every
+    cooperative in one pass over each table (≈ 0.1 s for 237 cards, where making
+    every card's content would take ≈ 3 s).
+    """
+    ev = evaluation
+    coops = ev.cooperatives
+    ids = coops["koperasi_id"].astype(str)
+    pieces = [_digests(coops)]
+    medians = coops.groupby("kode_kec", observed=True)[list(CARD_INDICATORS)].median()
+    median_text = medians.astype(str).agg("|".join, axis=1)
+    pieces.append(pd.Series(coops["kode_kec"].map(median_text).values, index=ids))
+    hist = ev.history
+    if hist is not None:
+        pieces.append(_digests(hist.panel))
+        pieces.append(hist.first_window.astype(str))
+    if ev.tables is not None:
+        pieces.append(_digests(ev.tables["pengurus"]))
+        sync = ev.memo(
+            "bumdes_sync",
+            lambda: recommend.bumdes_sync(
+                coops, ev.tables["unit_usaha"], ev.tables["bumdes"]
+            ),
+        )
+        pieces.append(_digests(sync))
+    pieces.append(_digests(ev.perlu_dicek))
+    common = f"{ev.period}|{ev.synthetic}"
+    out = {}
+    for kid in ids:
+        text = "\n".join([common, *(str(p.get(kid, "")) for p in pieces)])
+        out[kid] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return out
+
+
+def _digests(frame: pd.DataFrame) -> pd.Series:
+    """Per ``koperasi_id``, the hashes of its rows of ``frame`` in order, as text."""
+    if frame.empty or "koperasi_id" not in frame.columns:
+        return pd.Series(dtype=str)
+    rows = pd.util.hash_pandas_object(frame.astype(str), index=False).astype(str)
+    return rows.groupby(frame["koperasi_id"].astype(str).values).agg(",".join)
 
 
 def describe_step(step: dict[str, Any], lang: str = "id") -> str:

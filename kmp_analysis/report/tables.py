@@ -33,6 +33,12 @@ _CONTEXT = frozenset(CONTEXT_COLUMNS)
 _PERCENT_REASONS = {"partisipasi", "par30"}
 
 
+def in_table_order(cooperatives: pd.DataFrame) -> pd.DataFrame:
+    """The cooperatives in the order of a brief's table: lowest class first, then
+    by desa (a kecamatan's report cards are bundled in this order too)."""
+    return cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+
+
 def move_arrow(then: str, now: str) -> str:
     """↑ moved up a class, ↓ fell back, = stayed."""
     step = CLASS_RANK[now] - CLASS_RANK[then]
