@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/bench_nasional.py
 	$(BIN)/python benchmarks/bench_history.py
+	$(BIN)/python benchmarks/bench_rapor.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

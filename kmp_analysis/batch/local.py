@@ -36,6 +36,7 @@ class LocalWorkers:
 
     def __init__(self, request: BriefRequest) -> None:
         self.workers = request.workers or os.cpu_count() or 1
+        self.formats = request.formats
         # outside the output folder: nothing is written there before the data is
         # known to be valid
         fd, name = tempfile.mkstemp(prefix="kmp-batch-", suffix=".log")
@@ -58,7 +59,7 @@ class LocalWorkers:
             initargs=(str(self.log_file),),
         )
         for _ in range(workers):  # a worker that is up first may warm twice: no-op
-            self.pool.submit(_prewarm)
+            self.pool.submit(_prewarm, "pdf" in self.formats)
 
     def run(self, jobs: list[BriefJob], progress: Progress) -> list[BriefResult]:
         """Run ``jobs``, one brief per worker at a time, showing which are running.
@@ -131,11 +132,17 @@ class LocalWorkers:
         self.log_file.unlink(missing_ok=True)
 
 
-def _prewarm() -> None:
+def _prewarm(pdf: bool = False) -> None:
+    """A kernel with its imports and, when PDFs are asked for, the browser: both
+    started while the main process reads and evaluates the data."""
     from kmp_analysis.batch.engine import prewarm
 
     if engine_name() == "kmp_warm":
         prewarm()
+    if pdf:
+        from kmp_analysis.report.pdf import warm_printer
+
+        warm_printer()
 
 
 def _init_worker(log_file: str) -> None:

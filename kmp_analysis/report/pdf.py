@@ -91,12 +91,7 @@ class Printer:
 
     def print(self, html_path: Path, pdf_path: Path, timeout: float) -> None:
         """Print ``html_path`` to ``pdf_path`` (A4 unless the page sets a size)."""
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._serve, name="kmp-pdf-printer", daemon=True
-                )
-                self._thread.start()
+        self._ensure_thread()
         done: queue.Queue = queue.Queue(maxsize=1)
         self._jobs.put((html_path, pdf_path, timeout, done))
         try:
@@ -107,6 +102,24 @@ class Printer:
             ) from None
         if error is not None:
             raise error
+
+    def warm(self, timeout: float = 60) -> None:
+        """Start the browser now, not at the first page (a batch worker does it
+        while the data is read and evaluated); a failure here is left for the first
+        :meth:`print` to report."""
+        self._ensure_thread()
+        done: queue.Queue = queue.Queue(maxsize=1)
+        self._jobs.put((None, None, timeout, done))
+        with contextlib.suppress(queue.Empty):
+            done.get(timeout=timeout + 30)
+
+    def _ensure_thread(self) -> None:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._serve, name="kmp-pdf-printer", daemon=True
+                )
+                self._thread.start()
 
     def close(self) -> None:
         """Close the browser (and its driver); the next :meth:`print` starts one."""
@@ -137,7 +150,8 @@ class Printer:
                                 tab = None
                             if tab is None or tab.is_closed():
                                 tab = browser.new_page()
-                            _print_page(tab, html_path, pdf_path, timeout)
+                            if html_path is not None:  # None: only warm up
+                                _print_page(tab, html_path, pdf_path, timeout)
                             done.put(None)
                             break
                         except PlaywrightError as exc:
@@ -205,6 +219,14 @@ def close_printers() -> None:
     """Close every browser this process started (at exit, or when a run ends)."""
     for each in _PRINTERS.values():
         each.close()
+
+
+def warm_printer() -> None:
+    """Start this process's browser ahead of its first PDF (no-op without one)."""
+    browser = find_chromium()
+    shared = printer(browser) if browser is not None else None
+    if shared is not None:
+        shared.warm()
 
 
 def html_to_pdf(html_path: Path, pdf_path: Path, timeout: float = 120) -> Path:

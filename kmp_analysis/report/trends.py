@@ -171,38 +171,77 @@ def _band(ax, x0: float, x1: float, y0: float, y1: float, w: float, color: str) 
 
 # ---------------------------------------------------------------------- inline SVG
 
-#: SVG patterns drawn over the class colours (the hatches of CLASS_HATCHES).
-_SVG_PATTERNS = {
-    "tidak_bergerak": '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#333" '
-    'stroke-width="0.7"/>',
-    "administratif": '<circle cx="3" cy="3" r="0.9" fill="#333"/>',
-    "aktif": '<path d="M0,6 L6,0" stroke="#333" stroke-width="0.7"/>',
-    "berdampak": "",
+#: The hatches of CLASS_HATCHES drawn over the class colours in inline SVG: lines
+#: ("/" and "\\" directions, as x + y or x − y constant) or dots, on a 6-unit grid.
+_HATCH_STEP = 6.0
+_SVG_HATCHES: dict[str, tuple[str, ...]] = {
+    "tidak_bergerak": ("/", "\\"),
+    "administratif": ("dots",),
+    "aktif": ("/",),
+    "berdampak": (),
 }
 
 
-def _svg_defs(prefix: str) -> str:
-    patterns = "".join(
-        f'<pattern id="{prefix}-{cls}" width="6" height="6" '
-        f'patternUnits="userSpaceOnUse">{shape}</pattern>'
-        for cls, shape in _SVG_PATTERNS.items()
-        if shape
-    )
-    return f"<defs>{patterns}</defs>"
+def _svg_swatch(cls: str, x: float, y: float, w: float, h: float) -> str:
+    """A rectangle in the class colour, hatched where the class has a hatch.
 
-
-def _svg_swatch(prefix: str, cls: str, x: float, y: float, w: float, h: float) -> str:
-    """A rectangle in the class colour, hatched where the class has a hatch."""
+    The hatch is drawn as plain lines and dots cut to the rectangle, not as an SVG
+    ``<pattern>``: Chromium prints a pattern fill as a bitmap with a mask, which
+    made a brief's PDF 1.3 MB (158 bitmaps) and slow to print.
+    """
     rect = (
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
         f'fill="{CLASS_COLORS[cls]}" stroke="#444" stroke-width="0.4"/>'
     )
-    if _SVG_PATTERNS[cls]:
-        rect += (
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-            f'fill="url(#{prefix}-{cls})"/>'
+    kinds = _SVG_HATCHES[cls]
+    if "dots" in kinds:
+        dots = "".join(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="0.9"/>'
+            for cx in _grid(x, x + w)
+            for cy in _grid(y, y + h)
         )
+        rect += f'<g fill="#333">{dots}</g>' if dots else ""
+    segments = [
+        seg
+        for kind in kinds
+        if kind != "dots"
+        for seg in _hatch_lines(kind, x, y, w, h)
+    ]
+    if segments:
+        d = " ".join(f"M{a:.1f},{b:.1f}L{c:.1f},{e:.1f}" for a, b, c, e in segments)
+        rect += f'<path d="{d}" stroke="#333" stroke-width="0.7" fill="none"/>'
     return rect
+
+
+def _grid(lo: float, hi: float) -> list[float]:
+    """Dot centres (at 3, 9, 15… as the pattern had them) inside [lo, hi]."""
+    step = _HATCH_STEP
+    first = np.ceil((lo - step / 2) / step) * step + step / 2
+    return [float(v) for v in np.arange(first, hi, step) if lo < v < hi]
+
+
+def _hatch_lines(
+    kind: str, x: float, y: float, w: float, h: float
+) -> list[tuple[float, float, float, float]]:
+    """The hatch lines of one direction cut to the rectangle: "/" runs along
+    x + y = c, "\\" along x − y = c, for every multiple c of the step."""
+    x0, x1, y0, y1 = x, x + w, y, y + h
+    step = _HATCH_STEP
+    out = []
+    if kind == "/":
+        lo, hi = x0 + y0, x1 + y1
+    else:
+        lo, hi = x0 - y1, x1 - y0
+    for c in np.arange(np.ceil(lo / step) * step, hi, step):
+        if kind == "/":  # y = c − x
+            xa, xb = max(x0, c - y1), min(x1, c - y0)
+            if xb - xa > 1e-6:
+                out.append((xa, c - xa, xb, c - xb))
+        else:  # y = x − c
+            xa, xb = max(x0, c + y0), min(x1, c + y1)
+            if xb - xa > 1e-6:
+                out.append((xa, xa - c, xb, xb - c))
+    return out
 
 
 def _svg(width: int, height: int, alt: str, body: str) -> str:
@@ -220,7 +259,6 @@ def class_shares_svg(
     regency: pd.Series | None,
     alt: str,
     lang: str = "id",
-    prefix: str = "kmp-shares",
 ) -> str:
     """Stacked class shares per month (rows of ``shares``), Berdampak at the
     bottom, so that the height of the two lowest bands is the share Aktif +
@@ -229,7 +267,7 @@ def class_shares_svg(
     width, height = 580, top + plot_h + 26
     n = max(len(shares), 1)
     step = plot_w / n
-    parts = [_svg_defs(prefix)]
+    parts = []
     for frac in (0.0, 0.5, 1.0):
         y = top + plot_h * (1 - frac)
         parts.append(
@@ -244,7 +282,7 @@ def class_shares_svg(
         for cls in reversed(CLASSES):
             h = float(row[cls]) * plot_h
             if h > 0:
-                parts.append(_svg_swatch(prefix, cls, x, base - h, step * 0.8, h))
+                parts.append(_svg_swatch(cls, x, base - h, step * 0.8, h))
             base -= h
         parts.append(
             f'<text x="{x + step * 0.4:.1f}" y="{top + plot_h + 12}" font-size="8" '
@@ -276,7 +314,7 @@ def class_shares_svg(
         legend_y += 16
     for cls in CLASSES:  # the legend reads top to bottom as the bars do
         lx = left + plot_w + 14
-        parts.append(_svg_swatch(prefix, cls, lx, legend_y, 14, 10))
+        parts.append(_svg_swatch(cls, lx, legend_y, 14, 10))
         parts.append(
             f'<text x="{lx + 20}" y="{legend_y + 9}" font-size="9">'
             f"{html.escape(label(cls, lang))}</text>"

@@ -4,9 +4,9 @@ the same engine, cache and manifest as the briefs; one bundle per kecamatan."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd

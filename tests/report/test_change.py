@@ -199,3 +199,22 @@ def test_kecamatan_trends_svg_one_black_line_per_kecamatan():
     assert [ln.get("stroke") for ln in lines].count("black") == 3
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert {"Satu", "Dua", "Tiga"} <= set(texts)
+
+
+def test_svg_hatches_are_lines_cut_to_the_swatch_not_patterns():
+    """Chromium prints an SVG <pattern> as a bitmap (a brief's PDF was 1.3 MB): the
+    hatches are plain lines and dots, placed as the 6-unit pattern placed them."""
+    from kmp_analysis.report.trends import _grid, _hatch_lines, _svg_swatch
+
+    assert _hatch_lines("/", 0, 0, 6, 6) == [(0, 6, 6, 0)]
+    assert _hatch_lines("\\", 0, 0, 6, 6) == [(0, 0, 6, 6)]
+    assert _hatch_lines("/", 0, 0, 12, 6) == [(0, 6, 6, 0), (6, 6, 12, 0)]
+    # a swatch off the grid: every line starts and ends on its edges
+    for xa, ya, xb, yb in _hatch_lines("/", 1.5, 2.0, 14, 10):
+        assert 1.5 <= xa < xb <= 15.5 and 2.0 <= yb < ya <= 12.0
+        assert xa + ya == pytest.approx(xb + yb)
+    assert _grid(0, 6) == [3.0] and _grid(0, 13) == [3.0, 9.0]
+    hatched = _svg_swatch("tidak_bergerak", 0, 0, 12, 12)
+    assert "<pattern" not in hatched and "url(#" not in hatched
+    assert hatched.count("M") == 6  # x + y = 6, 12, 18 and x − y = −6, 0, 6
+    assert "<path" not in _svg_swatch("berdampak", 0, 0, 12, 12)
