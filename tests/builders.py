@@ -233,3 +233,21 @@ def kmp(*args: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
+
+
+def marked_processes(mark: str, name: str = "") -> list[int]:
+    """Pids of the processes whose environment carries ``mark`` (and whose command
+    line contains ``name``): a browser inherits its starter's environment."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if mark.encode() not in (entry / "environ").read_bytes():
+                continue
+            if name.encode() not in (entry / "cmdline").read_bytes():
+                continue
+        except OSError:
+            continue
+        found.append(int(entry.name))
+    return found

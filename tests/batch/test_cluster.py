@@ -193,3 +193,24 @@ def test_a_scheduler_without_workers_is_a_clear_error(evaluated):
             empty.scheduler_address,
             timeout=1,
         )
+
+
+def test_report_cards_on_a_local_cluster(cluster, evaluated):
+    """A card is a job like a brief: its folder under koperasi/, its files there."""
+    from kmp_analysis.batch.plan import card_job
+
+    run_dir, common = evaluated
+    rows = [
+        {"koperasi_id": kid, "nama_koperasi": f"KMP {kid}", "kode_kec": "64.02.15"}
+        | {"nama_kec": "Sanga Sanga", "kelas": "aktif"}
+        for kid in ("KMP-6402151001", "KMP-6402151002")
+    ]
+    jobs = [card_job(row, KUKAR, run_dir, common, ("html",)) for row in rows]
+    results = run_on_dask(jobs, cluster.scheduler_address)
+    assert [r.status for r in results] == ["ok"] * 2, [r.error for r in results]
+    for result in results:
+        assert result.folder == f"koperasi/64.02.15-sanga-sanga/{result.koperasi_id}"
+        said = json.loads((run_dir / result.folder / "rapor.json").read_text("utf-8"))
+        assert said["koperasi_id"] == result.koperasi_id
+    parent = run_dir / "koperasi/64.02.15-sanga-sanga"
+    assert sorted(p.name for p in parent.iterdir()) == [r["koperasi_id"] for r in rows]

@@ -43,6 +43,17 @@ def _name(func: ast.expr) -> str:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
+def _message_key_attribute(node: ast.AST) -> bool:
+    """``key = "…"`` in a class body: the message of an error class
+    (:class:`kmp_analysis.errors.UnknownName` and its kind)."""
+    return (
+        isinstance(node, ast.Assign)
+        and [getattr(t, "id", None) for t in node.targets] == ["key"]
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
 def uses() -> list[tuple[str, int, dict, str, set[str] | None]]:
     """(file, line, table, key, keyword names or None when **params is passed) of
     every call with a literal key."""
@@ -50,6 +61,14 @@ def uses() -> list[tuple[str, int, dict, str, set[str] | None]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):  # class …: key = "unknown_kecamatan"
+                rel = path.relative_to(PACKAGE.parent)
+                found += [
+                    (str(rel), item.lineno, MESSAGES, item.value.value, None)
+                    for item in node.body
+                    if _message_key_attribute(item)
+                ]
+                continue
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)

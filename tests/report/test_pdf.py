@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from builders import marked_processes
 
 from kmp_analysis.report import pdf
 from kmp_analysis.report.pdf import (
@@ -338,24 +339,6 @@ def test_a_failed_pdf_keeps_the_html_brief_and_fails_the_brief(tmp_path, monkeyp
 
 
 # ------------------------------------------------------- one browser per process
-
-
-def marked_processes(mark: str, name: str = "") -> list[int]:
-    """Pids of the processes whose environment carries ``mark`` (and whose command
-    line contains ``name``): a browser inherits its starter's environment."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if mark.encode() not in (entry / "environ").read_bytes():
-                continue
-            if name.encode() not in (entry / "cmdline").read_bytes():
-                continue
-        except OSError:
-            continue
-        found.append(int(entry.name))
-    return found
 
 
 def test_one_browser_prints_every_page_of_a_process(tmp_path, monkeypatch):
