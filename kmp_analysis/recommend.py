@@ -442,6 +442,20 @@ STEP_UNITS = {
 }
 
 
+#: The fields of a step as ``rapor.json`` and ``brief.json`` carry it.
+STEP_FIELDS = ("kriteria", "nilai", "ambang", "kurang", "satuan")
+
+
+def step_records(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Steps (:func:`next_steps`) for machines: :data:`STEP_FIELDS`, and
+    ``pertahankan`` where the step is to keep a margin."""
+    return [
+        {k: s.get(k) for k in STEP_FIELDS}
+        | ({"pertahankan": True} if s.get("pertahankan") else {})
+        for s in steps
+    ]
+
+
 def next_steps(
     coop: Mapping[str, Any], period: str, t: Thresholds | None = None
 ) -> list[dict[str, Any]]:

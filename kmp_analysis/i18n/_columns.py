@@ -107,6 +107,10 @@ COLUMNS: dict[str, dict[str, str]] = {
     "kuadran": {"id": "Kuadran output–outcome", "en": "Output–outcome quadrant"},
     "kelas": {"id": "Kelas", "en": "Class"},
     "alasan": {"id": "Alasan", "en": "Reasons"},
+    "langkah_berikut": {
+        "id": "Langkah pertama ke kelas berikutnya",
+        "en": "First step to the next class",
+    },
     "berisiko": {"id": "Berisiko", "en": "At risk"},
     "alasan_risiko": {"id": "Alasan risiko", "en": "Risk reasons"},
     "laporan_terakhir": {"id": "Laporan terakhir", "en": "Latest report"},

@@ -417,6 +417,10 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "isi {kurang} jabatan pengurus/pengawas yang kosong",
         "en": "fill {kurang} empty board or supervisor posts",
     },
+    "steps_more": {
+        "id": " (+{n} langkah lagi di rapor)",
+        "en": " (+{n} more on the card)",
+    },
     "step_keep": {
         "id": "pertahankan {indikator}: {nilai} (ambang {ambang})",
         "en": "keep {indikator}: {nilai} (threshold {ambang})",

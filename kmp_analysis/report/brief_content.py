@@ -25,7 +25,12 @@ from kmp_analysis.evaluation import PEER_INDICATORS, Evaluation, headline, peer_
 from kmp_analysis.i18n import fmt_pct, label
 from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.reference import CONTEXT_COLUMNS
-from kmp_analysis.report.tables import format_indicator, in_table_order, move_arrow
+from kmp_analysis.report.tables import (
+    describe_step,
+    format_indicator,
+    in_table_order,
+    move_arrow,
+)
 from kmp_analysis.safeio import atomic_write_text
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -486,6 +491,28 @@ class BriefContent:
                 own |= set(groups.get(("kode", self.kode_kec), ()))
         return table.iloc[sorted(own)]
 
+    @cached_property
+    def steps(self) -> dict[str, list[dict[str, Any]]]:
+        """Each cooperative's steps to its next class (the card's, DESIGN §7)."""
+        ev = self.evaluation
+        return {
+            row["koperasi_id"]: recommend.next_steps(
+                row, ev.period, ev.config.thresholds
+            )
+            for row in self.cooperatives.to_dict("records")
+        }
+
+    def first_step(self, koperasi_id: str) -> str:
+        """The easiest step to the next class, as the card says it, and how many
+        more the card lists."""
+        steps = self.steps[koperasi_id]
+        if not steps:
+            return "–"
+        text = describe_step(steps[0], self.lang)
+        if len(steps) > 1:
+            text += label("steps_more", self.lang, n=len(steps) - 1)
+        return text
+
     def table_frame(self) -> pd.DataFrame:
         """The cooperatives, lowest class first: key indicators and reasons."""
         coops = in_table_order(self.cooperatives)
@@ -503,6 +530,9 @@ class BriefContent:
         if "status_idm" in coops:
             columns.insert(1, "status_idm")
         frame = coops[columns].reset_index(drop=True)
+        frame["langkah_berikut"] = [
+            self.first_step(kid) for kid in coops["koperasi_id"]
+        ]
         frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
         frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
         hist = self.evaluation.history
@@ -564,6 +594,7 @@ class BriefContent:
                     "berisiko": bool(r.berisiko),
                     "alasan": r.alasan,
                     "alasan_risiko": r.alasan_risiko,
+                    "langkah": recommend.step_records(self.steps[r.koperasi_id]),
                     **{c: getattr(r, c) for c in CONTEXT_COLUMNS if self.has_context},
                 }
                 for r in coops.itertuples(index=False)

@@ -26,11 +26,10 @@ from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
 from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluation import Evaluation
-from kmp_analysis.i18n import fmt_int, label
 from kmp_analysis.report.tables import (
     context_word,
     describe_reasons,
-    format_indicator,
+    describe_step,
     move_arrow,
 )
 from kmp_analysis.safeio import atomic_write_text
@@ -233,14 +232,7 @@ class RaporContent:
             "kelas_sebelumnya": self.previous_class(),
             "kelas_berikutnya": recommend.NEXT_CLASS.get(self.kelas),
             "jejak_kelas": self.strip(),
-            "langkah": [
-                {
-                    k: s.get(k)
-                    for k in ("kriteria", "nilai", "ambang", "kurang", "satuan")
-                }
-                | ({"pertahankan": True} if s.get("pertahankan") else {})
-                for s in self.steps()
-            ],
+            "langkah": recommend.step_records(self.steps()),
             "berisiko": bool(row.get("berisiko")),
             "perlu_dicek": self.to_check(),
         }
@@ -298,29 +290,6 @@ def _digests(frame: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype=str)
     rows = pd.util.hash_pandas_object(frame.astype(str), index=False).astype(str)
     return rows.groupby(frame["koperasi_id"].astype(str).values).agg(",".join)
-
-
-def describe_step(step: dict[str, Any], lang: str = "id") -> str:
-    """One step as a sentence: "Tambah 3 anggota yang bertransaksi setiap bulan"."""
-    name, gap = step["kriteria"], step["kurang"]
-    if step.get("pertahankan"):
-        shown = format_indicator(name, step["nilai"], lang)
-        limit = format_indicator(name, step["ambang"], lang)
-        return label(
-            "step_keep",
-            lang,
-            indikator=label(f"step_name_{name}", lang),
-            nilai=shown,
-            ambang=limit,
-        )
-    if step.get("catatan") == "catat_biaya":
-        return label("step_record_cost", lang)
-    params: dict[str, Any] = {"kurang": fmt_int(gap, lang) if gap is not None else "–"}
-    if name == "manfaat":
-        params["belum"] = ", ".join(
-            label(f"benefit_{b}", lang) for b in step.get("belum", [])
-        )
-    return label(f"step_{name}", lang, **params)
 
 
 def _missing(value: Any) -> bool:

@@ -5,6 +5,8 @@ the workbook.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from kmp_analysis.classify import CLASS_RANK
@@ -141,3 +143,26 @@ def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             values = values.map(lambda v: pd.NA if pd.isna(v) else (yes if v else no))
         out[column_label(column, lang)] = values
     return out
+
+
+def describe_step(step: dict[str, Any], lang: str = "id") -> str:
+    """One step as a sentence: "Tambah 3 anggota yang bertransaksi setiap bulan"."""
+    name, gap = step["kriteria"], step["kurang"]
+    if step.get("pertahankan"):
+        shown = format_indicator(name, step["nilai"], lang)
+        limit = format_indicator(name, step["ambang"], lang)
+        return label(
+            "step_keep",
+            lang,
+            indikator=label(f"step_name_{name}", lang),
+            nilai=shown,
+            ambang=limit,
+        )
+    if step.get("catatan") == "catat_biaya":
+        return label("step_record_cost", lang)
+    params: dict[str, Any] = {"kurang": fmt_int(gap, lang) if gap is not None else "–"}
+    if name == "manfaat":
+        params["belum"] = ", ".join(
+            label(f"benefit_{b}", lang) for b in step.get("belum", [])
+        )
+    return label(f"step_{name}", lang, **params)

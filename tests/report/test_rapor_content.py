@@ -102,3 +102,26 @@ def test_an_unknown_cooperative_is_refused(sample_evaluation):
     with pytest.raises(UsageError) as caught:
         RaporContent(sample_evaluation, "KMP-TIDAK-ADA")
     assert "KMP-TIDAK-ADA" in str(caught.value) and caught.value.exit_code == 2
+
+
+def test_the_brief_table_and_json_say_the_cards_steps(sample_evaluation):
+    """One function for the steps: the card, its rapor.json, the brief's table (the
+    easiest step, and how many more) and brief.json agree, cooperative by
+    cooperative (Muara Muntai: every class)."""
+    from kmp_analysis.report.brief_content import BriefContent
+
+    brief = BriefContent(sample_evaluation, "64.02.01")
+    table = brief.table_frame()
+    entries = {e["koperasi_id"]: e for e in brief.to_json()["koperasi"]}
+    assert len(table) == len(entries) == 13
+    for kid, entry in entries.items():
+        card = RaporContent(sample_evaluation, kid)
+        assert entry["langkah"] == card.to_json()["langkah"]
+    ordered = brief.cooperatives.sort_values(["kelas", "nama_desa"], kind="stable")
+    for shown, kid in zip(
+        table["langkah_berikut"], ordered["koperasi_id"], strict=True
+    ):
+        sentences = RaporContent(sample_evaluation, kid).step_sentences()
+        assert shown.startswith(sentences[0])
+        more = len(sentences) - 1
+        assert shown.endswith(f"(+{more} langkah lagi di rapor)") == (more > 0)
