@@ -85,6 +85,25 @@ DetailOpt = Annotated[
     ),
 ]
 
+#: Options of the batch commands (``kmp briefs``, ``kmp rapor``).
+OutDirOpt = Annotated[
+    Path | None, typer.Option("--out", help="Folder keluaran (bawaan: outputs/).")
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Proses paralel (bawaan: jumlah inti)."),
+]
+ProgressOpt = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Alamat scheduler Dask (mis. tcp://127.0.0.1:8786); bawaan: proses lokal.",
+    ),
+]
+
 
 def _data_path(data: Path | None) -> Path:
     from kmp_analysis.paths import SAMPLE_DIR
@@ -356,13 +375,8 @@ def briefs(
             help="Nama atau kode kecamatan; boleh diulang. Bawaan: ke-20 kecamatan.",
         ),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder keluaran (bawaan: outputs/).")
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", min=1, help="Proses paralel (bawaan: jumlah inti)."),
-    ] = None,
+    out: OutDirOpt = None,
+    workers: WorkersOpt = None,
     lang: LangOpt = Lang.id,
     config: ConfigOpt = None,
     notebook: Annotated[
@@ -371,9 +385,7 @@ def briefs(
             "--notebook", help="Notebook brief lain (bawaan: notebooks/).", hidden=True
         ),
     ] = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
-    ] = True,
+    progress: ProgressOpt = True,
     formats: Annotated[
         str,
         typer.Option(
@@ -398,14 +410,7 @@ def briefs(
         bool,
         typer.Option("--retry-failed", help="Jalankan ulang hanya brief yang gagal."),
     ] = False,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Alamat scheduler Dask (mis. tcp://127.0.0.1:8786); bawaan: proses "
-            "lokal.",
-        ),
-    ] = None,
+    scheduler: SchedulerOpt = None,
     rapor: Annotated[
         bool,
         typer.Option(
@@ -459,18 +464,11 @@ def rapor(
             help="ID koperasi, mis. KMP-6402062001; boleh diulang.",
         ),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder keluaran (bawaan: outputs/).")
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", min=1, help="Proses paralel (bawaan: jumlah inti)."),
-    ] = None,
+    out: OutDirOpt = None,
+    workers: WorkersOpt = None,
     lang: LangOpt = Lang.id,
     config: ConfigOpt = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Tampilkan bilah kemajuan.")
-    ] = True,
+    progress: ProgressOpt = True,
     formats: Annotated[
         str,
         typer.Option(
@@ -489,14 +487,7 @@ def rapor(
         bool,
         typer.Option("--retry-failed", help="Jalankan ulang hanya rapor yang gagal."),
     ] = False,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Alamat scheduler Dask (mis. tcp://127.0.0.1:8786); bawaan: proses "
-            "lokal.",
-        ),
-    ] = None,
+    scheduler: SchedulerOpt = None,
     strict: StrictOpt = False,
     detail: DetailOpt = False,
 ) -> None:
