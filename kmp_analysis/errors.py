@@ -24,6 +24,7 @@ cover a run of consecutive rows (``row`` to ``last_row``): the same mistake repe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -479,6 +480,9 @@ choices: id, en | 2
     option: str | None = None
     #: The language a notebook shows the error in (:func:`said_in`).
     lang: str = "id"
+    #: Raised by a notebook's call (:func:`said_in`): options are named as the
+    #: notebook's parameters are (``kecamatan``, not ``--kecamatan``).
+    in_notebook: bool = False
 
     def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
@@ -488,7 +492,16 @@ choices: id, en | 2
     def _render_traceback_(self) -> list[str]:
         """What IPython (JupyterLab, papermill) shows instead of a traceback: the
         message a planner can act on, in the notebook's language."""
-        return self.lines(self.lang)
+        return self.said()
+
+    def said(self) -> list[str]:
+        """Its lines in its own language, with the names the reader uses: in a
+        notebook, the parameters (``period``) rather than the command's options
+        (``--period``)."""
+        lines = self.lines(self.lang)
+        if self.in_notebook:
+            lines = [_NOTEBOOK_OPTION.sub(_parameter_name, line) for line in lines]
+        return lines
 
     def lines(self, lang: str = "id") -> list[str]:
         """What a planner reads, one line each."""
@@ -507,7 +520,9 @@ choices: id, en | 2
         return self
 
     def __str__(self) -> str:
-        return self.text()
+        """Its text as :meth:`said` gives it (papermill records this as a failed
+        brief's error, so it reads as the notebook showed it)."""
+        return "\n".join(self.said())
 
     def __reduce__(self) -> tuple:
         # rebuilt from its attributes: the constructors of subclasses differ
@@ -516,14 +531,36 @@ choices: id, en | 2
 
 @contextmanager
 def said_in(lang: str) -> Iterator[None]:
-    """Errors raised inside are shown in ``lang`` by a notebook (a notebook's
-    ``prepare()`` runs in it, so a wrong period reads as a message, not a
-    traceback)."""
+    """Errors raised inside are shown in ``lang`` by a notebook, naming its
+    parameters (a notebook's ``prepare()`` runs in it, so a wrong period reads as
+    ``period: …``, not as a traceback). A language the workbench does not speak
+    (the mistake itself, maybe) is Bahasa Indonesia."""
+    from kmp_analysis.i18n import LANGS
+
     try:
         yield
     except KmpError as error:
-        error.lang = lang
+        error.lang = lang if lang in LANGS else "id"
+        error.in_notebook = True
         raise
+
+
+#: Command-line options and the notebook parameters that carry the same value.
+NOTEBOOK_PARAMETERS = {
+    "--kecamatan": "kecamatan",
+    "--period": "period",
+    "--data": "data",
+    "--config": "config",
+    "--lang": "lang",
+    "--koperasi": "koperasi_id",
+}
+_NOTEBOOK_OPTION = re.compile(
+    "|".join(re.escape(o) + r"\b" for o in sorted(NOTEBOOK_PARAMETERS, key=len)[::-1])
+)
+
+
+def _parameter_name(match: re.Match[str]) -> str:
+    return NOTEBOOK_PARAMETERS[match.group(0)]
 
 
 def _rebuild(cls: type[KmpError], state: dict[str, Any]) -> KmpError:

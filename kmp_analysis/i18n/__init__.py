@@ -11,6 +11,7 @@ reader's way too (:func:`fmt_int`, :func:`fmt_dec`, :func:`fmt_pct`).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,15 +196,20 @@ def _text(table: dict[str, dict[str, str]], key: str, lang: str, params: dict) -
             raise KeyError(f"no text {key!r} in the catalog")
         if lang not in entry:
             raise KeyError(f"text {key!r} has no {lang!r}; languages: {LANGS}")
-        template = entry[lang]
-        params = {
-            k: v.text(lang) if isinstance(v, Localised) else v
-            for k, v in params.items()
-        }
-        return template.format(**params)
+        return _filled(entry[lang], lang, params)
     except (KeyError, IndexError):
         if strict_i18n():
             raise
         if entry is None:
             return key
+        if lang not in entry:  # a language the workbench does not speak
+            with contextlib.suppress(KeyError, IndexError):
+                return _filled(entry["id"], "id", params)
         return entry.get(lang, entry["id"])
+
+
+def _filled(template: str, lang: str, params: dict) -> str:
+    values = {
+        k: v.text(lang) if isinstance(v, Localised) else v for k, v in params.items()
+    }
+    return template.format(**values)

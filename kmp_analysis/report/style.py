@@ -64,6 +64,10 @@ def palette(n: int) -> tuple[str, ...]:
 
 
 #: CSS of every brief and summary; the exporter inlines it once more for print.
+#: Inside JupyterLab 4 its output rule ``:not(.jp-RenderedMarkdown)
+#: .jp-RenderedHTMLCommon td {text-align:right}`` outweighs ``table.kmp-table td``
+#: (two classes and an element against one class and two): the last rules, scoped
+#: to ``.jp-RenderedHTMLCommon``, weigh more and put text back on the left.
 STYLE = """
 <style>
 .kmp-notice{border:2px solid #b30000;background:#fff0f0;color:#7a0000;
@@ -94,6 +98,10 @@ table.kmp-matrix{width:auto}
 .kmp-coops{overflow-x:auto}
 .kmp-coops table.kmp-table td:last-child{min-width:15em}
 table.kmp-matrix td{text-align:right;min-width:3em}
+.jp-RenderedHTMLCommon table.kmp-table td,.jp-RenderedHTMLCommon table.kmp-table th,
+.jp-RenderedHTMLCommon .kmp-quality td{text-align:left}
+.jp-RenderedHTMLCommon table.kmp-matrix td,
+.jp-RenderedHTMLCommon table.kmp-table td.num{text-align:right}
 </style>
 """
 

@@ -251,3 +251,19 @@ def test_every_kind_of_warning_has_a_name_for_the_summary():
     codes = _warning_codes()
     assert {"months_not_reported", "never_reported", "column_unknown"} <= codes
     assert sorted(c for c in codes if f"kind_{c}" not in MESSAGES) == []
+
+
+def test_a_notebook_names_its_parameters_and_speaks_its_language():
+    from kmp_analysis.errors import said_in
+
+    with pytest.raises(UnknownKecamatan) as caught, said_in("en"):
+        raise UnknownKecamatan("Tenggarang", ["Tenggarong"])
+    assert str(caught.value) == (
+        "kecamatan: 'Tenggarang' is not known; did you mean: Tenggarong?"
+    )
+    assert caught.value._render_traceback_() == [str(caught.value)]
+    # outside a notebook the command's option is named
+    assert caught.value.lines("id")[0].startswith("--kecamatan: 'Tenggarang'")
+    with pytest.raises(KmpError) as caught, said_in("jv"):
+        raise UsageError("period_differs", period="2026-09", evaluated="2026-10")
+    assert caught.value.lang == "id" and "{" not in str(caught.value)
