@@ -100,7 +100,9 @@ def fmt_dec(
     return _format(value, lang, "#,##0." + "0" * digits if digits else "#,##0", signed)
 
 
-def fmt_num(value: float, lang: str = "id", digits: int = 2) -> str:
+def fmt_num(
+    value: float, lang: str = "id", digits: int = 2, signed: bool = False
+) -> str:
     """A number as short as it is, with at most ``digits`` decimals: 1, 1,5, 2,25.
 
     Examples
@@ -108,7 +110,7 @@ def fmt_num(value: float, lang: str = "id", digits: int = 2) -> str:
     >>> fmt_num(0.5), fmt_num(1.0), fmt_num(2.25, "en")
     ('0,5', '1', '2.25')
     """
-    return _format(value, lang, "#,##0." + "#" * digits if digits else "#,##0")
+    return _format(value, lang, "#,##0." + "#" * digits if digits else "#,##0", signed)
 
 
 def fmt_percent(
