@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kmp_analysis import __version__
 from kmp_analysis.batch import cache
 from kmp_analysis.batch.jobs import BatchReport, BriefResult, CacheState, Status
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_dec, fmt_int, label
 from kmp_analysis.safeio import atomic_write_text
 
 if TYPE_CHECKING:
@@ -219,23 +219,26 @@ def index_html(report: BatchReport, synthetic: bool, lang: str = "id") -> str:
             status = html.escape(label("status_ok", lang))
             if r.pdf_pages:
                 pdf = html.escape(f"{r.folder}/brief.pdf", quote=True)
-                pages = html.escape(label("index_pages", lang, n=r.pdf_pages))
+                pages = html.escape(
+                    label("index_pages", lang, n=fmt_int(r.pdf_pages, lang))
+                )
                 pdf_cell = f'<a href="{pdf}">PDF</a> ({pages})'
         else:
             status = (
                 f'<span class="gagal" title="{html.escape(r.error or "", quote=True)}">'
                 f"{html.escape(label('status_failed', lang))}</span>"
             )
-        counts = "".join(f"<td>{h['kelas'][c]}</td>" for c in CLASSES)
+        counts = "".join(f"<td>{fmt_int(h['kelas'][c], lang)}</td>" for c in CLASSES)
         cards_cell = ""
         if r.kode_kec in cards_of:
             n = len(cards_of[r.kode_kec])
             anchor = html.escape(f"#rapor-{r.kode_kec}", quote=True)
-            cards_cell = f'<a href="{anchor}">{n}</a>'
+            cards_cell = f'<a href="{anchor}">{fmt_int(n, lang)}</a>'
         rows.append(
-            f'<tr><td class="name">{name_cell}</td><td>{h["n"]}</td>{counts}'
-            f"<td>{h['berisiko']}</td><td>{pdf_cell}</td><td>{cards_cell}</td>"
-            f"<td>{status}</td><td>{r.duration_s:.1f}</td></tr>"
+            f'<tr><td class="name">{name_cell}</td><td>{fmt_int(h["n"], lang)}</td>'
+            f"{counts}<td>{fmt_int(h['berisiko'], lang)}</td><td>{pdf_cell}</td>"
+            f"<td>{cards_cell}</td><td>{status}</td>"
+            f"<td>{fmt_dec(r.duration_s, lang, 1)}</td></tr>"
         )
     name_attr = ' class="name"'
     header = "".join(
@@ -283,7 +286,7 @@ def _cards_section(
         bundle = ""
         if code in bundles:
             link = html.escape(bundles[code], quote=True)
-            text = html.escape(label("index_bundle", lang, n=len(cards)))
+            text = html.escape(label("index_bundle", lang, n=fmt_int(len(cards), lang)))
             bundle = f' · <a href="{link}">{text}</a>'
         items = []
         for card in cards:

@@ -399,7 +399,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "step_kemandirian": {
         "id": "Rp {kurang} lagi pendapatan usaha setiap bulan",
-        "en": "IDR {kurang} more business income every month",
+        "en": "Rp {kurang} more business income every month",
     },
     "step_manfaat": {
         "id": "{kurang} manfaat lagi bagi anggota (belum: {belum})",
@@ -407,7 +407,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "step_par30": {
         "id": "tagih Rp {kurang} tunggakan lebih dari 30 hari",
-        "en": "collect IDR {kurang} of arrears over 30 days",
+        "en": "collect Rp {kurang} of arrears over 30 days",
     },
     "step_laporan_terakhir": {
         "id": "kirim {kurang} laporan bulanan yang belum masuk",
@@ -681,7 +681,7 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "{n} angka ({k} koperasi)",
         "en": "{n} figure(s) ({k} cooperative(s))",
     },
-    "rupiah": {"id": "Rp {n}", "en": "IDR {n}"},
+    "rupiah": {"id": "Rp {n}", "en": "Rp {n}"},
     "data_warnings_heading": {
         "id": "Catatan pemeriksaan data",
         "en": "Data check notes",

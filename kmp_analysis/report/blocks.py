@@ -11,17 +11,19 @@ from __future__ import annotations
 import base64
 import html
 import io
+import numbers
 import subprocess
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from kmp_analysis import __version__
 from kmp_analysis.errors import Problem, summarise_problems
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_int, fmt_num, label
 from kmp_analysis.paths import PROJ_ROOT
 from kmp_analysis.report.tables import present
 
@@ -71,14 +73,29 @@ def heading(text: str, level: int = 2) -> str:
 def table_html(
     frame: pd.DataFrame, lang: str = "id", title: str | None = None, empty: str = ""
 ) -> HTML:
-    """A table with labelled headers and words for codes; every cell escaped."""
+    """A table with labelled headers and words for codes; every cell escaped, and
+    every number still a number written the reader's way (thousands separator,
+    decimal mark; at most two decimals)."""
     head = heading(title, 3) if title else ""
     if frame.empty:
         return HTML(f'{head}<p class="kmp-empty">{html.escape(empty)}</p>')
-    body = present(frame, lang).to_html(
+    shown = present(frame, lang)
+    for column in range(shown.shape[1]):
+        values = shown.iloc[:, column]
+        shown.isetitem(
+            column, values.map(lambda v: _number_text(v, lang)).astype(object)
+        )
+    body = shown.to_html(
         index=False, escape=True, classes="kmp-table", border=0, na_rep="–"
     )
     return HTML(head + body)
+
+
+def _number_text(value: object, lang: str) -> object:
+    """A number (not a yes/no) as the reader writes it; anything else as it is."""
+    if isinstance(value, numbers.Number) and not isinstance(value, bool | np.bool_):
+        return fmt_num(value, lang, 2)
+    return value
 
 
 def transition_matrix(matrix: pd.DataFrame, since: str, lang: str = "id") -> str:
@@ -92,7 +109,7 @@ def transition_matrix(matrix: pd.DataFrame, since: str, lang: str = "id") -> str
         cells = []
         for b in CLASSES:
             n = int(matrix.at[a, b])
-            shown = str(n) if n else "·"
+            shown = fmt_int(n, lang) if n else "·"
             cells.append(f"<td><b>{shown}</b></td>" if a == b else f"<td>{shown}</td>")
         name = html.escape(label(a, lang))
         rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")

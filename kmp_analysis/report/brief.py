@@ -16,7 +16,7 @@ from IPython.display import HTML
 
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.errors import said_in
-from kmp_analysis.i18n import fmt_pct, label
+from kmp_analysis.i18n import fmt_int, fmt_pct, label
 from kmp_analysis.io import geography
 from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.brief_content import BriefContent
@@ -60,7 +60,7 @@ class Brief(BriefContent):
         cards.append((label("headline_berisiko", lang), h["berisiko"], "#7a0000"))
         cards.append((label("headline_lapor", lang), h["lapor_periode"], "#1f78b4"))
         card_html = "".join(
-            f'<div class="kmp-card" style="--c:{color}"><b>{value}</b>'
+            f'<div class="kmp-card" style="--c:{color}"><b>{fmt_int(value, lang)}</b>'
             f"<small>{html.escape(name)}</small></div>"
             for name, value, color in cards
         )
@@ -81,9 +81,16 @@ class Brief(BriefContent):
             if r["aspek"] == "data_sintetis":
                 value = label("ya" if r["nilai"] else "tidak", lang)
             elif r["aspek"] == "perlu_dicek":
-                value = label("perlu_dicek_value", lang, n=r["nilai"], k=r["n"])
+                value = label(
+                    "perlu_dicek_value",
+                    lang,
+                    n=fmt_int(r["nilai"], lang),
+                    k=fmt_int(r["n"], lang),
+                )
             else:
-                value = f"{fmt_pct(r['n'], r['total'])} ({r['n']}/{r['total']})"
+                shown = fmt_pct(r["n"], r["total"], lang)
+                n, total = fmt_int(r["n"], lang), fmt_int(r["total"], lang)
+                value = f"{shown} ({n}/{total})"
             color = style.QUALITY_COLORS[r["warna"]]
             name = label("quality_" + r["aspek"], lang)
             meaning = label(f"quality_{r['aspek']}_{r['warna']}", lang)
@@ -130,13 +137,12 @@ class Brief(BriefContent):
 
     def quadrant(self) -> HTML:
         """Output–outcome quadrant of the kecamatan's cooperatives (regency in grey)."""
-        q = self.regency_quotes()
         fig = charts.cooperative_quadrant(
             self.cooperatives,
             self.kode_kec,
             split=self.evaluation.config.indeks.batas_kuadran,
             lang=self.lang,
-            regency_mean=(float(q["output_kab"]), float(q["outcome_kab"])),
+            regency_mean=self.regency_means(),
         )
         return HTML(
             blocks.heading(label("section_quadrant", self.lang))

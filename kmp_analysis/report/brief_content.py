@@ -22,7 +22,7 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
 from kmp_analysis.evaluation import PEER_INDICATORS, Evaluation, headline, peer_medians
-from kmp_analysis.i18n import fmt_pct, label
+from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, fmt_percent, label
 from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.reference import CONTEXT_COLUMNS
 from kmp_analysis.report.tables import (
@@ -203,23 +203,34 @@ class BriefContent:
         part of its cache key: another kecamatan's change rebuilds this brief only
         where one of these strings changes.
         """
-        ev = self.evaluation
-        quotes = dict(ev.memo("regency_quotes", lambda: _regency_quotes(ev)))
+        ev, lang = self.evaluation, self.lang
+        quotes = dict(
+            ev.memo(f"regency_quotes:{lang}", lambda: _regency_quotes(ev, lang))
+        )
         row = self._kecamatan_row()
         if row is not None:
             quotes |= {
-                "rank": str(int(row["peringkat_outcome"])),
-                "n_kec": str(len(ev.kecamatan)),
-                "p05": str(int(row["peringkat_p05_outcome"])),
-                "p95": str(int(row["peringkat_p95_outcome"])),
+                "rank": fmt_int(row["peringkat_outcome"], lang),
+                "n_kec": fmt_int(len(ev.kecamatan), lang),
+                "p05": fmt_int(row["peringkat_p05_outcome"], lang),
+                "p95": fmt_int(row["peringkat_p95_outcome"], lang),
                 "kuadran": str(row["kuadran"]),
-                "outcome": f"{row['indeks_outcome']:.2f}",
+                "outcome": fmt_dec(row["indeks_outcome"], lang, 2),
             }
         if self.has_context:  # the peer medians its comparison quotes
             peers = ev.memo("peer_medians", lambda: peer_medians(ev.cooperatives))
             own = sorted(set(self.cooperatives["status_idm"]))
             quotes["sejawat"] = peers.reindex(own).round(6).to_json()
         return quotes
+
+    def regency_means(self) -> tuple[float, float]:
+        """The regency's mean output and outcome index, rounded as the brief quotes
+        them (the quadrant marks them)."""
+        coops = self.evaluation.cooperatives
+        return (
+            round(float(coops["indeks_output"].mean()), 2),
+            round(float(coops["indeks_outcome"].mean()), 2),
+        )
 
     def sentences(self) -> list[str]:
         """Three to five sentences from the data, the regency value beside each."""
@@ -233,17 +244,17 @@ class BriefContent:
             label(
                 "sentence_active",
                 lang,
-                n=h["n"],
+                n=fmt_int(h["n"], lang),
                 nama=nama,
-                n_aktif=h["aktif_atau_berdampak"],
-                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"]),
+                n_aktif=fmt_int(h["aktif_atau_berdampak"], lang),
+                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"], lang),
                 pct_aktif_kab=q["pct_aktif_kab"],
             ),
             label(
                 "sentence_dormant",
                 lang,
-                n_tb=h["kelas"]["tidak_bergerak"],
-                pct_tb=fmt_pct(h["kelas"]["tidak_bergerak"], h["n"]),
+                n_tb=fmt_int(h["kelas"]["tidak_bergerak"], lang),
+                pct_tb=fmt_pct(h["kelas"]["tidak_bergerak"], h["n"], lang),
                 pct_tb_kab=q["pct_tb_kab"],
                 recent=ev.config.thresholds.recent_months,
             ),
@@ -268,8 +279,8 @@ class BriefContent:
                 label(
                     "sentence_support",
                     lang,
-                    n_did=len(supported),
-                    n_siap=int(supported["siap_pembiayaan"].sum()),
+                    n_did=fmt_int(len(supported), lang),
+                    n_siap=fmt_int(supported["siap_pembiayaan"].sum(), lang),
                     n_siap_kab=q["n_siap_kab"],
                 )
             )
@@ -277,9 +288,9 @@ class BriefContent:
             label(
                 "sentence_risk",
                 lang,
-                n_risk=h["berisiko"],
-                n_lapor=h["lapor_periode"],
-                n=h["n"],
+                n_risk=fmt_int(h["berisiko"], lang),
+                n_lapor=fmt_int(h["lapor_periode"], lang),
+                n=fmt_int(h["n"], lang),
                 period=ev.period,
             )
         )
@@ -384,7 +395,10 @@ class BriefContent:
             return []
         lang, q = self.lang, self.regency_quotes()
         never = label(
-            "change_never", lang, n=change["tanpa_gerak"], n_kab=q["tanpa_gerak_kab"]
+            "change_never",
+            lang,
+            n=fmt_int(change["tanpa_gerak"], lang),
+            n_kab=q["tanpa_gerak_kab"],
         )
         if change["sejak"] is None:
             return [
@@ -401,9 +415,9 @@ class BriefContent:
             label(
                 "change_moves",
                 lang,
-                naik=g["naik"],
-                turun=g["turun"],
-                tetap=g["tetap"],
+                naik=fmt_int(g["naik"], lang),
+                turun=fmt_int(g["turun"], lang),
+                tetap=fmt_int(g["tetap"], lang),
                 naik_kab=q["naik_kab"],
                 turun_kab=q["turun_kab"],
             ),
@@ -412,8 +426,8 @@ class BriefContent:
                 "change_share",
                 lang,
                 since=change["sejak"],
-                then=fmt_pct(change["aktif_dulu"], 1),
-                now=fmt_pct(change["aktif_kini"], 1),
+                then=fmt_percent(change["aktif_dulu"], lang),
+                now=fmt_percent(change["aktif_kini"], lang),
                 then_kab=q["aktif_dulu_kab"],
                 now_kab=q["aktif_kini_kab"],
             ),
@@ -533,8 +547,11 @@ class BriefContent:
         frame["langkah_berikut"] = [
             self.first_step(kid) for kid in coops["koperasi_id"]
         ]
-        frame["partisipasi"] = frame["partisipasi"].map(lambda v: f"{100 * v:.0f}%")
-        frame["indeks_outcome"] = frame["indeks_outcome"].map(lambda v: f"{v:.2f}")
+        lang = self.lang
+        frame["partisipasi"] = frame["partisipasi"].map(lambda v: fmt_percent(v, lang))
+        frame["indeks_outcome"] = frame["indeks_outcome"].map(
+            lambda v: fmt_dec(v, lang, 2)
+        )
         hist = self.evaluation.history
         if hist is None:
             return frame
@@ -716,30 +733,32 @@ def _positions(keys: pd.Series) -> dict[Any, list[int]]:
     }
 
 
-def _regency_quotes(ev: Evaluation) -> dict[str, str]:
-    """The regency-wide figures a brief quotes (the same for every brief)."""
+def _regency_quotes(ev: Evaluation, lang: str) -> dict[str, str]:
+    """The regency-wide figures a brief in ``lang`` quotes (the same for every
+    brief), written as it shows them; ``aktif_bulanan_kab``, the regency's line in
+    the chart of class shares, is for the cache key only and stays plain."""
     k = headline(ev.cooperatives, ev.period)
     coops = ev.cooperatives
     quotes = {
-        "pct_aktif_kab": fmt_pct(k["aktif_atau_berdampak"], k["n"]),
-        "pct_tb_kab": fmt_pct(k["kelas"]["tidak_bergerak"], k["n"]),
-        "outcome_kab": f"{coops['indeks_outcome'].mean():.2f}",
-        "output_kab": f"{coops['indeks_output'].mean():.2f}",
+        "pct_aktif_kab": fmt_pct(k["aktif_atau_berdampak"], k["n"], lang),
+        "pct_tb_kab": fmt_pct(k["kelas"]["tidak_bergerak"], k["n"], lang),
+        "outcome_kab": fmt_dec(coops["indeks_outcome"].mean(), lang, 2),
+        "output_kab": fmt_dec(coops["indeks_output"].mean(), lang, 2),
     }
     if ev.tables is not None:
         ready = recommend.supported(coops, ev.tables["koperasi"])
-        quotes["n_siap_kab"] = str(int(ready["siap_pembiayaan"].sum()))
+        quotes["n_siap_kab"] = fmt_int(ready["siap_pembiayaan"].sum(), lang)
     hist = ev.history
     if hist is not None:
         moving = hist.moving_share(ev.period)
-        quotes["tanpa_gerak_kab"] = str(len(hist.dormant_spells(ev.period)))
+        quotes["tanpa_gerak_kab"] = fmt_int(len(hist.dormant_spells(ev.period)), lang)
         since = hist.previous(ev.period)
         if since is not None:
             moves = hist.moves(ev.period, since)
-            quotes["naik_kab"] = str(moves["naik"])
-            quotes["turun_kab"] = str(moves["turun"])
+            quotes["naik_kab"] = fmt_int(moves["naik"], lang)
+            quotes["turun_kab"] = fmt_int(moves["turun"], lang)
             for key, p in (("aktif_dulu_kab", since), ("aktif_kini_kab", ev.period)):
-                quotes[key] = fmt_pct(float(moving[p]), 1)
+                quotes[key] = fmt_percent(float(moving[p]), lang)
         last = month_label(month_number(ev.period) - 11)
         quotes["aktif_bulanan_kab"] = ",".join(f"{v:.4f}" for v in moving.loc[last:])
     return quotes

@@ -7,9 +7,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_int, label
 from kmp_analysis.index import RankUncertainty, tercile
-from kmp_analysis.report.labels import decimal_formatter, place_labels
+from kmp_analysis.report.labels import (
+    decimal_formatter,
+    integer_formatter,
+    percent_formatter,
+    place_labels,
+)
 from kmp_analysis.report.style import CLASS_COLORS, QUADRANT_COLORS, TERCILE_COLORS
 
 
@@ -51,7 +56,7 @@ def cooperative_quadrant(
             color=CLASS_COLORS[cls],
             edgecolor="#333333",
             linewidth=0.5,
-            label=f"{label(cls, lang)} ({len(part)})",
+            label=f"{label(cls, lang)} ({fmt_int(len(part), lang)})",
         )
     ax.axvline(split, color="#777777", linewidth=0.8, linestyle="--")
     ax.axhline(split, color="#777777", linewidth=0.8, linestyle="--")
@@ -76,6 +81,8 @@ def cooperative_quadrant(
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(label("quadrant_x", lang))
     ax.set_ylabel(label("quadrant_y", lang))
+    ax.xaxis.set_major_formatter(decimal_formatter(lang))
+    ax.yaxis.set_major_formatter(decimal_formatter(lang))
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
@@ -114,16 +121,16 @@ def tercile_stability(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(label("share_of_draws", lang))
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.xaxis.set_major_formatter(percent_formatter(lang))
     ax.set_title(
         label(
             "tercile_title",
             lang,
             index=label(f"index_{result.index}", lang),
-            n=n_moving,
-            total=len(names),
-            pct=round(100 * threshold),
-            draws=result.draws.shape[0],
+            n=fmt_int(n_moving, lang),
+            total=fmt_int(len(names), lang),
+            pct=fmt_int(100 * threshold, lang),
+            draws=fmt_int(result.draws.shape[0], lang),
         ),
         fontsize=10,
         loc="left",
@@ -285,6 +292,7 @@ def rank_intervals(result: RankUncertainty, lang: str = "id") -> Figure:
     ax.invert_yaxis()
     ax.set_xlim(0.3, n + 0.7)
     ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, nbins=min(n, 20)))
+    ax.xaxis.set_major_formatter(integer_formatter(lang))
     ax.set_xlabel(label("ringkasan_rank_axis", lang))
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="x", color="#eeeeee", linewidth=0.6)
@@ -294,7 +302,7 @@ def rank_intervals(result: RankUncertainty, lang: str = "id") -> Figure:
             "ringkasan_rank_title",
             lang,
             index=label(f"index_{result.index}", lang),
-            draws=result.draws.shape[0],
+            draws=fmt_int(result.draws.shape[0], lang),
         ),
         fontsize=10,
         loc="left",

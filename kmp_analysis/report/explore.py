@@ -32,7 +32,7 @@ from kmp_analysis.classify import CLASS_RANK, CLASSES
 from kmp_analysis.config import Config, Thresholds, check_lang, load_config
 from kmp_analysis.errors import said_in
 from kmp_analysis.evaluation import Evaluation, evaluate
-from kmp_analysis.i18n import LABELS, LANGS, label
+from kmp_analysis.i18n import LABELS, LANGS, fmt_dec, fmt_int, fmt_percent, label
 from kmp_analysis.io import Dataset, read_dataset
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report import blocks, maps, style
@@ -88,13 +88,13 @@ table.kmp-table td.num{text-align:right}
 # ----------------------------------------------------------------- pure helpers
 
 
-def _number(value: float, is_int: bool) -> str:
-    return f"{value:.0f}" if is_int else f"{value:.2f}"
+def _number(value: float, is_int: bool, lang: str = "id") -> str:
+    return fmt_int(value, lang) if is_int else fmt_dec(value, lang, 2)
 
 
-def _count(value: int, column: str) -> str:
+def _count(value: int, column: str, lang: str = "id") -> str:
     """A count; a change carries its sign (``+6``, ``-6``, ``0``)."""
-    return f"{value:+d}" if column == "selisih" and value else str(value)
+    return fmt_int(value, lang, signed=column == "selisih")
 
 
 def class_counts(default: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
@@ -344,13 +344,9 @@ class Explorer:
                 .map(default["kelas"].astype(str))
                 .map(lambda c: label(c, lang) if c in MAP_CLASSES else "–"),
                 "bulan_transaksi": coops["bulan_transaksi"],
-                "partisipasi": coops["partisipasi"].map(
-                    lambda v: "–" if pd.isna(v) else f"{100 * v:.0f}%"
-                ),
+                "partisipasi": coops["partisipasi"].map(lambda v: fmt_percent(v, lang)),
                 "unit_beroperasi": coops["unit_beroperasi"],
-                "kemandirian": coops["kemandirian"].map(
-                    lambda v: "–" if pd.isna(v) else f"{v:.2f}"
-                ),
+                "kemandirian": coops["kemandirian"].map(lambda v: fmt_dec(v, lang, 2)),
                 "manfaat": coops["manfaat"],
                 "alasan": coops["alasan"],
                 "berisiko": coops["berisiko"].astype(bool),
@@ -409,7 +405,7 @@ class Explorer:
                 name = swatch + html.escape(label(kelas, lang))
                 values = table.loc[kelas]
             cells = "".join(
-                f'<td class="num">{_count(int(values[(group, col)]), col)}</td>'
+                f'<td class="num">{_count(int(values[(group, col)]), col, lang)}</td>'
                 for group, _ in groups
                 for col in ("bawaan", "sekarang", "selisih")
             )
@@ -427,11 +423,11 @@ class Explorer:
         sentence = label(
             "explore_moved",
             lang,
-            moved=int(kec_moves["jumlah"].sum()),
-            n=n,
+            moved=fmt_int(kec_moves["jumlah"].sum(), lang),
+            n=fmt_int(n, lang),
             nama=self.nama_kec,
-            moved_kab=int(kab_moves["jumlah"].sum()),
-            n_kab=len(self.evaluation.cooperatives),
+            moved_kab=fmt_int(kab_moves["jumlah"].sum(), lang),
+            n_kab=fmt_int(len(self.evaluation.cooperatives), lang),
         )
         items = "".join(
             "<li>"
@@ -441,7 +437,7 @@ class Explorer:
                     lang,
                     dari=label(r.dari, lang),
                     ke=label(r.ke, lang),
-                    jumlah=int(r.jumlah),
+                    jumlah=fmt_int(r.jumlah, lang),
                 )
             )
             + "</li>"
@@ -456,8 +452,8 @@ class Explorer:
                     name=label(f"ambang_{name}", lang)
                     if f"ambang_{name}" in LABELS
                     else name,
-                    default=_number(old, isinstance(old, int)),
-                    now=_number(new, isinstance(new, int)),
+                    default=_number(old, isinstance(old, int), lang),
+                    now=_number(new, isinstance(new, int), lang),
                 )
                 for name, (old, new) in changed.items()
             ]

@@ -121,12 +121,57 @@ def _overlap(a, b) -> float:
 
 
 def decimal_formatter(lang: str):
-    """Matplotlib's usual tick labels, with a decimal comma for Indonesian readers."""
+    """Tick labels as the pages write decimals (:func:`~kmp_analysis.i18n.fmt_dec`:
+    a decimal comma for Indonesian readers), with as many decimals as the ticks
+    need, the same on every tick of the axis (0,0 0,2 … 1,0).
+
+    Examples
+    --------
+    >>> formatter = decimal_formatter("id")
+    >>> formatter.set_locs([0.0, 0.2, 0.4]); formatter(0.2), formatter(0.0)
+    ('0,2', '0,0')
+    """
     from matplotlib import ticker
 
-    class CommaFormatter(ticker.ScalarFormatter):
-        def __call__(self, x: float, pos: int | None = None) -> str:
-            text = super().__call__(x, pos)
-            return text.replace(".", ",") if lang == "id" else text
+    from kmp_analysis.i18n import fmt_dec
 
-    return CommaFormatter()
+    class DecimalFormatter(ticker.Formatter):
+        digits = 1
+
+        def set_locs(self, locs) -> None:
+            super().set_locs(locs)
+            self.digits = _decimals_needed(locs)
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return fmt_dec(x, lang, self.digits)
+
+    return DecimalFormatter()
+
+
+def percent_formatter(lang: str):
+    """Tick labels of a share (0–1) as whole percentages
+    (:func:`~kmp_analysis.i18n.fmt_percent`)."""
+    from matplotlib import ticker
+
+    from kmp_analysis.i18n import fmt_percent
+
+    return ticker.FuncFormatter(lambda x, _: fmt_percent(x, lang))
+
+
+def integer_formatter(lang: str):
+    """Tick labels of whole numbers with the reader's thousands separator
+    (:func:`~kmp_analysis.i18n.fmt_int`)."""
+    from matplotlib import ticker
+
+    from kmp_analysis.i18n import fmt_int
+
+    return ticker.FuncFormatter(lambda x, _: fmt_int(x, lang))
+
+
+def _decimals_needed(locs, most: int = 3) -> int:
+    """The fewest decimals (up to ``most``) that write every tick exactly."""
+    values = np.asarray(locs, dtype="float64")
+    for digits in range(most + 1):
+        if np.allclose(values, np.round(values, digits), rtol=0, atol=1e-9):
+            return digits
+    return most

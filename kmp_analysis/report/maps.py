@@ -23,7 +23,7 @@ from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_int, fmt_percent, label
 from kmp_analysis.report import style
 from kmp_analysis.report.labels import place_labels
 from kmp_analysis.report.style import CLASS_COLORS, palette
@@ -178,7 +178,7 @@ def status_counts_text(statuses: pd.Series, lang: str = "id") -> str:
     for status in order:
         n = int((statuses == status).sum())
         if n:
-            parts.append(f"{_idm_word(status, lang, legend=False)} {n}")
+            parts.append(f"{_idm_word(status, lang, legend=False)} {fmt_int(n, lang)}")
     return ", ".join(parts)
 
 
@@ -192,7 +192,7 @@ def _idm_handles(keys: list[str], here: pd.Series, lang: str) -> list[Patch]:
                 edgecolor="#777777",
                 hatch=hatch,
                 hatchcolor=ink if hatch else None,
-                label=f"{_idm_word(key, lang)}: {int((here == key).sum())}",
+                label=f"{_idm_word(key, lang)}: {fmt_int((here == key).sum(), lang)}",
             )
         )
     return handles
@@ -482,7 +482,8 @@ def kecamatan_choropleth(
         Patch(
             facecolor=color,
             edgecolor="#777777",
-            label=f"{100 * lo:.0f}–{100 * hi:.0f}% ({n})",
+            label=f"{fmt_int(100 * lo, lang)}–{fmt_percent(hi, lang)} "
+            f"({fmt_int(n, lang)})",
         )
         for color, lo, hi, n in zip(colors, lower, bins, counts, strict=True)
     ]
@@ -490,7 +491,7 @@ def kecamatan_choropleth(
         Patch(
             facecolor=CLASS_COLORS["tanpa_data"],
             edgecolor="#777777",
-            label=f"{label('tanpa_data', lang)} ({int((~known).sum())})",
+            label=f"{label('tanpa_data', lang)} ({fmt_int((~known).sum(), lang)})",
         )
     )
     ax.legend(
@@ -505,7 +506,7 @@ def kecamatan_choropleth(
     if label_kecamatan:
         points = kec.geometry.representative_point()
         texts = [
-            f"{name}\n{'–' if pd.isna(v) else f'{100 * v:.0f}%'}"
+            f"{name}\n{fmt_percent(v, lang)}"
             for name, v in zip(kec["nama_kec"], shares, strict=True)
         ]
         # the smallest kecamatan have the least room: they choose first (area in

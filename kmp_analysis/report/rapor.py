@@ -18,7 +18,7 @@ from IPython.display import HTML
 from kmp_analysis import recommend
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.errors import said_in
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_int, label
 from kmp_analysis.report import blocks, style
 from kmp_analysis.report.params import RaporParameters, evaluation_for
 from kmp_analysis.report.rapor_content import RaporContent
@@ -149,12 +149,12 @@ class Rapor(RaporContent):
                 label(
                     "rapor_training",
                     lang,
-                    belum=training["jenjang"]["belum"],
-                    dasar=training["jenjang"]["dasar"],
-                    menengah=training["jenjang"]["menengah"],
-                    lanjut=training["jenjang"]["lanjut"],
+                    belum=fmt_int(training["jenjang"]["belum"], lang),
+                    dasar=fmt_int(training["jenjang"]["dasar"], lang),
+                    menengah=fmt_int(training["jenjang"]["menengah"], lang),
+                    lanjut=fmt_int(training["jenjang"]["lanjut"], lang),
                     next=", ".join(
-                        f"{label(t, lang)} {n}"
+                        f"{label(t, lang)} {fmt_int(n, lang)}"
                         for t, n in training["berikutnya"].items()
                         if n
                     )
@@ -208,21 +208,21 @@ class Rapor(RaporContent):
 
 def _thresholds(card: RaporContent) -> dict[str, str]:
     """The class thresholds the legend states, as configured (not as designed)."""
-    t = card.evaluation.config.thresholds
+    t, lang = card.evaluation.config.thresholds, card.lang
     return {
-        "recent": str(t.recent_months),
-        "window": str(t.window_months),
-        "aktif_bulan": str(t.aktif_bulan_transaksi),
-        "aktif_partisipasi": format_indicator("partisipasi", t.aktif_partisipasi),
-        "aktif_unit": str(t.aktif_unit_beroperasi),
+        "recent": fmt_int(t.recent_months, lang),
+        "window": fmt_int(t.window_months, lang),
+        "aktif_bulan": fmt_int(t.aktif_bulan_transaksi, lang),
+        "aktif_partisipasi": format_indicator("partisipasi", t.aktif_partisipasi, lang),
+        "aktif_unit": fmt_int(t.aktif_unit_beroperasi, lang),
         "berdampak_partisipasi": format_indicator(
-            "partisipasi", t.berdampak_partisipasi
+            "partisipasi", t.berdampak_partisipasi, lang
         ),
-        "berdampak_unit": str(t.berdampak_unit_beroperasi),
+        "berdampak_unit": fmt_int(t.berdampak_unit_beroperasi, lang),
         "berdampak_kemandirian": format_indicator(
-            "kemandirian", t.berdampak_kemandirian, card.lang
+            "kemandirian", t.berdampak_kemandirian, lang
         ),
-        "berdampak_manfaat": str(t.berdampak_manfaat),
+        "berdampak_manfaat": fmt_int(t.berdampak_manfaat, lang),
     }
 
 

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.errors import said_in
-from kmp_analysis.i18n import fmt_int, fmt_pct, label
+from kmp_analysis.i18n import fmt_int, fmt_pct, fmt_percent, label
 from kmp_analysis.report import blocks, charts, maps, style, trends
 from kmp_analysis.report.params import SummaryParameters, evaluation_for
 from kmp_analysis.report.summary_content import (
@@ -135,7 +135,7 @@ class Summary(SummaryContent):
         cards += [
             (
                 fmt_int(h["kelas"][c], lang),
-                f"{label(c, lang)} · {fmt_pct(h['kelas'][c], n)}",
+                f"{label(c, lang)} · {fmt_pct(h['kelas'][c], n, lang)}",
                 style.CLASS_COLORS[c],
             )
             for c in CLASSES
@@ -143,14 +143,16 @@ class Summary(SummaryContent):
         cards.append(
             (
                 fmt_int(h["berisiko"], lang),
-                f"{label('headline_berisiko', lang)} · {fmt_pct(h['berisiko'], n)}",
+                f"{label('headline_berisiko', lang)} · "
+                f"{fmt_pct(h['berisiko'], n, lang)}",
                 "#7a0000",
             )
         )
         cards.append(
             (
                 fmt_int(h["lapor_periode"], lang),
-                f"{label('headline_lapor', lang)} · {fmt_pct(h['lapor_periode'], n)}",
+                f"{label('headline_lapor', lang)} · "
+                f"{fmt_pct(h['lapor_periode'], n, lang)}",
                 "#1f78b4",
             )
         )
@@ -182,7 +184,7 @@ class Summary(SummaryContent):
         alt = label(
             "ringkasan_map_alt",
             lang,
-            n_kec=len(reference.kecamatan()),
+            n_kec=fmt_int(len(reference.kecamatan()), lang),
             **extremes(table, "pangsa_aktif_berdampak", lang),
         )
         figure = blocks.figure_html(self.choropleth_figure(), alt, css="kmp-map").data
@@ -195,14 +197,14 @@ class Summary(SummaryContent):
             return empty
         h = self.headline_numbers()
         counts = ", ".join(
-            f"{label(q, lang)} {n}"
+            f"{label(q, lang)} {fmt_int(n, lang)}"
             for q, n in sorted(h["kuadran"].items(), key=lambda kv: -kv[1])
         )
         split = self.evaluation.config.indeks.batas_kuadran
         alt = label(
             "ringkasan_quadrant_alt",
             lang,
-            n_kec=h["n_kecamatan"],
+            n_kec=fmt_int(h["n_kecamatan"], lang),
             split=split_text(split, lang),
             counts=counts,
         )
@@ -244,15 +246,19 @@ class Summary(SummaryContent):
         parts.append(blocks.heading(alt, 3))
         parts.append(
             blocks.svg_html(
-                trends.kecamatan_trends_svg(trend.loc[last], names, regency, alt)
+                trends.kecamatan_trends_svg(
+                    trend.loc[last], names, regency, alt, lang=lang
+                )
             )
         )
         better = self.improvement()
         if len(better):
             shown = better.assign(
-                pangsa_dulu=better["pangsa_dulu"].map(lambda v: fmt_pct(v, 1)),
-                pangsa_kini=better["pangsa_kini"].map(lambda v: fmt_pct(v, 1)),
-                perubahan=better["perubahan"].map(lambda v: f"{v:+.0f}"),
+                pangsa_dulu=better["pangsa_dulu"].map(lambda v: fmt_percent(v, lang)),
+                pangsa_kini=better["pangsa_kini"].map(lambda v: fmt_percent(v, lang)),
+                perubahan=better["perubahan"].map(
+                    lambda v: fmt_int(v, lang, signed=True)
+                ),
             ).drop(columns="kode_kec")
             worse = shown[better["perubahan"] < 0].tail(3)
             top = pd.concat([shown.head(3), worse]).drop_duplicates()
@@ -315,7 +321,9 @@ class Summary(SummaryContent):
             ),
         )
         for frame, key, note in lists:
-            parts.append(blocks.heading(label(key, lang, n=len(frame)), 3))
+            parts.append(
+                blocks.heading(label(key, lang, n=fmt_int(len(frame), lang)), 3)
+            )
             parts.append(_paragraph(note))
             parts.append(
                 blocks.table_html(
@@ -326,6 +334,7 @@ class Summary(SummaryContent):
             )
             if len(frame) > CONTEXT_LIST_CAP:
                 more = len(frame) - CONTEXT_LIST_CAP
+                more = fmt_int(more, lang)
                 parts.append(_paragraph(label("ringkasan_konteks_more", lang, n=more)))
         parts.append(
             blocks.table_html(
@@ -354,23 +363,26 @@ class Summary(SummaryContent):
             "ringkasan_rank_note",
             lang,
             draws=fmt_int(draws, lang),
-            spread=f"{100 * mc.sebaran_goalpost:.0f}",
-            n_moving=n_moving,
-            n_kec=n_kec,
+            spread=fmt_int(100 * mc.sebaran_goalpost, lang),
+            n_moving=fmt_int(n_moving, lang),
+            n_kec=fmt_int(n_kec, lang),
         )
         rank_alt = label(
             "ringkasan_rank_alt",
             lang,
-            n_kec=n_kec,
+            n_kec=fmt_int(n_kec, lang),
             draws=fmt_int(draws, lang),
             top=table["nama_kec"].iloc[0],
             bottom=table["nama_kec"].iloc[-1],
             widest=widest["nama_kec"],
-            p05=int(widest["peringkat_p05"]),
-            p95=int(widest["peringkat_p95"]),
+            p05=fmt_int(widest["peringkat_p05"], lang),
+            p95=fmt_int(widest["peringkat_p95"], lang),
         )
         tercile_alt = label(
-            "ringkasan_tercile_alt", lang, n_moving=n_moving, n_kec=n_kec
+            "ringkasan_tercile_alt",
+            lang,
+            n_moving=fmt_int(n_moving, lang),
+            n_kec=fmt_int(n_kec, lang),
         )
         intervals, stability = self.rank_figures()
         return _section(
@@ -395,7 +407,7 @@ class Summary(SummaryContent):
         note = label(
             "ringkasan_pendamping_note",
             lang,
-            k=self.evaluation.config.rekomendasi.pendamping,
+            k=fmt_int(self.evaluation.config.rekomendasi.pendamping, lang),
             tb=label("tidak_bergerak", lang),
             adm=label("administratif", lang),
         )
@@ -403,7 +415,11 @@ class Summary(SummaryContent):
         if alloc.attrs.get("sisa", 0):
             parts.append(
                 _paragraph(
-                    label("ringkasan_pendamping_sisa", lang, sisa=alloc.attrs["sisa"])
+                    label(
+                        "ringkasan_pendamping_sisa",
+                        lang,
+                        sisa=fmt_int(alloc.attrs["sisa"], lang),
+                    )
                 )
             )
         parts += [_paragraph(s) for s in self.remoteness_sentences()]
@@ -424,7 +440,9 @@ class Summary(SummaryContent):
         size = self.evaluation.config.rekomendasi.ukuran_kelas_pelatihan
         return _section(
             title,
-            _paragraph(label("ringkasan_training_note", lang, size=size)),
+            _paragraph(
+                label("ringkasan_training_note", lang, size=fmt_int(size, lang))
+            ),
             blocks.table_html(
                 self.training_totals().assign(
                     peserta=lambda f: f["peserta"].map(lambda v: fmt_int(v, lang)),

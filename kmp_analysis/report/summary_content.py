@@ -30,7 +30,15 @@ from kmp_analysis.evaluation import (
     peer_medians,
 )
 from kmp_analysis.evaluation import headline as headline_counts
-from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, join_names, label
+from kmp_analysis.i18n import (
+    fmt_dec,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    fmt_percent,
+    join_names,
+    label,
+)
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.reference import NOT_APPLICABLE
 from kmp_analysis.report.tables import context_word
@@ -196,7 +204,8 @@ class SummaryContent:
         def names(rows: pd.DataFrame) -> str:
             return join_names(
                 [
-                    f"{r.nama_kec} {'+' if r.selisih > 0 else '−'}{abs(r.selisih)}"
+                    f"{r.nama_kec} {'+' if r.selisih > 0 else '−'}"
+                    f"{fmt_int(abs(r.selisih), lang)}"
                     for r in rows.itertuples()
                 ],
                 lang,
@@ -208,9 +217,9 @@ class SummaryContent:
             label(
                 "ringkasan_terpencil_changed",
                 lang,
-                n_gain=len(gain),
+                n_gain=fmt_int(len(gain), lang),
                 gain=names(gain),
-                n_lose=len(lose),
+                n_lose=fmt_int(len(lose), lang),
                 lose=names(lose),
                 moved=fmt_int(int(gain["selisih"].sum()), lang),
             )
@@ -266,11 +275,11 @@ class SummaryContent:
                 lang,
                 n=fmt_int(h["n"], lang),
                 n_aktif=fmt_int(h["aktif_atau_berdampak"], lang),
-                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"]),
+                pct_aktif=fmt_pct(h["aktif_atau_berdampak"], h["n"], lang),
                 n_tb=fmt_int(n_tb, lang),
-                pct_tb=fmt_pct(n_tb, h["n"]),
+                pct_tb=fmt_pct(n_tb, h["n"], lang),
                 n_risk=fmt_int(h["berisiko"], lang),
-                pct_risk=fmt_pct(h["berisiko"], h["n"]),
+                pct_risk=fmt_pct(h["berisiko"], h["n"], lang),
             )
         ]
         if n_tb == 0:
@@ -285,11 +294,11 @@ class SummaryContent:
             label(
                 "ringkasan_sentence_quadrant",
                 lang,
-                n_formal=h["kuadran"]["formalitas"],
-                n_kec=h["n_kecamatan"],
+                n_formal=fmt_int(h["kuadran"]["formalitas"], lang),
+                n_kec=fmt_int(h["n_kecamatan"], lang),
                 formalitas=label("formalitas", lang),
                 split=split_text(split, lang),
-                n_top=h["kuadran"]["berkinerja"],
+                n_top=fmt_int(h["kuadran"]["berkinerja"], lang),
                 berkinerja=label("berkinerja", lang),
             )
         )
@@ -478,7 +487,7 @@ class SummaryContent:
             entry = {"status_desa": name, "n_koperasi": fmt_int(n, lang)}
             for c in CLASSES:
                 count = int(r[f"n_{c}"])
-                entry[f"n_{c}"] = f"{fmt_int(count, lang)} ({fmt_pct(count, n)})"
+                entry[f"n_{c}"] = f"{fmt_int(count, lang)} ({fmt_pct(count, n, lang)})"
             out.append(entry)
         return pd.DataFrame(out)
 
@@ -500,9 +509,9 @@ class SummaryContent:
             if value is None or pd.isna(value):
                 return "–"
             if how == "pct":
-                return f"{100 * value:.0f}%"
+                return fmt_percent(value, lang)
             if how == "rp":
-                return fmt_int(round(value), lang)
+                return fmt_int(value, lang)
             return fmt_dec(value, lang, 2)
 
         return pd.DataFrame(
@@ -536,7 +545,7 @@ class SummaryContent:
                     status=label("konteks_kelurahan", lang)
                     if r["status_idm"] == NOT_APPLICABLE
                     else context_word("status_idm", r["status_idm"], lang),
-                    pct=fmt_pct(active, n),
+                    pct=fmt_pct(active, n, lang),
                     n_active=fmt_int(active, lang),
                     n=fmt_int(n, lang),
                 )
@@ -650,6 +659,7 @@ class SummaryContent:
             )
         else:
             moves = hist.moves(period, since)
+            moves = {key: fmt_int(n, lang) for key, n in moves.items()}
             out.append(label("ringkasan_change_moves", lang, since=since, **moves))
             better = self.improvement()
             if len(better) >= 2 and better["perubahan"].iloc[-1] >= 0:
@@ -659,7 +669,7 @@ class SummaryContent:
                         "ringkasan_change_best_no_worse",
                         lang,
                         nama=top["nama_kec"],
-                        up=f"{top['perubahan']:+.0f}",
+                        up=fmt_int(top["perubahan"], lang, signed=True),
                     )
                 )
             elif len(better) >= 2:
@@ -669,9 +679,9 @@ class SummaryContent:
                         "ringkasan_change_best",
                         lang,
                         nama=top["nama_kec"],
-                        up=f"{top['perubahan']:+.0f}",
+                        up=fmt_int(top["perubahan"], lang, signed=True),
                         nama_low=low["nama_kec"],
-                        down=f"{low['perubahan']:+.0f}",
+                        down=fmt_int(low["perubahan"], lang, signed=True),
                     )
                 )
         spells = hist.dormant_spells(period)
@@ -680,7 +690,7 @@ class SummaryContent:
                 label(
                     "ringkasan_change_never",
                     lang,
-                    n=len(spells),
+                    n=fmt_int(len(spells), lang),
                     median=int(spells["bulan"].median()),
                     longest=int(spells["bulan"].max()),
                     since=str(spells["sejak"].min()),
@@ -807,15 +817,15 @@ def extremes(table: pd.DataFrame, column: str, lang: str) -> dict[str, str]:
     low = table.loc[np.isclose(values, values.min()), "nama_kec"].tolist()
     return {
         "nama": join_names(top, lang),
-        "pct": f"{100 * values.max():.0f}%",
+        "pct": fmt_percent(values.max(), lang),
         "nama_low": join_names(low, lang),
-        "pct_low": f"{100 * values.min():.0f}%",
+        "pct_low": fmt_percent(values.min(), lang),
     }
 
 
 def split_text(split: float, lang: str) -> str:
     """The quadrant split as a short decimal: 0,5 (not 0,50)."""
-    return fmt_dec(split, lang, 2).rstrip("0").rstrip(",.")
+    return fmt_num(split, lang, 2)
 
 
 def _num(value: float, lang: str) -> str:

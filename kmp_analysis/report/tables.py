@@ -10,7 +10,16 @@ from typing import Any
 import pandas as pd
 
 from kmp_analysis.classify import CLASS_RANK
-from kmp_analysis.i18n import LABELS, column_label, fmt_dec, fmt_int, label
+from kmp_analysis.i18n import (
+    LABELS,
+    column_label,
+    fmt_dec,
+    fmt_int,
+    fmt_num,
+    fmt_percent,
+    fmt_rupiah,
+    label,
+)
 from kmp_analysis.reference import CONTEXT_COLUMNS
 
 #: Columns whose values are codes with a label (class, quadrant, tier, action).
@@ -50,29 +59,35 @@ def move_arrow(then: str, now: str) -> str:
 def format_indicator(
     name: str, value: object, lang: str = "id", change: bool = False
 ) -> str:
-    """An indicator's value as a page prints it: shares in %, rupiah with "Rp",
-    self-sufficiency with two decimals, counts whole; ``change``: a difference,
-    signed, shares in points; – where there is none.
+    """An indicator's value as a page prints it, the reader's way: shares in %,
+    rupiah with "Rp", self-sufficiency with two decimals, counts whole (a median
+    between two counts with one decimal); ``change``: a difference, signed, shares
+    in points; – where there is none.
 
     Examples
     --------
     >>> format_indicator("partisipasi", 0.42), format_indicator("partisipasi", 0.13,
     ...     change=True), format_indicator("omzet_per_anggota", 151864.2)
     ('42%', '+13 poin', 'Rp 151.864')
+    >>> format_indicator("kemandirian", 1.25, "en"), format_indicator(
+    ...     "bulan_transaksi", 4.5), format_indicator("omzet_per_anggota", -2500.0,
+    ...     change=True)
+    ('1.25', '4,5', '-Rp 2.500')
     """
     if value is None or pd.isna(value):
         return "–"
     number = float(value)
-    sign = "+" if change and number > 0 else ""
     if name in _SHARES:
         if change:
-            return f"{sign}{100 * number:.0f} " + label("rapor_points", lang)
-        return f"{100 * number:.0f}%"
+            points = fmt_int(100 * number, lang, signed=True)
+            return f"{points} " + label("rapor_points", lang)
+        return fmt_percent(number, lang)
     if name == "kemandirian":
-        return sign + fmt_dec(number, lang, 2)
+        return fmt_dec(number, lang, 2, signed=change)
     if name == "omzet_per_anggota":
-        return sign + "Rp " + fmt_int(number, lang)
-    return sign + fmt_int(number, lang)
+        sign = "-" if round(number) < 0 else "+" if change and round(number) > 0 else ""
+        return sign + fmt_rupiah(abs(number), lang)
+    return fmt_num(number, lang, 1, signed=change)
 
 
 _SHARES = {"partisipasi", "par30", "pembelian_lokal"}
@@ -89,12 +104,15 @@ def context_word(column: str, code: object, lang: str = "id") -> object:
 
 
 def describe_reasons(text: object, lang: str = "id") -> str:
-    """Reason codes (``partisipasi 0.12 < 0.20; pengurus_lengkap tidak``) in words.
+    """Reason codes (``partisipasi 0.12 < 0.20; pengurus_lengkap tidak``) in words,
+    their numbers the reader's way.
 
     Examples
     --------
     >>> describe_reasons("partisipasi 0.12 < 0.20; pengurus_lengkap tidak", "en")
     'Member participation 12% < 20%; Board complete: no'
+    >>> describe_reasons("kemandirian 0.87 < 1.00; par30 0.199 > 0.20")
+    'Kemandirian operasional 0,87 < 1,00; Tunggakan >30 hari (PAR30) 19,9% > 20%'
     """
     if not isinstance(text, str) or not text:
         return ""
@@ -104,7 +122,9 @@ def describe_reasons(text: object, lang: str = "id") -> str:
         if len(parts) == 4 and parts[2] in ("<", ">"):
             name, value, op, limit = parts
             if name in _PERCENT_REASONS:
-                value, limit = _as_percent(value), _as_percent(limit)
+                value, limit = _as_percent(value, lang), _as_percent(limit, lang)
+            else:
+                value, limit = _as_number(value, lang), _as_number(limit, lang)
             described.append(f"{column_label(name, lang)} {value} {op} {limit}")
         elif len(parts) == 2 and parts[1] == "tidak":
             described.append(f"{column_label(parts[0], lang)}: {label('tidak', lang)}")
@@ -113,14 +133,24 @@ def describe_reasons(text: object, lang: str = "id") -> str:
     return "; ".join(described)
 
 
-def _as_percent(text: str) -> str:
-    """``0.199`` -> ``19.9%``, ``0.20`` -> ``20%``: as many digits as were given."""
+def _as_percent(text: str, lang: str = "id") -> str:
+    """``0.199`` -> ``19,9%``, ``0.20`` -> ``20%``: as many digits as were given."""
     try:
-        value = 100 * float(text)
+        value = float(text)
     except ValueError:
         return text
     decimals = max(0, len(text.partition(".")[2]) - 2)
-    return f"{value:.{decimals}f}%"
+    return fmt_percent(value, lang, decimals)
+
+
+def _as_number(text: str, lang: str = "id") -> str:
+    """A number of a reason code (``0.87``, ``3``) with as many decimals as it was
+    given; anything else (a month, "–") as it is."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return fmt_dec(value, lang, len(text.partition(".")[2]))
 
 
 def present(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

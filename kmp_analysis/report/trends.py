@@ -20,7 +20,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
 from kmp_analysis.classify import CLASSES
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import fmt_int, fmt_percent, label
 from kmp_analysis.report.style import CLASS_COLORS
 
 #: A hatch per class, so that grey-scale prints tell the classes apart.
@@ -70,7 +70,7 @@ def class_flow(
                 ax.text(
                     j * gap - bar / 2 - 0.02,
                     y - c / 2,
-                    f"{int(c)}",
+                    fmt_int(c, lang),
                     ha="right",
                     va="center",
                     fontsize=7,
@@ -98,7 +98,7 @@ def class_flow(
                     ax.text(
                         (x0 + x1) / 2,
                         (y0 + y1) / 2 - w / 2,
-                        f"{int(w)}",
+                        fmt_int(w, lang),
                         ha="center",
                         va="center",
                         fontsize=6,
@@ -274,7 +274,7 @@ def class_shares_svg(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#ccc" stroke-width="0.5"/>'
             f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="9" '
-            f'text-anchor="end">{100 * frac:.0f}%</text>'
+            f'text-anchor="end">{fmt_percent(frac, lang)}</text>'
         )
     for i, (period, row) in enumerate(shares.iterrows()):
         x = left + i * step + step * 0.1
@@ -329,6 +329,7 @@ def kecamatan_trends_svg(
     regency: pd.Series | None,
     alt: str,
     columns: int = 5,
+    lang: str = "id",
 ) -> str:
     """Share Aktif + Berdampak by month, one small chart per kecamatan (columns of
     ``trend``, named by ``names``), the same axes everywhere, the regency in grey."""
@@ -339,6 +340,7 @@ def kecamatan_trends_svg(
     width, height = columns * cell_w, rows * cell_h
     n = len(trend)
     ticks = _month_ticks([str(p) for p in trend.index])
+    top_label, bottom_label = fmt_percent(1.0, lang), fmt_int(0, lang)
 
     def points(values: np.ndarray, x0: float, y0: float) -> str:
         step = plot_w / max(n - 1, 1)
@@ -366,9 +368,9 @@ def kecamatan_trends_svg(
             f'<line x1="{x0}" x2="{x0 + plot_w}" y1="{y0 + plot_h / 2}" '
             f'y2="{y0 + plot_h / 2}" stroke="#ddd" stroke-width="0.5"/>'
             f'<text x="{x0 - 2}" y="{y0 + 4}" font-size="7" '
-            f'text-anchor="end">100%</text>'
+            f'text-anchor="end">{top_label}</text>'
             f'<text x="{x0 - 2}" y="{y0 + plot_h}" font-size="7" '
-            f'text-anchor="end">0</text>'
+            f'text-anchor="end">{bottom_label}</text>'
         )
         if reg is not None:
             parts.append(

@@ -29,7 +29,14 @@ SHEETS = (
     "konteks_desa",
 )
 
+#: Display formats, not text: every number stays a number (to sort, sum and chart),
+#: and Excel or LibreOffice writes it with the reader's own marks (1.234,5 on an
+#: Indonesian system, 1,234.5 on an English one), as the pages do. Shares as whole
+#: percentages (par30 with one decimal: its limit is 5%), indices and ratios with
+#: two decimals, counts and rupiah whole with a thousands separator.
 _PERCENT = "0%"
+_DECIMAL = "0.00"
+_WHOLE = "#,##0"
 
 _FORMATS = {
     "partisipasi": _PERCENT,
@@ -37,27 +44,36 @@ _FORMATS = {
     "legal": _PERCENT,
     "pengurus_terlatih": _PERCENT,
     "par30": "0.0%",
-    "kemandirian": "0.00",
-    "indeks_output": "0.00",
-    "indeks_outcome": "0.00",
-    "kuota": "0.00",
-    "omzet_per_anggota": "#,##0",
-    "median_omzet_per_anggota": "#,##0",
+    "kemandirian": _DECIMAL,
+    "indeks_output": _DECIMAL,
+    "indeks_outcome": _DECIMAL,
+    "kuota": _DECIMAL,
+    "omzet_per_anggota": _WHOLE,
+    "median_omzet_per_anggota": _WHOLE,
     "median_partisipasi": _PERCENT,
-    "median_kemandirian": "0.00",
-    "anggota_terdaftar": "#,##0",
-    "tenaga_kerja": "0",
+    "median_kemandirian": _DECIMAL,
 }
 
 
-def _format_of(column: str) -> str | None:
+def _format_of(column: str, values: pd.Series | None = None) -> str | None:
+    """The display format of ``column``: by its name, else whole numbers (counts,
+    rupiah, ranks) with a thousands separator; None for text and yes/no."""
     if column in _FORMATS:
         return _FORMATS[column]
     if column.startswith(("pangsa_", "pindah_tersil_")):
         return _PERCENT
     if column.startswith("peringkat_median"):
-        return "0.0"
-    return None
+        return "#,##0.0"  # a median of ranks may fall between two
+    if values is None or not _is_number(values):
+        return None
+    numbers = values.dropna().to_numpy(dtype="float64")
+    return _WHOLE if (numbers == numbers.round()).all() else _DECIMAL
+
+
+def _is_number(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(
+        values
+    )
 
 
 def workbook_tables(evaluation: Evaluation) -> dict[str, pd.DataFrame]:
@@ -147,7 +163,7 @@ def write_workbook(
                 letter = get_column_letter(position)
                 header = str(shown.columns[position - 1])
                 ws.column_dimensions[letter].width = min(45, max(10, len(header) + 2))
-                number_format = _format_of(column)
+                number_format = _format_of(column, frame[column])
                 if number_format:
                     for (cell,) in ws.iter_rows(
                         min_row=2, min_col=position, max_col=position

@@ -51,8 +51,8 @@ def test_a_forty_fold_month_is_flagged_with_its_median_and_ratio():
         "(Rp 1.500.000); perlu dicek"
     )
     assert describe(found.iloc[0], "en") == (
-        "omzet October 2026: IDR 60,000,000, 40× the median of the 6 previous "
-        "months (IDR 1,500,000); to check"
+        "omzet October 2026: Rp 60,000,000, 40× the median of the 6 previous "
+        "months (Rp 1,500,000); to check"
     )
 
 

@@ -219,7 +219,7 @@ def test_the_quality_box_lists_the_figures_to_check(spiked):
     assert "Angka yang perlu dicek" in box
     assert "Rp 400.000.000, 40× median" in box
     english = visible_text(Brief(ev, TENGGARONG, lang="en").quality_box().data)
-    assert "IDR 400,000,000, 40× the median" in english
+    assert "Rp 400,000,000, 40× the median" in english
 
 
 def test_figures_to_check_make_the_box_amber_at_most(spiked):

@@ -127,7 +127,7 @@ def test_the_slider_rerenders_the_output(explorer, dataset, baseline):
         str(int((baseline.cooperatives["kelas"] == "aktif").sum())),
         str(int((expected["kelas"] == "aktif").sum())),
     ]
-    assert "0.20 → 0.60" in html
+    assert "0,20 → 0,60" in html  # the decimal comma of Bahasa Indonesia
 
 
 def test_counts_compare_default_and_current(explorer):

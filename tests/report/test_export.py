@@ -57,7 +57,34 @@ def test_number_formats(workbook):
     kec = workbook["kecamatan"]
     share = {h: i + 1 for i, h in enumerate(headers(kec))}["% aktif"]
     assert kec.cell(2, share).number_format == "0%"
+    income = by_header[COLUMNS["jumlah_pendapatan_usaha"]["id"]]
+    assert ws.cell(2, income).number_format == "#,##0"  # no format before
+    workers = by_header[COLUMNS["tenaga_kerja"]["id"]]
+    assert ws.cell(2, workers).number_format == "#,##0"  # was "0"
     assert ws.freeze_panes == "A2"
+
+
+#: The display formats of the workbook: Excel writes each with the reader's marks.
+DISPLAY_FORMATS = {"0%", "0.0%", "0.00", "#,##0", "#,##0.0"}
+
+
+def test_every_number_stays_a_number_with_a_display_format(tables, workbook):
+    for sheet, frame in tables.items():
+        ws = workbook[sheet]
+        for position, column in enumerate(frame.columns, start=1):
+            values = frame[column]
+            if pd.api.types.is_bool_dtype(values) or not (
+                pd.api.types.is_numeric_dtype(values) and values.notna().any()
+            ):
+                continue
+            row = int(values.reset_index(drop=True).notna().to_numpy().argmax()) + 2
+            cell = ws.cell(row, position)
+            assert isinstance(cell.value, int | float), (sheet, column, cell.value)
+            assert cell.number_format in DISPLAY_FORMATS, (
+                sheet,
+                column,
+                cell.number_format,
+            )
 
 
 def test_codes_become_words(workbook):
