@@ -847,6 +847,47 @@ def test_the_notebook_iframe_draws_offline_in_chromium(
     assert drawn == n_villages
 
 
+_VILLAGES_BOX = """() => {
+  // the box around every village drawn, as a share of the map's width and height
+  const paths = Array.from(document.querySelectorAll('path.leaflet-interactive'));
+  const boxes = paths.map(p => p.getBoundingClientRect());
+  const w = Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left));
+  const h = Math.max(...boxes.map(b => b.bottom)) - Math.min(...boxes.map(b => b.top));
+  return [w / window.innerWidth, h / window.innerHeight];
+}"""
+
+
+@pytest.mark.e2e
+def test_a_map_loaded_out_of_view_opens_on_the_kecamatan_when_shown(
+    tenggarong_map, offline_browser, tmp_path
+):
+    """JupyterLab skips drawing cells out of view: a map redrawn there (a slider
+    moved above it) loads in an iframe with no size. Shown, it must fit its
+    kecamatan, not stay zoomed out on the whole world."""
+    cell = tmp_path / "hidden.html"
+    cell.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><body>'
+        f'<div id="cell" style="display:none">{tenggarong_map._repr_html_()}</div>'
+        "</body>",
+        encoding="utf-8",
+    )
+    page, seen = open_offline(offline_browser, cell.as_uri())
+    try:
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        frame.wait_for_selector(".leaflet-interactive", state="attached")
+        page.evaluate("() => { document.getElementById('cell').style.display = '' }")
+        frame.wait_for_function(
+            "() => document.querySelector('.leaflet-container').clientWidth > 0"
+        )
+        frame.wait_for_function(f"() => ({_VILLAGES_BOX})()[0] > 0.3")
+        width, height = frame.evaluate(_VILLAGES_BOX)
+    finally:
+        page.close()
+    assert seen["errors"] == []
+    # Tenggarong fills its map (as when shown from the start), not a dot
+    assert max(width, height) > 0.6
+
+
 # ---------------------------------------------------------------------- notebook
 
 
