@@ -112,8 +112,13 @@ table.kmp-table td.num{text-align:right}
  vertical-align:middle;border:1px solid #777}
 .kmp-scroll{overflow-x:auto;max-width:100%}
 .kmp-scroll table.kmp-table{margin:0}
+/* outweighs JupyterLab's right-aligned cells of rendered tables */
+.kmp-scroll table.kmp-table th,.kmp-scroll table.kmp-table td{text-align:left}
+.kmp-scroll table.kmp-table td.num{text-align:right}
+.kmp-coops td:nth-child(2){min-width:12em}
 .kmp-coops td:last-child{min-width:16em}
 .kmp-webmap-caption{margin:.2em 0 .4em 0}
+.kmp-explorer .widget-slider .widget-label{min-width:19.5em}
 </style>
 """
 
@@ -706,7 +711,8 @@ class Explorer:
             return self._box
         style = {"description_width": "15em"}
         layout = widgets.Layout(width="34em")
-        # a slider's label takes the width it needs (none is cut, in any language)
+        # a slider's label takes the width it needs (none is cut, in any language);
+        # _STYLE gives the labels a common least width, so the sliders line up
         slider_style = {"description_width": "initial"}
         slider_layout = widgets.Layout(width="40em", max_width="100%")
         kec = reference.kecamatan().sort_values("nama_kec")
@@ -881,6 +887,14 @@ def _claim(model_id: str, make: Callable[[str], widgets.DOMWidget]) -> Any:
     return widget
 
 
+#: How the notice of :func:`saved_widget_state` looks (inline: no style sheet of
+#: the explorer is on the page of a reopened notebook).
+_RERUN_CSS = (
+    "border-left:4px solid #b36b00;background:#fff6e5;padding:.2em .9em;"
+    "font-weight:600;line-height:1.4"
+)
+
+
 def saved_widget_state() -> dict[str, Any]:
     """What ``notebooks/eksplorasi.ipynb`` carries as ``metadata.widgets``: under
     :data:`APP_MODEL_ID` and :data:`MAP_MODEL_ID`, a static HTML widget that says to
@@ -896,7 +910,9 @@ def saved_widget_state() -> dict[str, Any]:
             "model_module": "@jupyter-widgets/controls",
             "model_module_version": widgets.HTML._model_module_version.default_value,
             "model_name": "HTMLModel",
-            "state": {"value": f'<div class="kmp-rerun">{lines}</div>'},
+            "state": {
+                "value": f'<div class="kmp-rerun" style="{_RERUN_CSS}">{lines}</div>'
+            },
         }
 
     return {
