@@ -670,13 +670,13 @@ class Explorer:
         output area after every change of kecamatan, thresholds or language. Its
         model id is :data:`MAP_MODEL_ID` (see the module's docstring)."""
         if self._map_view is None or _HOLDERS.get(MAP_MODEL_ID) is not self._map_view:
+            value = self.webmap_html()
             self._map_view = _claim(
                 MAP_MODEL_ID,
                 lambda model_id: widgets.HTML(
-                    model_id=model_id, layout=widgets.Layout(width="100%")
+                    value, model_id=model_id, layout=widgets.Layout(width="100%")
                 ),
             )
-            self._map_view.value = self.webmap_html()
         return self._map_view
 
     def refresh(self) -> None:
