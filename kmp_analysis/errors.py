@@ -106,7 +106,12 @@ class Problem:
         """The same problem as an error (what ``--strict`` does to a warning)."""
         return self._copy(severity=ERROR)
 
-    def _copy(self, **changes: Any) -> Problem:
+    def in_file(self, file: str) -> Problem:
+        """The same problem with its file named ``file`` (e.g. the path relative to
+        the project, where a page must not show a machine's folders)."""
+        return self._copy(file=file)
+
+    def _copy(self, file: str | None = None, **changes: Any) -> Problem:
         values: dict[str, Any] = {
             "severity": self.severity,
             "last_row": self.last_row,
@@ -114,7 +119,8 @@ class Problem:
             **self.params,
         }
         values.update(changes)
-        return Problem(self.file, self.row, self.column, self.code, **values)
+        where = self.file if file is None else file
+        return Problem(where, self.row, self.column, self.code, **values)
 
     def location(self) -> str:
         """``file:row:column`` with the parts that apply (``row`` may be ``2-9``)."""

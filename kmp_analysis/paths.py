@@ -43,6 +43,33 @@ IDM_INDICATORS_CSV = REFERENCE_DIR / "idm" / "kukar_idm2024_indikator.csv"
 DEFAULT_ENGINE = "kmp_warm"
 
 
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as a page shows it: relative to the project root where it lies
+    inside the project (``data/sample``), otherwise only its last part (the folder
+    or file name), so that no page shows a machine's folders (a user's home, a
+    server's layout). A relative path is shown as given.
+
+    Examples
+    --------
+    >>> display_path(SAMPLE_DIR)
+    'data/sample'
+    >>> display_path(SAMPLE_DIR / "koperasi.csv")
+    'data/sample/koperasi.csv'
+    >>> display_path("/home/ana/kmp/kukar-2026.xlsx[koperasi]")
+    'kukar-2026.xlsx[koperasi]'
+    >>> display_path("laporan.csv"), display_path("")
+    ('laporan.csv', '')
+    """
+    text = os.fspath(path)
+    given = Path(text)
+    if not text or not given.is_absolute():
+        return text
+    try:
+        return given.resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        return given.name or text
+
+
 def engine_name() -> str:
     """The papermill engine the batch runs notebooks with (``KMP_ENGINE``)."""
     return os.environ.get("KMP_ENGINE", DEFAULT_ENGINE)

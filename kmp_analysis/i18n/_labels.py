@@ -840,6 +840,34 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Semua ambang bernilai bawaan.",
         "en": "All thresholds are at their defaults.",
     },
+    "explore_hint": {
+        "id": "Penggeser dan peta bekerja selama kernel berjalan. Bila tidak bereaksi "
+        "(misalnya setelah buku kerja dibuka kembali), jalankan ulang semua sel: "
+        "menu Run → Run All Cells.",
+        "en": "The sliders and the map work while the kernel runs. If they do not "
+        "respond (for instance after the notebook was reopened), run all cells "
+        "again: menu Run → Run All Cells.",
+    },
+    "explore_rerun": {
+        "id": "Jalankan ulang semua sel (menu Run → Run All Cells) untuk memakai "
+        "penggeser: penggeser tidak tersimpan di buku kerja, hanya hidup selama "
+        "kernel berjalan.",
+        "en": "Run all cells again (menu Run → Run All Cells) to use the sliders: "
+        "they are not saved in the notebook, they live only while the kernel runs.",
+    },
+    "explore_rerun_map": {
+        "id": "Jalankan ulang semua sel (menu Run → Run All Cells) untuk melihat peta "
+        "interaktif kecamatan dan ambang yang dipilih.",
+        "en": "Run all cells again (menu Run → Run All Cells) to see the interactive "
+        "map of the kecamatan and thresholds chosen.",
+    },
+    "section_webmap": {"id": "Peta interaktif", "en": "Interactive map"},
+    "webmap_caption": {
+        "id": "Kecamatan {nama}: kelas menurut ambang yang dipilih di atas. "
+        "{thresholds}",
+        "en": "Kecamatan {nama}: classes under the thresholds chosen above. "
+        "{thresholds}",
+    },
     # regency summary (kmp_analysis.report.summary)
     "ringkasan_title": {
         "id": "Ringkasan evaluasi KMP Kabupaten Kutai Kartanegara — periode {period}",

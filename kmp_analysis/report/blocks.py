@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from kmp_analysis import __version__
 from kmp_analysis.errors import Problem, summarise_problems
 from kmp_analysis.i18n import fmt_int, fmt_num, label
-from kmp_analysis.paths import PROJ_ROOT
+from kmp_analysis.paths import PROJ_ROOT, display_path
 from kmp_analysis.report.tables import present
 
 if TYPE_CHECKING:
@@ -134,9 +134,12 @@ MAX_PROBLEM_LINES = 500
 def problems_html(problems: list[Problem], lang: str = "id") -> str:
     """A dataset's problems in JupyterLab, as ``kmp validate`` prints them: errors
     first, warnings summarised by kind; the full list folded (``<details>``) below,
-    cut at :data:`MAX_PROBLEM_LINES` lines. Empty where there is nothing to say."""
+    cut at :data:`MAX_PROBLEM_LINES` lines. Files inside the project are named
+    relative to it, others by their name (:func:`~kmp_analysis.paths.display_path`).
+    Empty where there is nothing to say."""
     if not problems:
         return ""
+    problems = [p.in_file(display_path(p.file)) for p in problems]
     short = summarise_problems(problems, lang)
     full = summarise_problems(problems, lang, detail=True)
     pre = '<pre style="white-space:pre-wrap">'
@@ -181,9 +184,14 @@ def provenance_html(
     lang: str = "id",
     extra: dict[str, str] | None = None,
 ) -> HTML:
-    """Method and provenance: data files and their hashes, parameters, versions."""
+    """Method and provenance: data files and their hashes, parameters, versions.
+
+    The data (and any path among the parameters) is named relative to the project,
+    or by its own name outside it (:func:`~kmp_analysis.paths.display_path`): a
+    page shows where the data is in the project, not a machine's folders; the
+    files' hashes say which data it was."""
     rows = [
-        (label("prov_source", lang), evaluation.source),
+        (label("prov_source", lang), display_path(evaluation.source)),
         (
             label("prov_period", lang),
             f"{evaluation.period} ({', '.join(evaluation.window)})",
@@ -196,7 +204,11 @@ def provenance_html(
         ),
         (
             label("prov_parameters", lang),
-            "; ".join(f"{k}={v}" for k, v in parameters.items() if v not in ("", None)),
+            "; ".join(
+                f"{k}={display_path(v) if isinstance(v, str) else v}"
+                for k, v in parameters.items()
+                if v not in ("", None)
+            ),
         ),
         (label("prov_version", lang), f"kmp-analysis {__version__}"),
         (label("prov_commit", lang), git_commit() or label("prov_no_commit", lang)),

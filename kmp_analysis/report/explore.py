@@ -1,17 +1,41 @@
 """Interactive exploration for planners, behind ``notebooks/eksplorasi.ipynb``.
 
 A planner picks a kecamatan and moves the class thresholds of DESIGN §5 with widgets;
-the map, the class counts (against the default thresholds) and the table of
-cooperatives are rendered again on every change. The map is coloured by class, or by
-the IDM status of each desa (issue 12) where the data carries the village context.
-The data is read once; each change only re-runs
+the map, the class counts (against the default thresholds), the table of
+cooperatives and the zoomable map are rendered again on every change. The map is
+coloured by class, or by the IDM status of each desa (issue 12) where the data
+carries the village context. The data is read once; each change only re-runs
 :func:`~kmp_analysis.evaluation.evaluate`, which is fast.
 
 Its zoomable map is :func:`kmp_analysis.report.webmap.interactive_map`, a page that
-works without internet.
+works without internet, shown by :meth:`Explorer.map_view`.
 
 Everything the notebook shows is built here, so it is tested here; every word comes
-from :mod:`kmp_analysis.i18n`, and every value from the data is escaped.
+from :mod:`kmp_analysis.i18n` (a change of language rewrites all of it, the header
+too), and every value from the data is escaped.
+
+A saved notebook, reopened
+--------------------------
+JupyterLab saves a displayed widget as a reference to a model in the kernel (its
+model id), not the model itself, unless "Save Widget State Automatically" is on (it
+is off by default). Reopened with a new kernel, such a reference would show "Error
+displaying widget: model not found". So the two widgets the notebook displays,
+:meth:`Explorer.app` and :meth:`Explorer.map_view`, have fixed model ids
+(:data:`APP_MODEL_ID`, :data:`MAP_MODEL_ID`), and the notebook's metadata carries
+under those ids the state of two static HTML widgets that say to run all cells
+again (:func:`saved_widget_state`). On opening a notebook, JupyterLab's widget
+manager takes the models of the kernel first (none in a new kernel), then those
+saved in the notebook: the reference shows that notice, no error, and no stale
+table or map. Run All makes the live widgets under the same ids again (the widgets
+of an earlier run holding an id are closed first), and JupyterLab leaves the
+metadata as it is while it does not save widget state.
+
+Where widget state is saved (that setting on, or ``jupyter nbconvert --execute``,
+whose nbclient stores it), the reopened notebook shows the widgets as they were,
+frozen: their hint line says to run all cells again when they do not respond, and
+the map's caption names its kecamatan and thresholds, so nothing claims to be live.
+The header (title, period, synthetic-data notice, data warnings) is plain HTML with
+a display id, rewritten in place on a change of language (:meth:`Explorer.header`).
 """
 
 from __future__ import annotations
@@ -25,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display, update_display
 
 from kmp_analysis import reference
 from kmp_analysis.classify import CLASS_RANK, CLASSES
@@ -42,6 +66,11 @@ from kmp_analysis.report.webmap import MAP_CLASSES, OfflineMap, interactive_map
 
 if TYPE_CHECKING:
     pass
+
+#: The model id of :meth:`Explorer.app` in every kernel (see the module's docstring).
+APP_MODEL_ID = "kmp-explorer-app"
+#: The model id of :meth:`Explorer.map_view` in every kernel.
+MAP_MODEL_ID = "kmp-explorer-map"
 
 
 @dataclass(frozen=True)
@@ -81,8 +110,34 @@ table.kmp-table th{background:#f3f3f3}
 table.kmp-table td.num{text-align:right}
 .kmp-swatch{display:inline-block;width:.9em;height:.9em;margin-right:.35em;
  vertical-align:middle;border:1px solid #777}
+.kmp-scroll{overflow-x:auto;max-width:100%}
+.kmp-scroll table.kmp-table{margin:0}
+/* outweighs JupyterLab's right-aligned cells of rendered tables */
+.kmp-scroll table.kmp-table th,.kmp-scroll table.kmp-table td{text-align:left}
+.kmp-scroll table.kmp-table td.num{text-align:right}
+.kmp-coops td:nth-child(2){min-width:12em}
+.kmp-coops td:last-child{min-width:16em}
+.kmp-webmap-caption{margin:.2em 0 .4em 0}
+.kmp-explorer .widget-slider .widget-label{min-width:19.5em}
 </style>
 """
+
+#: The columns of the table of cooperatives, left to right: what a planner reads
+#: first (where, the class now and under the default thresholds, the risk flag),
+#: then the measures and the reasons; a narrow page scrolls the table sideways.
+TABLE_COLUMNS = (
+    "nama_desa",
+    "nama_koperasi",
+    "kelas",
+    "kelas_bawaan",
+    "berisiko",
+    "bulan_transaksi",
+    "partisipasi",
+    "unit_beroperasi",
+    "kemandirian",
+    "manfaat",
+    "alasan",
+)
 
 
 # ----------------------------------------------------------------- pure helpers
@@ -170,8 +225,9 @@ class Explorer:
     ``baseline`` is the evaluation under the thresholds of ``config`` (the defaults,
     or a YAML file's); ``evaluation`` is the one under the thresholds the planner
     chose. Change them with :meth:`set_thresholds`, :meth:`set_kecamatan` and
-    :meth:`set_lang`, or with the widgets of :meth:`controls`; the :attr:`output`
-    widget is rendered again after every change.
+    :meth:`set_lang`, or with the widgets of :meth:`controls`; what is shown (the
+    :attr:`output` widget, :meth:`map_view` and, after a change of language,
+    :meth:`header`) is rendered again after every change.
     """
 
     def __init__(
@@ -197,8 +253,14 @@ class Explorer:
         self.reset_button: widgets.Button | None = None
         self._heading: widgets.HTML | None = None
         self._colour_note: widgets.HTML | None = None
+        self._hint: widgets.HTML | None = None
+        self._app: widgets.VBox | None = None
+        self._map_view: widgets.HTML | None = None
         self._maps: dict[tuple, str] = {}
+        self._webmaps: dict[tuple, str] = {}
         self._colour_by = "kelas"
+        self._header_id = f"kmp-explorer-header-{id(self):x}"
+        self._header_lang: str | None = None  # as shown; None: not shown
 
     # ------------------------------------------------------------------ state
 
@@ -352,10 +414,20 @@ class Explorer:
                 "berisiko": coops["berisiko"].astype(bool),
             }
         )
-        return present(frame.reset_index(drop=True), lang)
+        return present(frame[list(TABLE_COLUMNS)].reset_index(drop=True), lang)
 
     def header(self) -> HTML:
-        """Title, period and, for synthetic data, a notice no reader can miss."""
+        """Title, period and, for synthetic data, a notice no reader can miss
+        (:meth:`header_html`).
+
+        Shown in a notebook, it is displayed with a display id and rewritten in
+        place when the language changes (:meth:`set_lang`), so that the page
+        follows the language everywhere; it is plain HTML, not a widget, so a
+        reopened notebook shows it as it was last."""
+        return _Header(self)
+
+    def header_html(self) -> str:
+        """What :meth:`header` shows, in the current language."""
         lang = self.lang
         window = self.evaluation.window
         parts = [
@@ -377,7 +449,7 @@ class Explorer:
             notice = html.escape(label("synthetic_notice", lang))
             parts.append(f'<div class="kmp-notice">{notice}</div>')
         parts.append(blocks.problems_html(self.dataset.warnings, lang))
-        return HTML("\n".join(parts))
+        return "\n".join(parts)
 
     def _counts_html(self) -> str:
         lang = self.lang
@@ -411,9 +483,9 @@ class Explorer:
             )
             rows.append(f"<tr><td>{name}</td>{cells}</tr>")
         return (
-            f'<table class="kmp-table"><thead><tr><th rowspan="2">'
-            f"{html.escape(label('kelas', lang))}</th>{top}</tr><tr>{sub}</tr>"
-            f"</thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<div class="kmp-counts kmp-scroll"><table class="kmp-table"><thead><tr>'
+            f'<th rowspan="2">{html.escape(label("kelas", lang))}</th>{top}</tr>'
+            f"<tr>{sub}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
 
     def _moves_html(self) -> str:
@@ -443,27 +515,33 @@ class Explorer:
             + "</li>"
             for r in kec_moves.itertuples(index=False)
         )
-        changed = self.changed_thresholds()
-        if changed:
-            texts = [
-                label(
-                    "explore_change",
-                    lang,
-                    name=label(f"ambang_{name}", lang)
-                    if f"ambang_{name}" in LABELS
-                    else name,
-                    default=_number(old, isinstance(old, int), lang),
-                    now=_number(new, isinstance(new, int), lang),
-                )
-                for name, (old, new) in changed.items()
-            ]
-            thresholds = label("explore_changed", lang, changes="; ".join(texts))
-        else:
-            thresholds = label("explore_unchanged", lang)
         return (
-            f"<p>{html.escape(thresholds)}</p><p><b>{html.escape(sentence)}</b></p>"
+            f'<div class="kmp-moves"><p>{html.escape(self.thresholds_text())}</p>'
+            f"<p><b>{html.escape(sentence)}</b></p>"
             + (f"<ul>{items}</ul>" if items else "")
+            + "</div>"
         )
+
+    def thresholds_text(self) -> str:
+        """Which thresholds are in force: all the defaults, or each one changed
+        with its default and its value now."""
+        lang = self.lang
+        changed = self.changed_thresholds()
+        if not changed:
+            return label("explore_unchanged", lang)
+        texts = [
+            label(
+                "explore_change",
+                lang,
+                name=label(f"ambang_{name}", lang)
+                if f"ambang_{name}" in LABELS
+                else name,
+                default=_number(old, isinstance(old, int), lang),
+                now=_number(new, isinstance(new, int), lang),
+            )
+            for name, (old, new) in changed.items()
+        ]
+        return label("explore_changed", lang, changes="; ".join(texts))
 
     def render_html(self) -> str:
         """What the output area shows: map, class counts and the table, as HTML."""
@@ -482,7 +560,7 @@ class Explorer:
                 self._counts_html(),
                 self._moves_html(),
                 f"<h3>{html.escape(label('section_table', lang))}</h3>",
-                table,
+                f'<div class="kmp-coops kmp-scroll">{table}</div>',
             ]
         )
 
@@ -536,6 +614,43 @@ class Explorer:
         )
         return interactive_map(self.evaluation.cooperatives, kode_kec, lang=self.lang)
 
+    def webmap_html(self) -> str:
+        """What :meth:`map_view` shows: the zoomable map of the kecamatan under the
+        current thresholds, in a ``<div class="kmp-webmap">`` whose caption names
+        the kecamatan and the thresholds in force.
+
+        The map is drawn again only when a village's tooltip would change (a class
+        or a reason of one of the kecamatan's cooperatives, the kecamatan, the
+        language)."""
+        coops = self.evaluation.of_kecamatan(self.kode_kec)
+        key = (
+            self.kode_kec,
+            self.lang,
+            tuple(
+                zip(
+                    coops["koperasi_id"],
+                    coops["kelas"].astype(str),
+                    coops["alasan"].astype(str),
+                    strict=True,
+                )
+            ),
+        )
+        if key not in self._webmaps:
+            if len(self._webmaps) >= 8:
+                self._webmaps.clear()
+            self._webmaps[key] = self.interactive_map()._repr_html_()
+        caption = label(
+            "webmap_caption",
+            self.lang,
+            nama=self.nama_kec,
+            thresholds=self.thresholds_text(),
+        )
+        return (
+            f'<div class="kmp-webmap" data-kecamatan="{html.escape(self.kode_kec)}">'
+            f'<p class="kmp-webmap-caption">{html.escape(caption)}</p>'
+            f"{self._webmaps[key]}</div>"
+        )
+
     # ---------------------------------------------------------------- widgets
 
     @property
@@ -546,22 +661,43 @@ class Explorer:
             self.refresh()
         return self._output
 
+    def map_view(self) -> widgets.HTML:
+        """The zoomable map (:meth:`webmap_html`) as a widget, drawn again with the
+        output area after every change of kecamatan, thresholds or language. Its
+        model id is :data:`MAP_MODEL_ID` (see the module's docstring)."""
+        if self._map_view is None or _HOLDERS.get(MAP_MODEL_ID) is not self._map_view:
+            value = self.webmap_html()
+            self._map_view = _claim(
+                MAP_MODEL_ID,
+                lambda model_id: widgets.HTML(
+                    value, model_id=model_id, layout=widgets.Layout(width="100%")
+                ),
+            )
+        return self._map_view
+
     def refresh(self) -> None:
-        """Render the output area again (nothing to do before it is shown)."""
-        if self._output is None or self._muted:
+        """Render again what is shown: the output area, the zoomable map and, when
+        the language changed, the header (nothing to do for what is not shown)."""
+        if self._muted:
             return
-        self._output.outputs = (
-            {
-                "output_type": "display_data",
-                "data": {
-                    "text/html": self.render_html(),
-                    "text/plain": label(
-                        "explore_kecamatan", self.lang, nama=self.nama_kec
-                    ),
+        if self._output is not None:
+            self._output.outputs = (
+                {
+                    "output_type": "display_data",
+                    "data": {
+                        "text/html": self.render_html(),
+                        "text/plain": label(
+                            "explore_kecamatan", self.lang, nama=self.nama_kec
+                        ),
+                    },
+                    "metadata": {},
                 },
-                "metadata": {},
-            },
-        )
+            )
+        if self._map_view is not None:
+            self._map_view.value = self.webmap_html()
+        if self._header_lang not in (None, self.lang):
+            update_display(HTML(self.header_html()), display_id=self._header_id)
+            self._header_lang = self.lang
 
     def controls(self) -> widgets.VBox:
         """Kecamatan, language, the map's colouring and the threshold sliders, wired
@@ -571,6 +707,10 @@ class Explorer:
             return self._box
         style = {"description_width": "15em"}
         layout = widgets.Layout(width="34em")
+        # a slider's label takes the width it needs (none is cut, in any language);
+        # _STYLE gives the labels a common least width, so the sliders line up
+        slider_style = {"description_width": "initial"}
+        slider_layout = widgets.Layout(width="40em", max_width="100%")
         kec = reference.kecamatan().sort_values("nama_kec")
         self._inputs["kecamatan"] = widgets.Dropdown(
             options=list(zip(kec["nama_kec"], kec["kode_kec"], strict=True)),
@@ -600,14 +740,15 @@ class Explorer:
                 step=spec.step,
                 continuous_update=False,
                 readout_format="d" if spec.is_int else ".2f",
-                style=style,
-                layout=layout,
+                style=slider_style,
+                layout=slider_layout,
             )
         self.reset_button = widgets.Button(
             icon="undo", layout=widgets.Layout(width="auto")
         )
         self.reset_button.on_click(lambda _: self.reset_thresholds())
         self._heading = widgets.HTML()
+        self._hint = widgets.HTML()
         for name, widget in self._inputs.items():
             widget.observe(self._on_change(name), names="value")
         self._relabel()
@@ -623,6 +764,7 @@ class Explorer:
                 self._heading,
                 widgets.VBox(aktif + berdampak),
                 self.reset_button,
+                self._hint,
             ]
         )
         return self._box
@@ -635,8 +777,16 @@ class Explorer:
         return dict(self._inputs)
 
     def app(self) -> widgets.VBox:
-        """The controls above the output area: what the notebook shows."""
-        return widgets.VBox([self.controls(), self.output])
+        """The controls above the output area: what the notebook shows. Its model
+        id is :data:`APP_MODEL_ID` (see the module's docstring)."""
+        if self._app is None or _HOLDERS.get(APP_MODEL_ID) is not self._app:
+            children = [self.controls(), self.output]
+            self._app = _claim(
+                APP_MODEL_ID,
+                lambda model_id: widgets.VBox(children, model_id=model_id),
+            )
+            self._app.add_class("kmp-explorer")
+        return self._app
 
     def _on_change(self, name: str) -> Callable[[dict], None]:
         def handler(change: dict) -> None:
@@ -697,6 +847,80 @@ class Explorer:
             self._inputs[spec.name].description = label(f"ambang_{spec.name}", lang)
         self.reset_button.description = label("reset_thresholds", lang)
         self._heading.value = f"<b>{html.escape(label('section_thresholds', lang))}</b>"
+        self._hint.value = (
+            f'<div class="kmp-hint"><small>{html.escape(label("explore_hint", lang))}'
+            "</small></div>"
+        )
+
+
+class _Header(HTML):
+    """:meth:`Explorer.header`: its HTML, displayed under the explorer's display id
+    so that :meth:`Explorer.refresh` can rewrite it in place."""
+
+    def __init__(self, explorer: Explorer) -> None:
+        self._explorer = explorer
+        super().__init__(explorer.header_html())
+
+    def _ipython_display_(self) -> None:
+        explorer = self._explorer
+        display(HTML(explorer.header_html()), display_id=explorer._header_id)
+        explorer._header_lang = explorer.lang
+
+
+#: The widget holding each fixed model id in this kernel.
+_HOLDERS: dict[str, widgets.DOMWidget] = {}
+
+
+def _claim(model_id: str, make: Callable[[str], widgets.DOMWidget]) -> Any:
+    """A new widget ``make(model_id)``; the one that held ``model_id`` before (the
+    explorer of an earlier run of the cell) is closed first: its views go, and the
+    id can be opened again."""
+    earlier = _HOLDERS.pop(model_id, None)
+    if earlier is not None:
+        earlier.close()
+    widget = make(model_id)
+    _HOLDERS[model_id] = widget
+    return widget
+
+
+#: How the notice of :func:`saved_widget_state` looks (inline: no style sheet of
+#: the explorer is on the page of a reopened notebook).
+_RERUN_CSS = (
+    "border-left:4px solid #b36b00;background:#fff6e5;padding:.2em .9em;"
+    "font-weight:600;line-height:1.4"
+)
+
+
+def saved_widget_state() -> dict[str, Any]:
+    """What ``notebooks/eksplorasi.ipynb`` carries as ``metadata.widgets``: under
+    :data:`APP_MODEL_ID` and :data:`MAP_MODEL_ID`, a static HTML widget that says to
+    run all cells again (in both languages: the notebook cannot know which one a
+    planner will pick). See the module's docstring; a test holds the notebook to it.
+    """
+
+    def notice(key: str) -> dict[str, Any]:
+        lines = "".join(
+            f'<p lang="{lang}">{html.escape(label(key, lang))}</p>' for lang in LANGS
+        )
+        return {
+            "model_module": "@jupyter-widgets/controls",
+            "model_module_version": widgets.HTML._model_module_version.default_value,
+            "model_name": "HTMLModel",
+            "state": {
+                "value": f'<div class="kmp-rerun" style="{_RERUN_CSS}">{lines}</div>'
+            },
+        }
+
+    return {
+        "application/vnd.jupyter.widget-state+json": {
+            "state": {
+                APP_MODEL_ID: notice("explore_rerun"),
+                MAP_MODEL_ID: notice("explore_rerun_map"),
+            },
+            "version_major": 2,
+            "version_minor": 0,
+        }
+    }
 
 
 def prepare(

@@ -167,6 +167,43 @@ class _Legend(MacroElement):
         self.items = items
 
 
+class _FitWhenShown(MacroElement):
+    """Fit the map to ``bounds`` as soon as it has a size, if it had none when its
+    page loaded (an iframe out of view in JupyterLab, whose notebook skips drawing
+    off-screen cells, or inside a hidden element): Leaflet would otherwise stay
+    zoomed out to the whole world. Once fitted, a change of size keeps the view."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }};
+          var bounds = {{ this.bounds|tojson }};
+          var size = map.getSize();
+          var fitted = size.x > 0 && size.y > 0;
+          function refit() {
+            map.invalidateSize({animate: false});
+            size = map.getSize();
+            if (!fitted && size.x > 0 && size.y > 0) {
+              map.fitBounds(bounds, {animate: false});
+              fitted = true;
+            }
+          }
+          window.addEventListener("resize", refit);
+          if (window.ResizeObserver) {
+            new ResizeObserver(refit).observe(map.getContainer());
+          }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "KmpFitWhenShown"
+        self.bounds = bounds
+
+
 class _Links(HTMLParser):
     """Every ``src``/``href`` of a page's tags (script and style text is skipped)."""
 
@@ -277,8 +314,10 @@ def interactive_map(
 
     Hovering a village shows its name, its cooperative, the class and the reasons;
     clicking it keeps them open. The outlines of all of Kukar's kecamatan are drawn
-    underneath for orientation. It works without internet: no tile layer (no base
-    map from a tile server), Leaflet inlined in the page, and a legend of plain HTML.
+    underneath for orientation. It opens on the kecamatan, also where its page
+    loads before it has a size (out of view, hidden). It works without internet: no
+    tile layer (no base map from a tile server), Leaflet inlined in the page, and a
+    legend of plain HTML.
 
     ``villages`` and ``kecamatan_shapes`` default to the reference geography.
     """
@@ -326,10 +365,12 @@ def interactive_map(
             [(style.CLASS_COLORS[c], label(c, lang)) for c in MAP_CLASSES],
         )
     )
-    fit = folium.FitBounds([[y0, x0], [y1, x1]])
+    bounds = [[float(y0), float(x0)], [float(y1), float(x1)]]
+    fit = folium.FitBounds(bounds)
     # straight to the kecamatan: no zoom animation while the page opens
     fit.options["animate"] = False
     m.add_child(fit)
+    m.add_child(_FitWhenShown(bounds))
     title = label("map_title", lang)
     if "kode_kec" in kec.columns:
         names = kec.loc[kec["kode_kec"] == kode_kec, "nama_kec"]

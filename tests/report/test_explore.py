@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from dataclasses import fields
 
 import folium
+import ipywidgets as widgets
 import nbformat
 import pytest
 
@@ -14,12 +16,27 @@ from kmp_analysis import reference
 from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import Config, Thresholds
 from kmp_analysis.evaluation import evaluate
-from kmp_analysis.i18n import label
+from kmp_analysis.i18n import column_label, label
 from kmp_analysis.io import Dataset
-from kmp_analysis.paths import NOTEBOOKS_DIR, OUTPUTS_DIR
-from kmp_analysis.report.explore import SLIDERS, Explorer
+from kmp_analysis.paths import (
+    NOTEBOOKS_DIR,
+    OUTPUTS_DIR,
+    PROJ_ROOT,
+    SAMPLE_DIR,
+    display_path,
+)
+from kmp_analysis.report import explore
+from kmp_analysis.report.explore import (
+    APP_MODEL_ID,
+    MAP_MODEL_ID,
+    SLIDERS,
+    TABLE_COLUMNS,
+    Explorer,
+    saved_widget_state,
+)
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
 from kmp_analysis.report.style import CLASS_COLORS
+from kmp_analysis.report.tables import describe_reasons
 from kmp_analysis.report.webmap import (
     OfflineMap,
     interactive_map,
@@ -237,6 +254,211 @@ def test_names_from_the_data_are_escaped_in_the_output(dataset):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+# ------------------------------------ the map, the header, the table (issue 14)
+
+
+def webmap_villages(page: str) -> dict[str, dict]:
+    """The properties of each village drawn on a :meth:`Explorer.webmap_html`
+    (what its tooltip says), by village code."""
+    (srcdoc,) = re.findall(r'<iframe srcdoc="([^"]*)"', page)
+    properties = re.findall(r'"properties": (\{[^{}]*\})', htmllib.unescape(srcdoc))
+    villages = [json.loads(p) for p in properties]
+    return {v["kode_desa"]: v for v in villages if "kode_desa" in v}
+
+
+def counts_cells(page: str, kelas: str) -> list[str]:
+    """The six counts of one class's row in the output's counts table."""
+    counts = re.search(r'<div class="kmp-counts[^"]*">(.*?)</div>', page, re.S)
+    assert counts is not None
+    row = re.search(
+        rf"{re.escape(label(kelas, 'id'))}</td>((?:<td[^>]*>[^<]*</td>){{6}})</tr>",
+        counts.group(1),
+    )
+    assert row is not None
+    return re.findall(r">([^<]*)</td>", row.group(1))
+
+
+def test_the_map_view_follows_the_sliders_and_the_kecamatan(explorer, dataset):
+    explorer.app()
+    view = explorer.map_view()
+    assert view.model_id == MAP_MODEL_ID
+    before = webmap_villages(view.value)
+    kec = explorer.evaluation.of_kecamatan(TENGGARONG)
+    assert {k: v["kelas"] for k, v in before.items()} == dict(
+        zip(kec["kode_desa"], kec["kelas"].astype(str), strict=True)
+    )
+    assert label("explore_unchanged", "id") in view.value
+
+    explorer.inputs["aktif_partisipasi"].value = 0.6
+
+    expected = evaluate(
+        dataset, config=Config(thresholds=Thresholds(aktif_partisipasi=0.6))
+    ).cooperatives
+    now = expected[expected["kode_kec"] == TENGGARONG]
+    after = webmap_villages(view.value)
+    # every tooltip says the class and the reasons under the new threshold
+    assert {k: v["kelas"] for k, v in after.items()} == dict(
+        zip(now["kode_desa"], now["kelas"].astype(str), strict=True)
+    )
+    assert {k: v["kelas"] for k, v in after.items()} != {
+        k: v["kelas"] for k, v in before.items()
+    }
+    assert now["kode_desa"].is_unique  # one cooperative per village here
+    reasons = {
+        kode: htmllib.escape(describe_reasons(alasan, "id") or "–")
+        for kode, alasan in zip(now["kode_desa"], now["alasan"], strict=True)
+    }
+    assert {k: v["alasan"] for k, v in after.items()} == reasons
+    assert {k: v["alasan"] for k, v in before.items()} != reasons
+    # the map and the counts above it tell the same: Aktif in the kecamatan, now
+    n_aktif = sum(v["kelas"] == "aktif" for v in after.values())
+    assert counts_cells(shown(explorer), "aktif")[1] == str(n_aktif)
+    # the caption says which thresholds the map shows
+    assert list(explorer.changed_thresholds()) == ["aktif_partisipasi"]
+    assert htmllib.escape(explorer.thresholds_text()) in view.value
+
+    explorer.inputs["kecamatan"].value = reference.resolve_kecamatan("Sanga-Sanga")
+    sanga = webmap_villages(view.value)
+    assert {k[:8] for k in sanga} == {"64.02.15"}
+    assert 'data-kecamatan="64.02.15"' in view.value
+    assert "Kecamatan Sanga Sanga" in view.value
+
+
+def test_the_map_view_is_drawn_again_only_when_a_tooltip_changes(explorer):
+    view = explorer.map_view()
+    first = view.value
+    explorer.set_colour("status_idm")  # the static map's colours, not the tooltips
+    explorer.set_thresholds(berdampak_manfaat=2)  # the default again: nothing moves
+    assert view.value == first
+    assert len(explorer._webmaps) == 1
+
+
+def test_app_and_map_view_hold_fixed_model_ids(dataset):
+    first, second = Explorer(dataset), Explorer(dataset)
+    app = first.app()
+    assert app.model_id == APP_MODEL_ID
+    assert first.app() is app  # shown twice: the same widget
+    assert "kmp-explorer" in app._dom_classes
+    # the explorer of a second run of the cell takes the ids: the first is closed
+    assert second.app().model_id == APP_MODEL_ID
+    assert second.map_view().model_id == MAP_MODEL_ID
+    assert app.comm is None
+    again = first.app()  # shown again, it takes the id back
+    assert again is not app and again.model_id == APP_MODEL_ID
+    assert again.children[0] is first.controls()
+
+
+def test_english_switch_rewrites_the_header_in_place(explorer, monkeypatch):
+    shown_now: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        explore, "display", lambda obj, display_id: shown_now.append((display_id, obj))
+    )
+    monkeypatch.setattr(
+        explore,
+        "update_display",
+        lambda obj, display_id: shown_now.append((display_id, obj)),
+    )
+    explorer.app()
+    explorer.header()._ipython_display_()  # what the notebook's cell does
+    ((display_id, header),) = shown_now
+    assert label("explore_heading", "id") in header.data
+
+    explorer.inputs["lang"].value = "en"
+
+    assert len(shown_now) == 2
+    again, english = shown_now[1]
+    assert again == display_id  # the same output, rewritten
+    assert label("explore_heading", "en") in english.data
+    assert label("synthetic_notice", "en") in english.data
+    assert label("synthetic_notice", "id") not in english.data
+    explorer.inputs["aktif_partisipasi"].value = 0.6
+    assert len(shown_now) == 2  # a threshold does not touch the header
+
+
+def test_english_switch_leaves_no_indonesian_on_the_page(explorer):
+    explorer.app()
+    view = explorer.map_view()
+    explorer.inputs["lang"].value = "en"
+    page = shown(explorer) + view.value
+    for key in (
+        "section_counts",
+        "section_table",
+        "explore_unchanged",
+        "map_title",
+        "kelas",
+        "berisiko",
+        "tidak",
+    ):
+        if label(key, "id") != label(key, "en"):
+            assert label(key, "en") in page, key
+    for key in ("section_counts", "section_table", "explore_unchanged", "map_title"):
+        assert label(key, "id") not in page, key
+    assert "Kelas (ambang bawaan)" not in page
+    tooltips = webmap_villages(view.value).values()
+    assert {v["kelas_label"] for v in tooltips} <= {label(c, "en") for c in CLASSES}
+    controls = explorer.controls()
+    texts = [explorer.reset_button.description, explorer._heading.value]
+    texts += [w.description for w in explorer.inputs.values()]
+    texts += [w.value for w in controls.children if isinstance(w, widgets.HTML)]
+    texts += [name for name, _ in explorer.inputs["warna"].options]
+    assert label("explore_hint", "en") in " ".join(texts)
+    for spec in SLIDERS:
+        assert explorer.inputs[spec.name].description == label(
+            f"ambang_{spec.name}", "en"
+        )
+    for key in ("explore_hint", "section_thresholds", "reset_thresholds"):
+        assert label(key, "id") not in " ".join(texts)
+
+
+def test_the_table_has_every_column_in_a_scrolling_box(explorer):
+    page = explorer.render_html()
+    box = re.search(
+        r'<div class="kmp-coops kmp-scroll">\s*(<table.*?</table>)', page, re.S
+    )
+    assert box is not None
+    headers = re.findall(r"<th>([^<]*)</th>", box.group(1))
+    assert headers == [htmllib.escape(column_label(c, "id")) for c in TABLE_COLUMNS]
+    assert len(headers) == 11
+    # what a planner reads first is leftmost; the long reasons last
+    assert TABLE_COLUMNS[:5] == (
+        "nama_desa",
+        "nama_koperasi",
+        "kelas",
+        "kelas_bawaan",
+        "berisiko",
+    )
+    assert TABLE_COLUMNS[-1] == "alasan"
+    assert ".kmp-scroll{overflow-x:auto" in page
+    assert '<div class="kmp-counts kmp-scroll">' in page
+
+
+def test_slider_labels_take_the_width_they_need(explorer):
+    for spec in SLIDERS:
+        assert explorer.inputs[spec.name].style.description_width == "initial"
+
+
+def test_the_notebook_carries_the_rerun_notice_under_the_widget_ids():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["widgets"] == saved_widget_state(), (
+        "the notebook's metadata.widgets is out of date: set it to "
+        "kmp_analysis.report.explore.saved_widget_state() (nbformat.write)"
+    )
+    state = saved_widget_state()["application/vnd.jupyter.widget-state+json"]
+    assert set(state["state"]) == {APP_MODEL_ID, MAP_MODEL_ID}
+    app = state["state"][APP_MODEL_ID]
+    assert app["model_name"] == "HTMLModel"
+    value = app["state"]["value"]
+    assert 'class="kmp-rerun"' in value
+    for lang in ("id", "en"):
+        assert htmllib.escape(label("explore_rerun", lang)) in value
+    assert "Run All" in value
+    assert (
+        htmllib.escape(label("explore_rerun_map", "id"))
+        in (state["state"][MAP_MODEL_ID]["state"]["value"])
+    )
+
+
 # ------------------------------------------------------- colour by IDM status
 
 
@@ -342,6 +564,11 @@ def test_header_summarises_the_data_warnings_and_folds_the_full_list(explorer):
     assert len(warnings) > 10  # the sample has many
     page = explorer.header().data
     shown, folded = page.split("<details>")
+    # files named as in the project (data/sample/koperasi.csv), not the machine's
+    assert explorer.dataset.source == str(SAMPLE_DIR)
+    assert str(PROJ_ROOT) not in page
+    assert "== berkas data/sample/koperasi.csv: " in folded
+    warnings = [p.in_file(display_path(p.file)) for p in warnings]
     summary = summarise_problems(warnings, "id")
     assert htmllib.escape("\n".join(summary)) in shown
     assert warnings[0].render("id") not in htmllib.unescape(shown)
@@ -620,6 +847,47 @@ def test_the_notebook_iframe_draws_offline_in_chromium(
     assert drawn == n_villages
 
 
+_VILLAGES_BOX = """() => {
+  // the box around every village drawn, as a share of the map's width and height
+  const paths = Array.from(document.querySelectorAll('path.leaflet-interactive'));
+  const boxes = paths.map(p => p.getBoundingClientRect());
+  const w = Math.max(...boxes.map(b => b.right)) - Math.min(...boxes.map(b => b.left));
+  const h = Math.max(...boxes.map(b => b.bottom)) - Math.min(...boxes.map(b => b.top));
+  return [w / window.innerWidth, h / window.innerHeight];
+}"""
+
+
+@pytest.mark.e2e
+def test_a_map_loaded_out_of_view_opens_on_the_kecamatan_when_shown(
+    tenggarong_map, offline_browser, tmp_path
+):
+    """JupyterLab skips drawing cells out of view: a map redrawn there (a slider
+    moved above it) loads in an iframe with no size. Shown, it must fit its
+    kecamatan, not stay zoomed out on the whole world."""
+    cell = tmp_path / "hidden.html"
+    cell.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><body>'
+        f'<div id="cell" style="display:none">{tenggarong_map._repr_html_()}</div>'
+        "</body>",
+        encoding="utf-8",
+    )
+    page, seen = open_offline(offline_browser, cell.as_uri())
+    try:
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        frame.wait_for_selector(".leaflet-interactive", state="attached")
+        page.evaluate("() => { document.getElementById('cell').style.display = '' }")
+        frame.wait_for_function(
+            "() => document.querySelector('.leaflet-container').clientWidth > 0"
+        )
+        frame.wait_for_function(f"() => ({_VILLAGES_BOX})()[0] > 0.3")
+        width, height = frame.evaluate(_VILLAGES_BOX)
+    finally:
+        page.close()
+    assert seen["errors"] == []
+    # Tenggarong fills its map (as when shown from the start), not a dot
+    assert max(width, height) > 0.6
+
+
 # ---------------------------------------------------------------------- notebook
 
 
@@ -642,6 +910,16 @@ def test_notebook_is_thin_and_parameterised():
         assert len(cell.source.splitlines()) <= 15
     assert any("kmp_analysis.report.explore" in c.source for c in code[1:])
     assert any(c.cell_type == "markdown" for c in nb.cells)
+
+
+def widget_views(nb) -> list[dict]:
+    """The widget views among the outputs of an executed notebook."""
+    return [
+        o["data"]["application/vnd.jupyter.widget-view+json"]
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
 
 
 def widget_outputs(nb) -> list[str]:
@@ -680,15 +958,27 @@ def test_notebook_executes_headless(tmp_path, parameters, expected):
     assert any(
         label("synthetic_notice", parameters.get("lang", "id")) in h for h in html
     )
-    assert any("<iframe" in h for h in html)  # the interactive map
     assert not any(TILE_URL.search(h) for h in html)
     nama = "Sanga Sanga" if parameters else "Tenggarong"
     (shown,) = widget_outputs(nb)
     assert f"<h2>Kecamatan {nama}</h2>" in shown
     assert expected in shown
-    # the switch of the map's colouring is there, on its default (class)
     lang = parameters.get("lang", "id")
     state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    # papermill (nbclient) saves the widgets' state, as `jupyter nbconvert
+    # --execute` does: every widget shown is in it (no "model not found"), the
+    # hint says to run all again, the map names its kecamatan and thresholds
+    assert {v["model_id"] for v in widget_views(nb)} == {APP_MODEL_ID, MAP_MODEL_ID}
+    assert {v["model_id"] for v in widget_views(nb)} <= set(state["state"])
+    assert any(
+        htmllib.escape(label("explore_hint", lang)) in str(m["state"].get("value"))
+        for m in state["state"].values()
+    )
+    webmap = state["state"][MAP_MODEL_ID]["state"]["value"]
+    assert '<div class="kmp-webmap"' in webmap and "<iframe" in webmap
+    assert f"Kecamatan {nama}" in webmap
+    assert not TILE_URL.search(webmap)
+    # the switch of the map's colouring is there, on its default (class)
     (switch,) = [
         m["state"]
         for m in state["state"].values()
@@ -700,3 +990,49 @@ def test_notebook_executes_headless(tmp_path, parameters, expected):
         label("peta_warna_status_idm", lang),
     ]
     assert switch["index"] == 0
+
+
+#: What a planner does after Run All, in the kernel: the widgets' own observers run.
+_PLANNER = """\
+explorer.inputs["aktif_partisipasi"].value = 0.6
+explorer.inputs["kecamatan"].value = "64.02.15"
+explorer.inputs["lang"].value = "en"
+"""
+
+
+@pytest.mark.e2e
+def test_a_saved_notebook_reopens_on_the_rerun_notice(tmp_path):
+    """Run in a kernel, used, and saved as JupyterLab saves it by default (no
+    widget state): the widget views refer to the fixed ids, which the notebook's
+    metadata holds as the notice to run all again; nothing else is a widget, no
+    stale map is saved as HTML, and the header followed the language in place."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(_PLANNER))
+    NotebookClient(
+        nb,
+        kernel_name="python3",
+        store_widget_state=False,  # JupyterLab's "Save Widget State" is off
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    # what JupyterLab shows on reopening: the saved views, from the saved state
+    assert nb.metadata["widgets"] == saved_widget_state()
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    views = [v["model_id"] for v in widget_views(nb)]
+    assert views == [APP_MODEL_ID, MAP_MODEL_ID]
+    notices = [state["state"][model_id]["state"]["value"] for model_id in views]
+    assert all('class="kmp-rerun"' in n and "Run All" in n for n in notices)
+    assert htmllib.escape(label("explore_rerun", "id")) in notices[0]
+    # no stale table or map among the saved outputs
+    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    assert not any("<iframe" in h or "kmp-counts" in h for h in html)
+    # the header was rewritten in English where it is (one output, in place)
+    (header,) = [h for h in html if "<h1>" in h]
+    assert label("explore_heading", "en") in header
+    assert label("synthetic_notice", "en") in header
+    assert label("explore_heading", "id") not in header
+    # and no output names the machine's folders
+    assert str(PROJ_ROOT) not in json.dumps([dict(o) for o in outputs])

@@ -303,6 +303,22 @@ def test_provenance_lists_the_inputs(summary):
         assert f"{name} sha256 {digest[:16]}" in out
 
 
+def test_provenance_names_the_data_relative_to_the_project(evaluation):
+    """The page names the data in the project (data/sample), not the machine's
+    folders it was read from; the files' hashes say which data it was."""
+    from kmp_analysis.paths import PROJ_ROOT
+
+    assert evaluation.source == str(SAMPLE_DIR)  # read by its absolute path
+    params = {"data": str(SAMPLE_DIR), "config": "/home/ana/ambang.yaml"}
+    out = Summary(evaluation, parameters=params).provenance().data
+    assert str(PROJ_ROOT) not in out
+    assert "/home/ana" not in out
+    assert "<td>data/sample</td>" in out
+    assert "data=data/sample" in out
+    assert "config=ambang.yaml" in out
+    assert "koperasi.csv sha256 " in out
+
+
 def test_an_empty_evaluation_gives_messages_not_errors(evaluation):
     empty = dataclasses.replace(
         evaluation, cooperatives=evaluation.cooperatives.iloc[:0], kecamatan=None
