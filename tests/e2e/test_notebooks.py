@@ -14,9 +14,15 @@ import papermill
 import pytest
 from builders import kmp
 
-from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
+from kmp_analysis.paths import (
+    BRIEF_NOTEBOOK,
+    NOTEBOOKS_DIR,
+    RAPOR_NOTEBOOK,
+    SUMMARY_NOTEBOOK,
+)
 from kmp_analysis.report import brief as brief_module
 from kmp_analysis.report import explore, rapor, summary
+from kmp_analysis.report.page import GUIDE_TAG
 from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
 
 pytestmark = pytest.mark.e2e
@@ -53,10 +59,32 @@ def test_committed_notebooks_carry_no_outputs():
 
 def test_brief_notebook_has_a_parameters_cell_with_every_design_parameter():
     nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    first = nb.cells[0]
-    assert "parameters" in first.metadata.get("tags", [])
+    (cell,) = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     for name in ("kecamatan", "data", "period", "lang", "config", "out_dir"):
-        assert f"\n{name}: str = " in f"\n{first.source}"
+        assert f"\n{name}: str = " in f"\n{cell.source}"
+
+
+@pytest.mark.parametrize(
+    "notebook", [BRIEF_NOTEBOOK, SUMMARY_NOTEBOOK, RAPOR_NOTEBOOK], ids=lambda p: p.stem
+)
+def test_each_notebook_opens_by_explaining_itself(notebook):
+    """A planner opening the notebook first reads, in Bahasa Indonesia then in
+    English, what it is for, which parameters to change (every one of them) and what
+    Run All shows; the cell is tagged so that no reader's page shows it, and the
+    parameters cell comes right after it."""
+    nb = nbformat.read(notebook, as_version=4)
+    opening, parameters = nb.cells[0], nb.cells[1]
+    assert opening.cell_type == "markdown"
+    assert opening.metadata["tags"] == [GUIDE_TAG]
+    assert "parameters" in parameters.metadata["tags"]
+    text = opening.source
+    indonesian, english = text.split("*English*")
+    assert "**Untuk apa.**" in indonesian and "**Run All**" in indonesian
+    assert "**What it is for.**" in english and "**Run All**" in english
+    for name in (f.name for f in dataclasses.fields(NOTEBOOK_PARAMETERS[notebook])):
+        assert f"`{name}`" in indonesian and f"`{name}`" in english, name
+    tagged = [c for c in nb.cells if GUIDE_TAG in c.metadata.get("tags", [])]
+    assert tagged == [opening]
 
 
 def test_two_briefs_are_written(two_briefs):
@@ -77,6 +105,8 @@ def test_two_briefs_are_written(two_briefs):
         assert 'class="jp-InputArea' not in html
         assert 'class="highlight' not in html
         assert "Traceback" not in html
+        # the notebook's opening is for the planner who runs it, not for the reader
+        assert "Untuk apa" not in html and "Run All" not in html
         assert (run_dir / "kecamatan" / folder / "brief.ipynb").is_file()
 
 
@@ -119,8 +149,9 @@ def test_brief_json_matches_the_evaluation(two_briefs, sample_evaluation):
 
 def test_a_failing_brief_leaves_the_others_written(tmp_path):
     nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
+    prepared = next(i for i, c in enumerate(nb.cells) if "prepare(" in c.source)
     nb.cells.insert(
-        2,
+        prepared + 1,
         nbformat.v4.new_code_cell(
             'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
         ),
