@@ -303,3 +303,76 @@ def test_the_rapor_notebook_prints_one_a4_page(tmp_path):
         assert pdf_page_count(pdf) == 1, f"{kid} ({lang})"
         data = json.loads((tmp_path / "rapor.json").read_text("utf-8"))
         assert data["koperasi_id"] == kid and data["langkah"]
+
+
+COOKBOOK = NOTEBOOKS_DIR / "analisis_sendiri.ipynb"
+
+
+def test_the_cookbook_has_a_commented_parameters_cell():
+    cell = papermill.inspect_notebook(str(COOKBOOK))
+    assert list(cell) == [
+        "data",
+        "period",
+        "kecamatan",
+        "desa",
+        "periode_banding",
+        "kolom_peta",
+        "file_excel",
+    ]
+    for name, parameter in cell.items():
+        assert parameter["inferred_type_name"] == "str", name
+        assert parameter["help"], f"{name} has no comment to explain it"
+    nb = nbformat.read(COOKBOOK, as_version=4)
+    assert nb.cells[0].metadata["tags"] == [GUIDE_TAG]
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert all(len(source.splitlines()) <= 15 for source in code)
+    assert "import kmp_analysis as kmp" in "\n".join(code)
+    assert "from kmp_analysis" not in "\n".join(code)  # the public face only
+
+
+def test_the_cookbook_runs_and_answers_its_questions(tmp_path, sample_evaluation):
+    """Run All on the sample, as a planner would, with the Excel file in tmp_path:
+    every answer is the evaluation's own."""
+    import openpyxl
+
+    executed = tmp_path / "analisis_sendiri.ipynb"
+    workbook = tmp_path / "hasil.xlsx"
+    papermill.execute_notebook(
+        str(COOKBOOK),
+        str(executed),
+        parameters={"file_excel": str(workbook)},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    nb = nbformat.read(executed, as_version=4)
+    cells = {c.id: c for c in nb.cells}
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+
+    def printed(cell_id: str) -> str:
+        return "".join(
+            o.text for o in cells[cell_id].outputs if o.output_type == "stream"
+        )
+
+    ev = sample_evaluation
+    assert printed("baca").startswith(f"{len(ev.cooperatives)} koperasi, periode")
+    tenggarong = ev.of_kecamatan("64.02.06")
+    at_risk = tenggarong[tenggarong["berisiko"]]
+    assert f"{len(at_risk)} dari {len(tenggarong)} koperasi di Tenggarong" in printed(
+        "berisiko"
+    )
+    since = ev.history.previous(ev.period)
+    moves = ev.history.pairs(ev.period, since=since)["gerak"]
+    assert (
+        f"{int((moves != 'tetap').sum())} koperasi berpindah kelas sejak {since}"
+        in (printed("pindah"))
+    )
+    assert "1 koperasi di desa Maluhu" in printed("desa")
+    counts = cells["banding"].outputs[0]["data"]["text/plain"]
+    assert since in counts and ev.period in counts
+    assert "image/png" in cells["peta"].outputs[-1]["data"]
+    assert str(workbook) in printed("excel")
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["berisiko", "desa"]
+    assert book["berisiko"].max_row == 1 + len(at_risk)
+    assert book["berisiko"]["A1"].value == "ID koperasi"
