@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
-from builders import kmp
+from builders import brief_notebook_with, kmp
 
 from kmp_analysis.paths import (
     BRIEF_NOTEBOOK,
@@ -148,13 +148,8 @@ def test_brief_json_matches_the_evaluation(two_briefs, sample_evaluation):
 
 
 def test_a_failing_brief_leaves_the_others_written(tmp_path):
-    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    prepared = next(i for i, c in enumerate(nb.cells) if "prepare(" in c.source)
-    nb.cells.insert(
-        prepared + 1,
-        nbformat.v4.new_code_cell(
-            'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
-        ),
+    nb = brief_notebook_with(
+        'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
     )
     broken = tmp_path / "brief_rusak.ipynb"
     nbformat.write(nb, broken)
