@@ -5,12 +5,22 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# First port tried by `make lab` and `make app` (the next free one is taken if busy).
+LAB_PORT ?= 8888
+APP_PORT ?= 8866
+# Jupyter refuses to start as root unless told (containers, CI); a planner is not root.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# The project's Jupyter settings (jupyter/) come first; kernels come from .venv first.
+JUPYTER_ENV := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter" JUPYTER_PATH="$(CURDIR)/jupyter" \
+	JUPYTER_PREFER_ENV_PATH=1
 
-.PHONY: briefs test browser bench lint format sample-data lock clean help
+.PHONY: briefs test lab app browser bench lint format sample-data lock clean help
 
 help:
 	@echo "make briefs       briefs, summary and 237 report cards into outputs/ (sample data)"
 	@echo "make test         run the whole test suite (installs Chromium if it can)"
+	@echo "make lab          JupyterLab on the project (127.0.0.1; notebooks saved without outputs)"
+	@echo "make app          the explorer notebook as a web app (Voila, 127.0.0.1, no code shown)"
 	@echo "make bench        batch and national-scale benchmarks (times and ratios)"
 	@echo "make lint         ruff check + format check"
 	@echo "make sample-data  regenerate data/sample/ (deterministic, seed 2025)"
@@ -28,6 +38,22 @@ briefs: $(STAMP) browser
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# JupyterLab on the project: the file browser opens on this folder (data/, notebooks/,
+# outputs/), notebooks run on .venv's Python, it listens on 127.0.0.1 only and prints
+# its address. Notebooks under notebooks/ are saved without their outputs, and nothing
+# is fetched from the internet (no news, no update check): jupyter/jupyter_server_config.py.
+lab: $(STAMP)
+	@echo "JupyterLab KMP: buka alamat http://127.0.0.1:.../lab?token=... yang dicetak di bawah (Ctrl-C dua kali: berhenti)."
+	@$(JUPYTER_ENV) $(BIN)/jupyter lab --port=$(LAB_PORT) $(AS_ROOT)
+
+# The explorer (notebooks/eksplorasi.ipynb) as a web app: Voila runs it and shows its
+# outputs and live widgets, never its code, on 127.0.0.1 only; the page loads every
+# file from this machine (template jupyter/voila/templates/kmp).
+app: $(STAMP)
+	@echo "Aplikasi eksplorasi KMP: buka alamat yang dicetak di bawah (Ctrl-C: berhenti)."
+	@$(JUPYTER_ENV) $(BIN)/voila notebooks/eksplorasi.ipynb --template=kmp \
+	  --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT)
 
 # Chromium for the PDF and browser tests (Debian's package; kmp_analysis.pdf looks in
 # the same places). Best effort: nothing to do when one is found; as root with apt-get,

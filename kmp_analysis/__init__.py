@@ -11,7 +11,8 @@ In a notebook, the few things a planner needs are here::
     kmp.write_briefs(kecamatan=["Tenggarong"])     # the briefs, as `kmp briefs`
 
 with :func:`load_config` for thresholds from a YAML file, :func:`geography` for
-the villages a data folder lies in, and the error types: every error the workbench
+the villages a data folder lies in, :func:`write_excel` for a table of your own as
+a spreadsheet, and the error types: every error the workbench
 raises is a :class:`KmpError`, whose message reads in Bahasa Indonesia (``str``) or
 English (``.text("en")``).
 
@@ -46,6 +47,7 @@ _FACE = {
     "evaluate": "kmp_analysis.evaluation",
     "Evaluation": "kmp_analysis.evaluation",
     "write_briefs": "kmp_analysis.batch",
+    "write_excel": "kmp_analysis.report.spreadsheet",
     "BriefRequest": "kmp_analysis.batch",
     "BatchReport": "kmp_analysis.batch",
     "KmpError": "kmp_analysis.errors",
@@ -70,6 +72,7 @@ __all__ = [
     "load_config",
     "read_dataset",
     "write_briefs",
+    "write_excel",
 ]
 
 
@@ -96,4 +99,5 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     )
     from kmp_analysis.evaluation import Evaluation, evaluate
     from kmp_analysis.io import geography, read_dataset
+    from kmp_analysis.report.spreadsheet import write_excel
     from kmp_analysis.schema import Dataset

@@ -3,8 +3,9 @@
 Small hand-made tables, one cooperative at a time with explicit values: ``coop()``
 returns the typed tables of a single cooperative whose every figure is given in the
 call, so a test can compute the expected indicators by hand. Also the place of the
-bad-input corpus (``BAD_CORPUS``) and ``kmp()``, the command run in a process of
-its own as a planner runs it.
+bad-input corpus (``BAD_CORPUS``), ``kmp()``, the command run in a process of
+its own as a planner runs it, and ``brief_notebook_with()``, the brief notebook with
+one more cell.
 """
 
 from __future__ import annotations
@@ -251,3 +252,16 @@ def marked_processes(mark: str, name: str = "") -> list[int]:
             continue
         found.append(int(entry.name))
     return found
+
+
+def brief_notebook_with(source: str):
+    """The brief notebook with one more code cell, right after the cell that makes
+    the brief (``prepare(...)``), wherever that cell is."""
+    import nbformat
+
+    from kmp_analysis.paths import BRIEF_NOTEBOOK
+
+    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
+    made = next(i for i, cell in enumerate(nb.cells) if "prepare(" in cell.source)
+    nb.cells.insert(made + 1, nbformat.v4.new_code_cell(source))
+    return nb

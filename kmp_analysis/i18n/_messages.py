@@ -320,6 +320,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "koperasi '{value}' tidak ada di data",
         "en": "cooperative '{value}' is not in the data",
     },
+    "excel_not_xlsx": {
+        "id": "'{value}' bukan nama file .xlsx",
+        "en": "'{value}' is not an .xlsx file name",
+    },
+    "excel_sheet_name": {
+        "id": "nama sheet '{value}' tidak diterima Excel "
+        "(1 sampai 31 huruf, tanpa [ ] : * ? / \\)",
+        "en": "Excel does not take the sheet name '{value}' "
+        "(1 to 31 characters, none of [ ] : * ? / \\)",
+    },
     "period_from_after_to": {
         "id": "--from {value} sesudah --to {end}",
         "en": "--from {value} is after --to {end}",

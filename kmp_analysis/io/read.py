@@ -23,6 +23,7 @@ from kmp_analysis.io._header import normalise_header, to_raw
 from kmp_analysis.io._xlsx import read_workbook
 from kmp_analysis.io.cells import parse_kode_desa, parse_table
 from kmp_analysis.io.suspect import data_warnings
+from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.schema import (
     CHILD_TABLES,
     TABLES,
@@ -33,7 +34,7 @@ from kmp_analysis.schema import (
 
 
 def read_dataset(
-    path: str | Path, strict: bool = False, config: Config | None = None
+    path: str | Path | None = None, strict: bool = False, config: Config | None = None
 ) -> Dataset:
     """Read, parse and validate the data at ``path``.
 
@@ -44,6 +45,8 @@ def read_dataset(
         ``.xlsx`` workbook with a sheet per table (``kmp template``). Indonesian
         spreadsheet habits are read as they come: ``;`` separators, ``Rp 1.250.000``,
         decimal commas, ``dd/mm/yyyy``, ``ya``/``tidak``, village names for codes.
+        None or ``""`` (a notebook's empty ``data`` parameter): the synthetic sample
+        shipped in ``data/sample``, as the commands' ``--data`` default.
     strict
         Count warnings (a month without a report, a date after the data) as errors.
     config
@@ -68,8 +71,10 @@ def read_dataset(
     >>> dataset = read_dataset(SAMPLE_DIR)
     >>> len(dataset["koperasi"]), dataset.synthetic, dataset.last_month
     (237, True, '2026-10')
+    >>> read_dataset("").source == dataset.source
+    True
     """
-    path = Path(path)
+    path = Path(path) if path else SAMPLE_DIR
     problems: list[Problem] = []
     found = _read_source(path, problems)
     if found is None:

@@ -4,7 +4,9 @@ Readers of a brief are not programmers: the HTML shows only what the cells displ
 as a small self-contained page (no script, font or style from the network, so it
 opens offline and prints on A4). Warnings and log lines that a library prints to
 stderr are dropped; an error output is kept out too (a failed brief is reported in
-the manifest, not rendered).
+the manifest, not rendered). A cell tagged :data:`GUIDE_TAG` (the opening that tells
+a planner in JupyterLab what the notebook is for and which parameters to change) is
+for the notebook's user, not for the reader, and is left out as well.
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ if TYPE_CHECKING:
     # nbformat costs ~1.3 s to import (jsonschema's format checkers): only for types
     import nbformat
 
+#: The tag of a notebook's cells written for whoever runs it (what it is for, which
+#: parameters to change), never shown in the page a reader gets.
+GUIDE_TAG = "kmp-petunjuk"
+
 
 def strip_for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` without stderr streams, error outputs and empty code cells."""
+    """A copy of ``nb`` without stderr streams, error outputs, empty code cells and
+    the cells tagged :data:`GUIDE_TAG`."""
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
+        if GUIDE_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
         if cell.cell_type == "code":
             cell.outputs = [
                 out

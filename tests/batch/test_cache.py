@@ -9,11 +9,12 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from builders import brief_notebook_with
 
 from kmp_analysis import batch
 from kmp_analysis.evaluation import evaluate
 from kmp_analysis.io import read_dataset
-from kmp_analysis.paths import BRIEF_NOTEBOOK, SAMPLE_DIR
+from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.report.brief import Brief
 
 pytestmark = pytest.mark.e2e
@@ -150,10 +151,7 @@ def test_a_changed_regency_figure_rebuilds_the_briefs_that_quote_it(data, tmp_pa
 
 def test_retry_failed_reruns_only_the_failures(data, tmp_path):
     out = tmp_path / "out"
-    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    nb.cells.insert(
-        2, nbformat.v4.new_code_cell(f'assert brief.kode_kec != "{A}", "gagal uji"')
-    )
+    nb = brief_notebook_with(f'assert brief.kode_kec != "{A}", "gagal uji"')
     broken = tmp_path / "rusak.ipynb"
     nbformat.write(nb, broken)
     first = run(data, out, notebook=broken)

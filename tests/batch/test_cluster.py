@@ -12,6 +12,7 @@ import dask
 import distributed
 import nbformat
 import pytest
+from builders import brief_notebook_with
 
 from kmp_analysis import batch, reference
 from kmp_analysis.batch.cluster import run_on_dask
@@ -75,8 +76,7 @@ def jobs_for(run_dir: Path, common: SummaryParameters, notebook: Path):
 
 def notebook_with(tmp_path: Path, code: str) -> Path:
     """A copy of the brief notebook with one more cell after the brief is made."""
-    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    nb.cells.insert(2, nbformat.v4.new_code_cell(code))
+    nb = brief_notebook_with(code)
     path = tmp_path / "brief_ubah.ipynb"
     nbformat.write(nb, path)
     return path

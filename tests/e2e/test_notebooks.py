@@ -12,11 +12,17 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
-from builders import kmp
+from builders import brief_notebook_with, kmp
 
-from kmp_analysis.paths import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
+from kmp_analysis.paths import (
+    BRIEF_NOTEBOOK,
+    NOTEBOOKS_DIR,
+    RAPOR_NOTEBOOK,
+    SUMMARY_NOTEBOOK,
+)
 from kmp_analysis.report import brief as brief_module
 from kmp_analysis.report import explore, rapor, summary
+from kmp_analysis.report.page import GUIDE_TAG
 from kmp_analysis.report.params import NOTEBOOK_PARAMETERS
 
 pytestmark = pytest.mark.e2e
@@ -53,10 +59,32 @@ def test_committed_notebooks_carry_no_outputs():
 
 def test_brief_notebook_has_a_parameters_cell_with_every_design_parameter():
     nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    first = nb.cells[0]
-    assert "parameters" in first.metadata.get("tags", [])
+    (cell,) = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     for name in ("kecamatan", "data", "period", "lang", "config", "out_dir"):
-        assert f"\n{name}: str = " in f"\n{first.source}"
+        assert f"\n{name}: str = " in f"\n{cell.source}"
+
+
+@pytest.mark.parametrize(
+    "notebook", [BRIEF_NOTEBOOK, SUMMARY_NOTEBOOK, RAPOR_NOTEBOOK], ids=lambda p: p.stem
+)
+def test_each_notebook_opens_by_explaining_itself(notebook):
+    """A planner opening the notebook first reads, in Bahasa Indonesia then in
+    English, what it is for, which parameters to change (every one of them) and what
+    Run All shows; the cell is tagged so that no reader's page shows it, and the
+    parameters cell comes right after it."""
+    nb = nbformat.read(notebook, as_version=4)
+    opening, parameters = nb.cells[0], nb.cells[1]
+    assert opening.cell_type == "markdown"
+    assert opening.metadata["tags"] == [GUIDE_TAG]
+    assert "parameters" in parameters.metadata["tags"]
+    text = opening.source
+    indonesian, english = text.split("*English*")
+    assert "**Untuk apa.**" in indonesian and "**Run All**" in indonesian
+    assert "**What it is for.**" in english and "**Run All**" in english
+    for name in (f.name for f in dataclasses.fields(NOTEBOOK_PARAMETERS[notebook])):
+        assert f"`{name}`" in indonesian and f"`{name}`" in english, name
+    tagged = [c for c in nb.cells if GUIDE_TAG in c.metadata.get("tags", [])]
+    assert tagged == [opening]
 
 
 def test_two_briefs_are_written(two_briefs):
@@ -77,6 +105,8 @@ def test_two_briefs_are_written(two_briefs):
         assert 'class="jp-InputArea' not in html
         assert 'class="highlight' not in html
         assert "Traceback" not in html
+        # the notebook's opening is for the planner who runs it, not for the reader
+        assert "Untuk apa" not in html and "Run All" not in html
         assert (run_dir / "kecamatan" / folder / "brief.ipynb").is_file()
 
 
@@ -118,12 +148,8 @@ def test_brief_json_matches_the_evaluation(two_briefs, sample_evaluation):
 
 
 def test_a_failing_brief_leaves_the_others_written(tmp_path):
-    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
-    nb.cells.insert(
-        2,
-        nbformat.v4.new_code_cell(
-            'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
-        ),
+    nb = brief_notebook_with(
+        'assert brief.kode_kec != "64.02.12", "gagal sengaja untuk uji"'
     )
     broken = tmp_path / "brief_rusak.ipynb"
     nbformat.write(nb, broken)
@@ -272,3 +298,76 @@ def test_the_rapor_notebook_prints_one_a4_page(tmp_path):
         assert pdf_page_count(pdf) == 1, f"{kid} ({lang})"
         data = json.loads((tmp_path / "rapor.json").read_text("utf-8"))
         assert data["koperasi_id"] == kid and data["langkah"]
+
+
+COOKBOOK = NOTEBOOKS_DIR / "analisis_sendiri.ipynb"
+
+
+def test_the_cookbook_has_a_commented_parameters_cell():
+    cell = papermill.inspect_notebook(str(COOKBOOK))
+    assert list(cell) == [
+        "data",
+        "period",
+        "kecamatan",
+        "desa",
+        "periode_banding",
+        "kolom_peta",
+        "file_excel",
+    ]
+    for name, parameter in cell.items():
+        assert parameter["inferred_type_name"] == "str", name
+        assert parameter["help"], f"{name} has no comment to explain it"
+    nb = nbformat.read(COOKBOOK, as_version=4)
+    assert nb.cells[0].metadata["tags"] == [GUIDE_TAG]
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert all(len(source.splitlines()) <= 15 for source in code)
+    assert "import kmp_analysis as kmp" in "\n".join(code)
+    assert "from kmp_analysis" not in "\n".join(code)  # the public face only
+
+
+def test_the_cookbook_runs_and_answers_its_questions(tmp_path, sample_evaluation):
+    """Run All on the sample, as a planner would, with the Excel file in tmp_path:
+    every answer is the evaluation's own."""
+    import openpyxl
+
+    executed = tmp_path / "analisis_sendiri.ipynb"
+    workbook = tmp_path / "hasil.xlsx"
+    papermill.execute_notebook(
+        str(COOKBOOK),
+        str(executed),
+        parameters={"file_excel": str(workbook)},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    nb = nbformat.read(executed, as_version=4)
+    cells = {c.id: c for c in nb.cells}
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+
+    def printed(cell_id: str) -> str:
+        return "".join(
+            o.text for o in cells[cell_id].outputs if o.output_type == "stream"
+        )
+
+    ev = sample_evaluation
+    assert printed("baca").startswith(f"{len(ev.cooperatives)} koperasi, periode")
+    tenggarong = ev.of_kecamatan("64.02.06")
+    at_risk = tenggarong[tenggarong["berisiko"]]
+    assert f"{len(at_risk)} dari {len(tenggarong)} koperasi di Tenggarong" in printed(
+        "berisiko"
+    )
+    since = ev.history.previous(ev.period)
+    moves = ev.history.pairs(ev.period, since=since)["gerak"]
+    assert (
+        f"{int((moves != 'tetap').sum())} koperasi berpindah kelas sejak {since}"
+        in (printed("pindah"))
+    )
+    assert "1 koperasi di desa Maluhu" in printed("desa")
+    counts = cells["banding"].outputs[0]["data"]["text/plain"]
+    assert since in counts and ev.period in counts
+    assert "image/png" in cells["peta"].outputs[-1]["data"]
+    assert str(workbook) in printed("excel")
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["berisiko", "desa"]
+    assert book["berisiko"].max_row == 1 + len(at_risk)
+    assert book["berisiko"]["A1"].value == "ID koperasi"

@@ -421,16 +421,17 @@ def test_prepare_reads_a_saved_evaluation(evaluation, summary, tmp_path):
 
 def test_notebook_is_thin_and_committed_without_outputs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    first = nb.cells[0]
+    opening, first, *calling = nb.cells
+    assert opening.cell_type == "markdown"  # what it is for (not in the reader's page)
     assert "parameters" in first.metadata.get("tags", [])
     for name in ("data", "period", "config", "out_dir", "evaluasi"):
         assert f'\n{name}: str = ""  # ' in f"\n{first.source}"
     assert '\nlang: str = "id"  # ' in f"\n{first.source}"
-    for cell in nb.cells:
+    for cell in (first, *calling):
         assert cell.cell_type == "code"
         assert cell.outputs == []
         assert cell.execution_count is None
-    calls = "\n".join(c.source for c in nb.cells[1:])
+    calls = "\n".join(c.source for c in calling)
     for section in (*SECTIONS, "provenance", "save_json"):
         assert f"ringkasan.{section}(" in calls
 
