@@ -739,7 +739,9 @@ class Explorer:
                 max=max(spec.maximum, value),  # a YAML value may lie beyond
                 step=spec.step,
                 continuous_update=False,
-                readout_format="d" if spec.is_int else ".2f",
+                # the value is written in the description, in the reader's
+                # language (ipywidgets' readout knows only the English marks)
+                readout=False,
                 style=slider_style,
                 layout=slider_layout,
             )
@@ -825,6 +827,13 @@ class Explorer:
             self._inputs["warna"].value = self.colour_by
             for spec in SLIDERS:
                 self._inputs[spec.name].value = getattr(self.thresholds, spec.name)
+                self._describe_slider(spec.name)
+
+    def _describe_slider(self, name: str) -> None:
+        """A slider's label with its value, written the reader's way (0,20)."""
+        slider = self._inputs[name]
+        value = _number(slider.value, isinstance(slider.value, int), self.lang)
+        slider.description = f"{label(f'ambang_{name}', self.lang)} {value}"
 
     def _relabel(self) -> None:
         if not self._inputs:
@@ -844,7 +853,7 @@ class Explorer:
             "</small>"
         )
         for spec in SLIDERS:
-            self._inputs[spec.name].description = label(f"ambang_{spec.name}", lang)
+            self._describe_slider(spec.name)
         self.reset_button.description = label("reset_thresholds", lang)
         self._heading.value = f"<b>{html.escape(label('section_thresholds', lang))}</b>"
         self._hint.value = (

@@ -10,10 +10,11 @@ A notebook saved anywhere else (``outputs/``, a copy made with "Save As") keeps 
 outputs.
 
 What JupyterLab adds while a notebook is open and that is not the planner's work is
-stripped too: execution counts, the widget state, the kernel's ``language_info`` (it
-names the Python version of the machine) and the cell metadata recording scrolling,
-collapsing and timings. Everything else is kept as it is: sources, tags (the
-``parameters`` cell), cell ids, attachments, a hidden input.
+stripped too: execution counts, the live widget state (a widget state the committed
+file carries, the explorer's notice, is kept as committed), the kernel's
+``language_info`` (it names the Python version of the machine) and the cell metadata
+recording scrolling, collapsing and timings. Everything else is kept as it is:
+sources, tags (the ``parameters`` cell), cell ids, attachments, a hidden input.
 
 Nothing from the rest of the package is imported: the Jupyter server imports this
 module once when it starts.
@@ -129,7 +130,9 @@ def pre_save_hook(
         What is about to be saved (``type``, ``content``...); changed in place.
     path
         Where, relative to the server's root (the project).
-    contents_manager, kwargs
+    contents_manager
+        The server's; used to read the committed file's widget state (kept).
+    kwargs
         Passed by the server, not used.
 
     Examples
@@ -153,3 +156,21 @@ def pre_save_hook(
     content = model.get("content")
     if isinstance(content, dict):
         strip_outputs(content)
+        committed = _committed_widgets(contents_manager, path)
+        if committed is not None:
+            content["metadata"]["widgets"] = committed
+
+
+def _committed_widgets(contents_manager: Any, path: str) -> Any:
+    """The widget state the notebook on disk carries, if any: the explorer commits
+    one on purpose (the notice to run all again that JupyterLab shows in place of
+    its widgets on reopening, see :mod:`kmp_analysis.report.explore`), which a save
+    must keep as committed rather than drop or replace with the live widgets'."""
+    if contents_manager is None:
+        return None
+    try:
+        on_disk = contents_manager.get(path, content=True, type="notebook")
+    except Exception:  # a new notebook, or one the server cannot read
+        return None
+    content = on_disk.get("content") or {}
+    return content.get("metadata", {}).get("widgets")

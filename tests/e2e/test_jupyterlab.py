@@ -11,7 +11,6 @@ is touched. Run All times are printed (``-s``) for the note.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -148,23 +147,26 @@ class Opened:
         space = f"t{time.monotonic_ns()}"
         self.page.goto(f"{lab}/lab/workspaces/{space}/tree/{name}?reset")
         self.page.wait_for_selector(".jp-Notebook", timeout=90_000)
-        # a notebook without a kernel of its own asks which to start
-        dialog = self.page.locator('.jp-Dialog button:has-text("Select")')
-        with contextlib.suppress(Exception):  # none: the notebook names its kernel
-            dialog.click(timeout=3000)
         self.page.wait_for_selector("text=| Idle", timeout=90_000)
+        # the notebook names its kernel: no "Select Kernel" question, no news
+        assert self.page.locator(".jp-Dialog").count() == 0
 
     def run_all(self) -> float:
-        """Run → Run All Cells; seconds until no cell is running or waiting."""
+        """Run → Run All Cells; seconds until every code cell has run, or until
+        the run stopped at an error (JupyterLab then runs no further cell)."""
         start = time.perf_counter()
         self.page.click('.lm-MenuBar-item:has-text("Run")')
         self.page.click('.lm-Menu-item:has-text("Run All Cells")')
         self.page.wait_for_function(
             """() => {
-              const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
+              const prompts = [...document.querySelectorAll(
+                '.jp-CodeCell .jp-InputArea-prompt')];
+              const stopped = document.querySelector(
+                '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
               return prompts.length > 0
                 && prompts.every(p => !p.textContent.includes('*'))
-                && prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length > 0;
+                && (stopped !== null
+                    || prompts.every(p => /\\[\\d+\\]/.test(p.textContent)));
             }""",
             timeout=300_000,
         )
@@ -174,7 +176,7 @@ class Opened:
         """Text of every error or stderr output."""
         return self.page.eval_on_selector_all(
             '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
-            "es => es.map(e => e.innerText)",
+            "es => es.map(e => e.textContent)",  # off-screen cells have no innerText
         )
 
     def outside(self) -> list[str]:
@@ -218,3 +220,68 @@ def test_a_mistyped_kecamatan_reads_as_a_message(browser, lab):
         assert len(error.strip().splitlines()) == 1
     finally:
         opened.close()
+
+
+def move_slider(page, name: str, presses: int) -> None:
+    """Move the slider whose label starts with ``name`` by ``presses`` steps, with
+    the keyboard as a planner could."""
+    handle = page.locator(".widget-slider", has_text=name).locator(".noUi-handle")
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(presses):
+        handle.press("ArrowRight")
+
+
+def follows_a_slider(page) -> tuple[str, str]:
+    """The class counts before and after moving "Aktif: partisipasi" from 0,20 to
+    0,60 (eight steps); waits until the counts change."""
+    counts = page.locator(".kmp-counts").first
+    counts.wait_for(state="attached", timeout=60_000)
+    before = counts.text_content()
+    move_slider(page, "Aktif: partisipasi", 8)
+    # every step recomputes: wait for the last one, in the slider's label and in
+    # the sentence on the thresholds in force
+    label = page.locator(".widget-slider", has_text="Aktif: partisipasi")
+    label.filter(has_text="0,60").wait_for(timeout=60_000)
+    page.locator(".kmp-moves", has_text="0,60").first.wait_for(timeout=60_000)
+    return before, counts.text_content()
+
+
+def test_the_explorer_follows_its_sliders_in_jupyterlab(browser, lab):
+    opened = Opened(browser, lab, "eksplorasi.ipynb")
+    try:
+        opened.run_all()
+        before, after = follows_a_slider(opened.page)
+        assert before != after
+        # the map names the thresholds it shows
+        opened.page.locator(".kmp-webmap-caption", has_text="0,60").wait_for(
+            timeout=60_000
+        )
+        assert opened.errors() == [] and opened.outside() == []
+    finally:
+        opened.close()
+
+
+def test_the_explorer_as_a_web_app(browser, tmp_path):
+    """``make app``: the page loads without code, its sliders work, and nothing
+    leaves the machine. First-load time printed for the note."""
+    from test_make_lab_app import jupyter_home, recipe, serving
+
+    port = free_port()
+    command = recipe("app", APP_PORT=port) + " --Voila.port_retries=0"
+    with serving(command, jupyter_home(tmp_path), tmp_path / "app.log", port):
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        start = time.perf_counter()
+        page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
+        page.locator(".kmp-counts").first.wait_for(state="attached", timeout=120_000)
+        print(f"\nVoila first load: {time.perf_counter() - start:.1f} s")
+        shown = page.inner_text("body")
+        assert "from kmp_analysis" not in shown  # no code
+        assert "Run All" not in shown  # the notebook's opening note is left out
+        assert "Traceback" not in shown
+        before, after = follows_a_slider(page)
+        assert before != after
+        page.close()
+    assert [u for u in requests if not u.startswith(LOCAL)] == []

@@ -224,9 +224,14 @@ def test_the_dropdown_lists_the_20_kecamatan_by_name(explorer):
 def test_language_toggle_relabels_everything(explorer):
     explorer.app()
     slider = explorer.inputs["aktif_partisipasi"]
-    assert slider.description == label("ambang_aktif_partisipasi", "id")
+    assert slider.description == label("ambang_aktif_partisipasi", "id") + " 0,20"
+    assert not slider.readout  # ipywidgets would write 0.20 in any language
     explorer.inputs["lang"].value = "en"
-    assert slider.description == label("ambang_aktif_partisipasi", "en")
+    assert slider.description == label("ambang_aktif_partisipasi", "en") + " 0.20"
+    slider.value = 0.35
+    assert slider.description == label("ambang_aktif_partisipasi", "en") + " 0.35"
+    explorer.reset_thresholds()
+    assert slider.description.endswith(" 0.20")
     assert explorer.reset_button.description == label("reset_thresholds", "en")
     html = shown(explorer)
     assert label("section_counts", "en") in html
@@ -403,8 +408,8 @@ def test_english_switch_leaves_no_indonesian_on_the_page(explorer):
     texts += [name for name, _ in explorer.inputs["warna"].options]
     assert label("explore_hint", "en") in " ".join(texts)
     for spec in SLIDERS:
-        assert explorer.inputs[spec.name].description == label(
-            f"ambang_{spec.name}", "en"
+        assert explorer.inputs[spec.name].description.startswith(
+            label(f"ambang_{spec.name}", "en") + " "
         )
     for key in ("explore_hint", "section_thresholds", "reset_thresholds"):
         assert label(key, "id") not in " ".join(texts)
