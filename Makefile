@@ -36,8 +36,10 @@ $(STAMP): requirements.lock pyproject.toml
 briefs: $(STAMP) browser
 	$(BIN)/kmp briefs --rapor --format html,pdf,ipynb
 
+# Test files run on every core (pytest-xdist), each file whole on one worker: its
+# module fixtures (a JupyterLab, a batch run) are made once.
 test: $(STAMP) browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # JupyterLab on the project: the file browser opens on this folder (data/, notebooks/,
 # outputs/), notebooks run on .venv's Python, it listens on 127.0.0.1 only and prints

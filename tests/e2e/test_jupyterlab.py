@@ -195,8 +195,9 @@ class Opened:
             urllib.request.urlopen(request, timeout=10).close()
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", [n for n in NOTEBOOKS if n != "eksplorasi.ipynb"])
 def test_run_all_shows_no_error_and_stays_on_the_machine(browser, lab, name):
+    """(The explorer: in its own test below, which also moves a slider.)"""
     opened = Opened(browser, lab, name)
     try:
         seconds = opened.run_all()
@@ -250,7 +251,8 @@ def follows_a_slider(page) -> tuple[str, str]:
 def test_the_explorer_follows_its_sliders_in_jupyterlab(browser, lab):
     opened = Opened(browser, lab, "eksplorasi.ipynb")
     try:
-        opened.run_all()
+        print(f"\nRun All eksplorasi.ipynb: {opened.run_all():.1f} s")
+        assert opened.errors() == []
         before, after = follows_a_slider(opened.page)
         assert before != after
         # the map names the thresholds it shows
@@ -269,7 +271,8 @@ def test_the_explorer_as_a_web_app(browser, tmp_path):
 
     port = free_port()
     command = recipe("app", APP_PORT=port) + " --Voila.port_retries=0"
-    with serving(command, jupyter_home(tmp_path), tmp_path / "app.log", port):
+    log = tmp_path / "app.log"
+    with serving(command, jupyter_home(tmp_path), log, port):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
@@ -277,6 +280,8 @@ def test_the_explorer_as_a_web_app(browser, tmp_path):
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
         page.locator(".kmp-counts").first.wait_for(state="attached", timeout=120_000)
         print(f"\nVoila first load: {time.perf_counter() - start:.1f} s")
+        # make app prints the address to open
+        assert f"http://127.0.0.1:{port}/" in log.read_text("utf-8", "replace")
         shown = page.inner_text("body")
         assert "from kmp_analysis" not in shown  # no code
         assert "Run All" not in shown  # the notebook's opening note is left out

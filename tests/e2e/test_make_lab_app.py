@@ -10,8 +10,7 @@ nothing, and the tests leave nothing there.
   API (``PUT /api/contents/...``, what JupyterLab does on Ctrl-S) is on disk without
   them, one saved under ``outputs/`` keeps them; the kernel is the environment's
   even when the user has a ``python3`` kernel of their own; no news, no update check.
-- Voilà: the explorer's page answers 200 with its title, without its code, and
-  links nothing outside the machine (the full browser test is in test_browser.py).
+- Voilà: in a real browser, with the explorer's sliders, in test_jupyterlab.py.
 """
 
 from __future__ import annotations
@@ -35,7 +34,6 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from kmp_analysis.i18n import label
 from kmp_analysis.paths import PROJ_ROOT
 
 MAKE = shutil.which("make")
@@ -197,19 +195,3 @@ def test_make_lab_saves_the_projects_notebooks_without_outputs(tmp_path):
     assert saved.cells[0].source == "print(14)"
     kept = nbformat.read(root / "outputs" / "uji.ipynb", as_version=4)
     assert kept.cells[0].outputs[0]["text"] == "14\n"
-
-
-def test_make_app_serves_the_explorer_without_code_or_cdn(tmp_path):
-    port = free_port()
-    command = recipe("app", APP_PORT=port) + " --Voila.port_retries=0"
-    log = tmp_path / "app.log"
-    with serving(command, jupyter_home(tmp_path), log, port):
-        status, page = get(f"http://127.0.0.1:{port}/", timeout=300)
-    assert status == 200, page[-2000:]
-    assert label("explore_heading", "id") in page
-    assert "import prepare" not in page  # the notebook's code is not shown
-    assert "Traceback" not in page
-    for attribute in ('src="http', "src='http", 'href="http', "href='http"):
-        assert attribute not in page, "the page loads a file from outside"
-    assert "cdn." not in page.lower()
-    assert f"http://127.0.0.1:{port}/" in log.read_text("utf-8", "replace")
