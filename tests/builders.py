@@ -10,6 +10,7 @@ one more cell.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -265,3 +266,28 @@ def brief_notebook_with(source: str):
     made = next(i for i, cell in enumerate(nb.cells) if "prepare(" in cell.source)
     nb.cells.insert(made + 1, nbformat.v4.new_code_cell(source))
     return nb
+
+
+def free_port() -> int:
+    """A port nobody listens on, for a server a test starts.
+
+    Not the kernel's pick (binding port 0): Linux hands the port just released to
+    the next caller, so two test workers (pytest-xdist) starting servers at once
+    got the same one, and one test talked to the other's server. Each worker
+    draws from a range of its own, below the ephemeral ports the kernels of those
+    servers bind.
+    """
+    import random
+    import socket
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    base = 20000 + 1000 * (index % 10)
+    for port in random.sample(range(base, base + 1000), 1000):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {base}-{base + 999}")

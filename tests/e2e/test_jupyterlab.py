@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import free_port
 
 from kmp_analysis.paths import NOTEBOOKS_DIR
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
@@ -42,12 +42,6 @@ NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 #: A wrong kecamatan, as a planner might type it, in a copy of the explorer.
 MISTYPED = "eksplorasi_salah_ketik.ipynb"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def with_parameter(source: Path, target: Path, name: str, value: str) -> None:

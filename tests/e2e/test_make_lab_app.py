@@ -32,6 +32,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from builders import free_port
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from kmp_analysis.paths import PROJ_ROOT
@@ -39,12 +40,6 @@ from kmp_analysis.paths import PROJ_ROOT
 MAKE = shutil.which("make")
 pytestmark = pytest.mark.skipif(MAKE is None, reason="no make")
 START_TIMEOUT_S = 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def recipe(target: str, **variables: object) -> str:
