@@ -22,7 +22,8 @@ module once when it starts.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import json
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 #: Notebooks saved under these folders of the project are saved without outputs.
@@ -166,11 +167,14 @@ def _committed_widgets(contents_manager: Any, path: str) -> Any:
     one on purpose (the notice to run all again that JupyterLab shows in place of
     its widgets on reopening, see :mod:`kmp_analysis.report.explore`), which a save
     must keep as committed rather than drop or replace with the live widgets'."""
-    if contents_manager is None:
+    root = getattr(contents_manager, "root_dir", None)
+    if root is None:
         return None
+    # read from disk (the server's own ``get`` is a coroutine in Jupyter Server 2,
+    # which a hook, called synchronously, cannot await)
     try:
-        on_disk = contents_manager.get(path, content=True, type="notebook")
-    except Exception:  # a new notebook, or one the server cannot read
+        on_disk = json.loads((Path(root) / path.strip("/")).read_text("utf-8"))
+    except (OSError, ValueError):  # a new notebook, or one that is not JSON
         return None
-    content = on_disk.get("content") or {}
-    return content.get("metadata", {}).get("widgets")
+    metadata = on_disk.get("metadata") if isinstance(on_disk, dict) else None
+    return metadata.get("widgets") if isinstance(metadata, dict) else None

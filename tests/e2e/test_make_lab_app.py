@@ -48,6 +48,7 @@ def recipe(target: str, **variables: object) -> str:
         [
             MAKE,
             "-n",
+            "--no-print-directory",  # under `make test` this is a sub-make
             "-o",
             ".venv/.installed",
             target,
@@ -157,6 +158,8 @@ def test_make_lab_saves_the_projects_notebooks_without_outputs(tmp_path):
     root = tmp_path / "proyek"
     for folder in ("notebooks", "outputs"):
         (root / folder).mkdir(parents=True)
+    explorer = PROJ_ROOT / "notebooks" / "eksplorasi.ipynb"
+    shutil.copy(explorer, root / "notebooks" / explorer.name)
     port = free_port()
     command = recipe("lab", LAB_PORT=port) + (
         f" --ServerApp.root_dir={root} --ServerApp.port_retries=0"
@@ -168,6 +171,11 @@ def test_make_lab_saves_the_projects_notebooks_without_outputs(tmp_path):
         for folder in ("notebooks", "outputs"):
             url = f"{base}/api/contents/{folder}/uji.ipynb?{token}"
             assert put(url, notebook_with_outputs()) in (200, 201)
+        # the explorer saved with its live widgets: the committed notice stays
+        live = nbformat.read(explorer, as_version=4)
+        live.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {}}
+        url = f"{base}/api/contents/notebooks/{explorer.name}?{token}"
+        assert put(url, live) == 200
 
         status, body = get(f"{base}/api/kernelspecs?{token}")
         assert status == 200
@@ -188,5 +196,7 @@ def test_make_lab_saves_the_projects_notebooks_without_outputs(tmp_path):
     assert saved.cells[0].outputs == []
     assert saved.cells[0].execution_count is None
     assert saved.cells[0].source == "print(14)"
+    saved_explorer = root / "notebooks" / explorer.name
+    assert saved_explorer.read_text("utf-8") == explorer.read_text("utf-8")
     kept = nbformat.read(root / "outputs" / "uji.ipynb", as_version=4)
     assert kept.cells[0].outputs[0]["text"] == "14\n"

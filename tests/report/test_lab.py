@@ -4,7 +4,7 @@ written without what running them added; others as they are."""
 from __future__ import annotations
 
 import copy
-import json
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -125,21 +125,12 @@ def test_saving_a_committed_notebook_in_the_lab_changes_no_byte(notebook):
     raw = notebook.read_text("utf-8")
     model = {"type": "notebook", "content": ran_over(nbformat.reads(raw, 4))}
     model["content"].metadata["widgets"] = {"live": "state"}  # as the lab may save
+    server = SimpleNamespace(root_dir=str(notebook.parents[1]))  # the project
     pre_save_hook(
-        model=model, path=f"notebooks/{notebook.name}", contents_manager=OnDisk(raw)
+        model=model, path=f"notebooks/{notebook.name}", contents_manager=server
     )
     saved = nbformat.writes(nbformat.from_dict(model["content"])) + "\n"
     assert saved == raw
-
-
-class OnDisk:
-    """A contents manager that holds one notebook, as the file on disk."""
-
-    def __init__(self, raw: str) -> None:
-        self.raw = raw
-
-    def get(self, path: str, content: bool = True, type: str | None = None) -> dict:
-        return {"type": "notebook", "content": json.loads(self.raw)}
 
 
 def ran_over(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
