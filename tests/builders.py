@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+from kmp_analysis.report.pdf import find_chromium
 from kmp_analysis.schema import TABLES
 
 #: The bad-input corpus (tests/data/bad/README.md).
@@ -291,3 +293,25 @@ def free_port() -> int:
                 continue
             return port
     raise RuntimeError(f"no free port in {base}-{base + 999}")
+
+
+def kill_a_worker(pid: int) -> None:
+    """SIGKILL one worker process of the batch ``pid`` runs, as the out-of-memory
+    killer would."""
+    import psutil
+
+    workers = [
+        child
+        for child in psutil.Process(pid).children()
+        if "--multiprocessing-fork" in child.cmdline()
+    ]
+    assert workers, "no worker process found"
+    workers[0].kill()
+
+
+#: Skips a browser test where no Chromium is installed, saying how to get one.
+needs_chromium = pytest.mark.skipif(
+    find_chromium() is None,
+    reason="no Chromium/Chrome for browser tests "
+    "(apt-get install chromium, or set KMP_CHROMIUM)",
+)

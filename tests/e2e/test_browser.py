@@ -25,20 +25,14 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
+from builders import needs_chromium
 
 from kmp_analysis.paths import OUTPUTS_DIR
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium, html_to_pdf
 
 CHROMIUM = find_chromium()
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="no Chromium/Chrome for browser tests "
-        "(apt-get install chromium, or set KMP_CHROMIUM)",
-    ),
-]
+pytestmark = [pytest.mark.e2e, needs_chromium]
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed"

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import kill_a_worker
 
 pytestmark = pytest.mark.e2e
 
@@ -79,19 +80,13 @@ def test_ctrl_c_leaves_whole_briefs_and_the_next_run_finishes(tmp_path):
 
 
 def test_a_killed_worker_is_replaced_and_every_brief_written(tmp_path):
-    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("psutil")  # kill_a_worker needs it
     out = tmp_path / "out"
     proc = subprocess.Popen(
         briefs_command(out, workers=2), stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     wait_for_briefs(out, 1, proc)
-    workers = [
-        child
-        for child in psutil.Process(proc.pid).children()
-        if "--multiprocessing-fork" in child.cmdline()
-    ]
-    assert workers, "no worker process found"
-    workers[0].kill()  # as the out-of-memory killer would
+    kill_a_worker(proc.pid)
     _, err = proc.communicate(timeout=180)
     assert proc.returncode == 0, err.decode()[-2000:]
     manifest = json.loads((out / "briefs/2026-10/manifest.json").read_text("utf-8"))

@@ -22,21 +22,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import free_port
+from builders import free_port, needs_chromium
 
 from kmp_analysis.paths import NOTEBOOKS_DIR
 from kmp_analysis.report.pdf import CHROMIUM_FLAGS, find_chromium
 
 CHROMIUM = find_chromium()
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="no Chromium/Chrome for browser tests "
-        "(apt-get install chromium, or set KMP_CHROMIUM)",
-    ),
-]
+pytestmark = [pytest.mark.e2e, needs_chromium]
 
 NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")

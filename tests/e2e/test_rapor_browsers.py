@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from builders import marked_processes
+from builders import kill_a_worker, marked_processes
 
 from kmp_analysis.report.pdf import find_chromium
 
@@ -53,7 +53,7 @@ def browsers_gone(mark: str) -> list[int]:
 #: exits leaves no browser); here the two ends a batch adds.
 @pytest.mark.parametrize("end", ["ctrl_c", "kill_worker"])
 def test_no_browser_outlives_the_run(tmp_path, end):
-    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("psutil")  # kill_a_worker needs it
     if find_chromium() is None:
         pytest.skip("Chromium tidak ada: tidak ada PDF, tidak ada peramban")
     mark = f"kmp-test-{uuid.uuid4().hex}"
@@ -63,13 +63,7 @@ def test_no_browser_outlives_the_run(tmp_path, end):
     if end == "ctrl_c":  # a terminal signals the whole foreground group
         os.killpg(proc.pid, signal.SIGINT)
     elif end == "kill_worker":
-        workers = [
-            child
-            for child in psutil.Process(proc.pid).children()
-            if "--multiprocessing-fork" in child.cmdline()
-        ]
-        assert workers, "no worker process found"
-        workers[0].kill()  # as the out-of-memory killer would
+        kill_a_worker(proc.pid)
     _, err = proc.communicate(timeout=180)
     expected = 130 if end == "ctrl_c" else 0
     assert proc.returncode == expected, err.decode()[-2000:]
