@@ -422,14 +422,13 @@ def briefs(
     detail: DetailOpt = False,
 ) -> None:
     """Tulis brief evaluasi untuk setiap kecamatan dan ringkasan kabupaten."""
-    from kmp_analysis.batch import BriefRequest, write_briefs
-
-    request = BriefRequest(
-        data=_data_path(data),
+    _run_batch(
+        data,
+        lang,
+        progress,
         period=period,
-        kecamatan=tuple(kecamatan or ()),
+        kecamatan=kecamatan,
         out=out,
-        lang=lang.value,
         formats=formats,
         summary=summary,
         config=config,
@@ -441,7 +440,6 @@ def briefs(
         scheduler=scheduler,
         rapor=rapor,
     )
-    _said(write_briefs(request, progress=progress), lang)
 
 
 @command()
@@ -493,15 +491,14 @@ def rapor(
 ) -> None:
     """Tulis rapor satu halaman untuk setiap koperasi (atau yang disebut), dan per
     kecamatan satu PDF berisi semua rapornya."""
-    from kmp_analysis.batch import BriefRequest, write_briefs
-
-    request = BriefRequest(
-        data=_data_path(data),
+    _run_batch(
+        data,
+        lang,
+        progress,
         period=period,
-        kecamatan=tuple(kecamatan or ()),
-        koperasi=tuple(koperasi or ()),
+        kecamatan=kecamatan,
+        koperasi=koperasi,
         out=out,
-        lang=lang.value,
         formats=formats,
         briefs=False,
         summary=False,
@@ -513,6 +510,14 @@ def rapor(
         workers=workers,
         scheduler=scheduler,
     )
+
+
+def _run_batch(data: Path | None, lang: Lang, progress: bool, **fields: object) -> None:
+    """``kmp briefs`` and ``kmp rapor``: the request (``fields`` as
+    :class:`~kmp_analysis.batch.BriefRequest` takes them), the run, what it did."""
+    from kmp_analysis.batch import BriefRequest, write_briefs
+
+    request = BriefRequest(data=_data_path(data), lang=lang.value, **fields)
     _said(write_briefs(request, progress=progress), lang)
 
 

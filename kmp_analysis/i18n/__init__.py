@@ -98,7 +98,7 @@ def fmt_dec(
     >>> fmt_dec(1234.5), fmt_dec(1234.5, "en")
     ('1.234,50', '1,234.50')
     """
-    return _format(value, lang, "#,##0." + "0" * digits if digits else "#,##0", signed)
+    return _format(value, lang, _decimals("0", digits), signed)
 
 
 def fmt_num(
@@ -111,7 +111,7 @@ def fmt_num(
     >>> fmt_num(0.5), fmt_num(1.0), fmt_num(2.25, "en")
     ('0,5', '1', '2.25')
     """
-    return _format(value, lang, "#,##0." + "#" * digits if digits else "#,##0", signed)
+    return _format(value, lang, _decimals("#", digits), signed)
 
 
 def fmt_percent(
@@ -124,8 +124,13 @@ def fmt_percent(
     >>> fmt_percent(0.19), fmt_percent(0.199, digits=1), fmt_percent(0.199, "en", 1)
     ('19%', '19,9%', '19.9%')
     """
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return _format(share, lang, pattern, signed)
+    return _format(share, lang, _decimals("0", digits) + "%", signed)
+
+
+def _decimals(decimal: str, digits: int) -> str:
+    """A Babel number pattern with thousands groups and ``digits`` decimals, each
+    ``"0"`` (always written) or ``"#"`` (written where not zero)."""
+    return "#,##0." + decimal * digits if digits else "#,##0"
 
 
 def fmt_pct(part: float, whole: float, lang: str = "id") -> str:

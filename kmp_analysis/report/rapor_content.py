@@ -194,16 +194,9 @@ class RaporContent:
 
     def bumdes(self) -> pd.DataFrame:
         """Its desa's BUMDes and what to agree with it."""
-        tables = self.evaluation.tables
-        if tables is None:
+        if self.evaluation.tables is None:
             return pd.DataFrame()
-        ev = self.evaluation
-        sync = ev.memo(
-            "bumdes_sync",
-            lambda: recommend.bumdes_sync(
-                ev.cooperatives, tables["unit_usaha"], tables["bumdes"]
-            ),
-        )
+        sync = _bumdes_agreements(self.evaluation)
         return sync[sync["koperasi_id"] == self.koperasi_id].reset_index(drop=True)
 
     def risks(self) -> str:
@@ -268,13 +261,7 @@ def card_inputs(evaluation: Evaluation) -> dict[str, str]:
         pieces.append(hist.first_window.astype(str))
     if ev.tables is not None:
         pieces.append(_digests(ev.tables["pengurus"]))
-        sync = ev.memo(
-            "bumdes_sync",
-            lambda: recommend.bumdes_sync(
-                coops, ev.tables["unit_usaha"], ev.tables["bumdes"]
-            ),
-        )
-        pieces.append(_digests(sync))
+        pieces.append(_digests(_bumdes_agreements(ev)))
     pieces.append(_digests(ev.perlu_dicek))
     common = f"{ev.period}|{ev.synthetic}"
     out = {}
@@ -282,6 +269,19 @@ def card_inputs(evaluation: Evaluation) -> dict[str, str]:
         text = "\n".join([common, *(str(p.get(kid, "")) for p in pieces)])
         out[kid] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return out
+
+
+def _bumdes_agreements(ev: Evaluation) -> pd.DataFrame:
+    """Every cooperative's BUMDes agreements, computed once per evaluation (the
+    cards and their cache keys read them)."""
+    tables = ev.tables
+    assert tables is not None
+    return ev.memo(
+        "bumdes_sync",
+        lambda: recommend.bumdes_sync(
+            ev.cooperatives, tables["unit_usaha"], tables["bumdes"]
+        ),
+    )
 
 
 def _digests(frame: pd.DataFrame) -> pd.Series:

@@ -102,11 +102,13 @@ def cards_run(tmp_path_factory):
     return data, root / "out", report
 
 
-def write(data: Path, out: Path, **options) -> batch.BatchReport:
+def write(
+    data: Path, out: Path, kecamatan=("Sanga Sanga",), **options
+) -> batch.BatchReport:
     return batch.write_briefs(
         data=data,
         out=out,
-        kecamatan=["Sanga Sanga"],
+        kecamatan=kecamatan,
         briefs=False,
         summary=False,
         rapor=True,
@@ -194,16 +196,7 @@ def test_without_chromium_the_cards_are_html_and_the_run_says_why(
     tmp_path, monkeypatch
 ):
     monkeypatch.setattr("kmp_analysis.batch.write.find_chromium", lambda: None)
-    report = batch.write_briefs(
-        out=tmp_path,
-        koperasi=["KMP-6402151001"],
-        briefs=False,
-        summary=False,
-        rapor=True,
-        formats="html,pdf",
-        executor="inprocess",
-        progress=False,
-    )
+    report = write(SAMPLE_DIR, tmp_path, kecamatan=(), koperasi=["KMP-6402151001"])
     (card,) = report.cards
     assert card.ok and card.pdf_pages is None
     assert sorted(Path(f).name for f in card.files) == ["rapor.html", "rapor.json"]

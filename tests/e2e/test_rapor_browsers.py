@@ -13,9 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from builders import kill_a_worker, marked_processes
-
-from kmp_analysis.report.pdf import find_chromium
+from builders import kill_a_worker, marked_processes, needs_chromium
 
 pytestmark = pytest.mark.e2e
 
@@ -51,11 +49,10 @@ def browsers_gone(mark: str) -> list[int]:
 
 #: A run that ends normally is covered by tests/report/test_pdf.py (a process that
 #: exits leaves no browser); here the two ends a batch adds.
+@needs_chromium
 @pytest.mark.parametrize("end", ["ctrl_c", "kill_worker"])
 def test_no_browser_outlives_the_run(tmp_path, end):
     pytest.importorskip("psutil")  # kill_a_worker needs it
-    if find_chromium() is None:
-        pytest.skip("Chromium tidak ada: tidak ada PDF, tidak ada peramban")
     mark = f"kmp-test-{uuid.uuid4().hex}"
     proc = start(tmp_path, mark)
     wait_for_cards(tmp_path, 2, proc)
