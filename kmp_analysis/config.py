@@ -169,6 +169,24 @@ class Consistency:
 
 
 @dataclass(frozen=True)
+class EffectSettings:
+    """How effects of support are estimated (DESIGN §7b, :mod:`kmp_analysis.effects`).
+
+    Fewer treated cooperatives than ``min_koperasi_diperlakukan`` give "data belum
+    cukup" instead of an estimate; ``bootstrap`` draws (seeded by ``seed``) make the
+    clustered intervals; the event study shows ``bulan_pra`` months before the
+    effort (also the months of the pre-trend check) and ``bulan_pasca`` after it.
+    The names are the keys of a YAML override, under ``efek:``.
+    """
+
+    min_koperasi_diperlakukan: int = 20
+    bootstrap: int = 999
+    seed: int = 2025
+    bulan_pra: int = 6
+    bulan_pasca: int = 9
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything tunable about an evaluation run.
 
@@ -184,6 +202,8 @@ class Config:
         Facilitators to allocate and training class size (§7).
     konsistensi
         When a month's figure is "perlu dicek" (consistency over time, §7b).
+    efek
+        How effects of support are estimated (§7b).
 
     Examples
     --------
@@ -200,6 +220,7 @@ class Config:
     monte_carlo: MonteCarlo = field(default_factory=MonteCarlo)
     rekomendasi: Recommendations = field(default_factory=Recommendations)
     konsistensi: Consistency = field(default_factory=Consistency)
+    efek: EffectSettings = field(default_factory=EffectSettings)
 
     def to_dict(self) -> dict:
         """The config as the YAML mapping :func:`load_config` reads."""
@@ -241,9 +262,8 @@ def load_config(path: str | Path | None = None) -> Config:
     ----------
     path
         A YAML file with any of the sections ``thresholds``, ``indeks``,
-        ``monte_carlo``, ``rekomendasi``, ``konsistensi``; every setting may be
-        left out. None or
-        "": the defaults.
+        ``monte_carlo``, ``rekomendasi``, ``konsistensi``, ``efek``; every setting
+        may be left out. None or "": the defaults.
 
     Returns
     -------
@@ -279,9 +299,16 @@ def load_config(path: str | Path | None = None) -> Config:
     return _from_mapping(raw, name)
 
 
-_SECTIONS = ("thresholds", "indeks", "monte_carlo", "rekomendasi", "konsistensi")
+_SECTIONS = (
+    "thresholds",
+    "indeks",
+    "monte_carlo",
+    "rekomendasi",
+    "konsistensi",
+    "efek",
+)
 #: Sections of plain named numbers (``with_overrides`` looks names up in them).
-_FLAT_SECTIONS = ("thresholds", "monte_carlo", "rekomendasi", "konsistensi")
+_FLAT_SECTIONS = ("thresholds", "monte_carlo", "rekomendasi", "konsistensi", "efek")
 
 
 def _from_mapping(raw: object, name: str) -> Config:
@@ -296,6 +323,7 @@ def _from_mapping(raw: object, name: str) -> Config:
     monte_carlo = _flat(raw, "monte_carlo", default.monte_carlo, name, problems)
     rekomendasi = _flat(raw, "rekomendasi", default.rekomendasi, name, problems)
     konsistensi = _flat(raw, "konsistensi", default.konsistensi, name, problems)
+    efek = _flat(raw, "efek", default.efek, name, problems)
     indeks = _index(raw.get("indeks"), default.indeks, name, problems)
     if not problems and rekomendasi.ukuran_kelas_pelatihan < 1:
         problems.append(
@@ -309,7 +337,7 @@ def _from_mapping(raw: object, name: str) -> Config:
         )
     if problems:
         raise ValidationFailed(problems)
-    return Config(thresholds, indeks, monte_carlo, rekomendasi, konsistensi)
+    return Config(thresholds, indeks, monte_carlo, rekomendasi, konsistensi, efek)
 
 
 #: Settings that must be 1 or more.
@@ -321,6 +349,8 @@ _AT_LEAST_ONE = (
     "bulan_minimum",
     "rasio",
     "rasio_rentang",
+    "min_koperasi_diperlakukan",
+    "bootstrap",
 )
 
 

@@ -20,6 +20,7 @@ from kmp_analysis import __version__, reference
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
 from kmp_analysis.consistency import implausible_values, no_flags
+from kmp_analysis.effects import effects_to_json, estimate_effects
 from kmp_analysis.history import COMPACT_COLUMNS, History, check_period, compute_history
 from kmp_analysis.index import (
     INDICES,
@@ -65,8 +66,16 @@ _KECAMATAN_FILE = "kecamatan.parquet"
 _META_FILE = "evaluasi.json"
 _HISTORY_FILE = "riwayat.parquet"
 _TO_CHECK_FILE = "perlu_dicek.parquet"
-#: Input tables kept with a saved evaluation, for the recommendations (DESIGN §7).
-_SAVED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
+#: Input tables kept with a saved evaluation, for the recommendations (DESIGN §7)
+#: and the effects of support (§7b); the optional ones may be absent.
+_NEEDED_INPUTS = ("koperasi", "unit_usaha", "pengurus", "bumdes")
+_SAVED_INPUTS = (
+    *_NEEDED_INPUTS,
+    "laporan_bulanan",
+    "pelatihan",
+    "pendampingan",
+    "pembiayaan",
+)
 
 
 @dataclass
@@ -140,6 +149,20 @@ class Evaluation:
         )
 
     @property
+    def effects(self) -> dict[str, Any]:
+        """The effects of training, facilitation and financing (DESIGN §7b), in the
+        JSON form of ``kmp effects``, computed when first asked for (a few seconds:
+        only the regency summary asks)."""
+        return self.memo("efek", self._effects)
+
+    def _effects(self) -> dict[str, Any]:
+        tables = self.tables or {}
+        if "laporan_bulanan" not in tables or "pengurus" not in tables:
+            return {}
+        places = self.cooperatives[["koperasi_id", "kode_kec"]]
+        return effects_to_json(estimate_effects(tables, places, self.config))
+
+    @property
     def window(self) -> list[str]:
         return window_months(self.period, self.config.thresholds.window_months)
 
@@ -180,6 +203,8 @@ class Evaluation:
             folder / _TO_CHECK_FILE, self.perlu_dicek.to_parquet(index=False)
         )
         for name in _SAVED_INPUTS if self.tables is not None else ():
+            if name not in self.tables:
+                continue
             atomic_write_bytes(
                 folder / f"masukan_{name}.parquet",
                 self.tables[name].to_parquet(index=False),
@@ -228,7 +253,7 @@ class Evaluation:
             history=_read_history(history_file, config)
             if history_file.exists()
             else None,
-            tables=inputs if len(inputs) == len(_SAVED_INPUTS) else None,
+            tables=inputs if all(n in inputs for n in _NEEDED_INPUTS) else None,
             cooperatives=frame,
             kecamatan=pd.read_parquet(kecamatan_file)
             if kecamatan_file.exists()

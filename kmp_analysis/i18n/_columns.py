@@ -182,4 +182,29 @@ COLUMNS: dict[str, dict[str, str]] = {
         "id": "Pendamping tanpa bobot terpencil",
         "en": "Facilitators, no remoteness weight",
     },
+    # effects of support (kmp effects --out FILE.xlsx, the summary's table)
+    "upaya": {"id": "Dukungan", "en": "Support"},
+    "hasil": {"id": "Hasil yang diukur", "en": "Outcome"},
+    "perkiraan": {"id": "Perkiraan (rentang 95%)", "en": "Estimate (95% range)"},
+    "kesimpulan": {"id": "Kesimpulan", "en": "Conclusion"},
+    "pra_tren_p": {"id": "Uji pra-tren (p)", "en": "Pre-trend test (p)"},
+    "n_diperlakukan": {"id": "Koperasi yang didukung", "en": "Supported cooperatives"},
+    "n_pembanding": {"id": "Koperasi pembanding", "en": "Comparison cooperatives"},
+    "n_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "efek_att": {"id": "Perkiraan dampak", "en": "Estimated effect"},
+    "batas_bawah": {"id": "Batas bawah 95%", "en": "95% lower bound"},
+    "batas_atas": {"id": "Batas atas 95%", "en": "95% upper bound"},
+    "cek_silang_att": {
+        "id": "Metode kedua (imputasi)",
+        "en": "Second method (imputation)",
+    },
+    "bulan_sejak": {"id": "Bulan sejak dukungan", "en": "Months since the support"},
+    "anggota_median": {
+        "id": "Median anggota terdaftar",
+        "en": "Median registered members",
+    },
+    "bulan_setelah": {
+        "id": "Bulan sesudah yang dirata-rata",
+        "en": "Months after, averaged",
+    },
 }

@@ -1201,4 +1201,162 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "K={k} harus bilangan bulat (jumlah pendamping).",
         "en": "K={k} must be a whole number (of facilitators).",
     },
+    # effects of support (summary section "Apakah dukungan berdampak?")
+    "ringkasan_section_efek": {
+        "id": "Apakah dukungan berdampak?",
+        "en": "Does the support work?",
+    },
+    "efek_intro": {
+        "id": "Perkiraan dari laporan bulanan: koperasi yang sudah menerima dukungan "
+        "dibandingkan, bulan demi bulan, dengan koperasi yang belum menerimanya "
+        "(metode Callaway–Sant'Anna; rentang 95%, dihitung per kecamatan). Satu poin "
+        "partisipasi = 1% anggota terdaftar yang bertransaksi dalam sebulan.",
+        "en": "Estimated from the monthly reports: cooperatives that have received "
+        "support are compared, month by month, with those that have not yet "
+        "(Callaway–Sant'Anna method; 95% range, clustered by kecamatan). One point "
+        "of participation = 1% of registered members trading in a month.",
+    },
+    "efek_upaya_pelatihan": {"id": "Pelatihan dasar", "en": "Basic training"},
+    "efek_upaya_pendampingan": {"id": "Pendampingan", "en": "Facilitation"},
+    "efek_upaya_pembiayaan": {"id": "Pembiayaan Himbara", "en": "Himbara financing"},
+    "efek_kena_pelatihan": {"id": "dilatih", "en": "trained"},
+    "efek_kena_pendampingan": {"id": "didampingi", "en": "facilitated"},
+    "efek_kena_pembiayaan": {"id": "menerima pembiayaan", "en": "financed"},
+    "efek_setelah_pelatihan": {
+        "id": "setelah ketua atau separuh pengurusnya lulus pelatihan dasar",
+        "en": "after its chair or half its board passed the basic training",
+    },
+    "efek_setelah_pendampingan": {
+        "id": "setelah pendamping pertama datang",
+        "en": "after the first facilitator arrived",
+    },
+    "efek_setelah_pembiayaan": {
+        "id": "setelah pencairan pertama",
+        "en": "after the first disbursement",
+    },
+    "efek_naik": {
+        "id": "{upaya}: partisipasi naik sekitar {nilai} poin ({lo}–{hi}) rata-rata "
+        "dalam {bulan} bulan {setelah}: kira-kira {anggota} anggota lagi bertransaksi "
+        "di KMP setiap bulan ({n_t} koperasi yang sudah {kena} dibandingkan dengan "
+        "{n_c} yang belum).",
+        "en": "{upaya}: participation rose by about {nilai} points ({lo}–{hi}) on "
+        "average over the {bulan} months {setelah}: roughly {anggota} more members "
+        "trading with the KMP each month ({n_t} cooperatives {kena} compared with "
+        "{n_c} not yet).",
+    },
+    "efek_turun": {
+        "id": "{upaya}: partisipasi turun sekitar {nilai} poin ({lo}–{hi}) rata-rata "
+        "dalam {bulan} bulan {setelah}: kira-kira {anggota} anggota lebih sedikit "
+        "yang bertransaksi setiap bulan ({n_t} koperasi yang sudah {kena} "
+        "dibandingkan dengan {n_c} yang belum).",
+        "en": "{upaya}: participation fell by about {nilai} points ({lo}–{hi}) on "
+        "average over the {bulan} months {setelah}: roughly {anggota} fewer members "
+        "trading each month ({n_t} cooperatives {kena} compared with {n_c} not "
+        "yet).",
+    },
+    "efek_belum_dapat_disimpulkan": {
+        "id": "{upaya}: belum dapat disimpulkan. Perkiraannya partisipasi {arah} "
+        "{nilai} poin {setelah}, tetapi rentangnya ({lo} sampai {hi} poin) mencakup "
+        "nol ({n_t} koperasi yang sudah {kena}, {n_c} pembanding).",
+        "en": "{upaya}: not yet conclusive. The estimate is participation {arah} "
+        "{nilai} points {setelah}, but its range ({lo} to {hi} points) includes zero "
+        "({n_t} cooperatives {kena}, {n_c} for comparison).",
+    },
+    "efek_arah_naik": {"id": "naik", "en": "up"},
+    "efek_arah_turun": {"id": "turun", "en": "down"},
+    "efek_data_belum_cukup": {
+        "id": "{upaya}: data belum cukup. Baru {n} koperasi yang sudah {kena} dengan "
+        "laporan sebelum dan sesudahnya; perlu paling sedikit {minimum}.",
+        "en": "{upaya}: not enough data yet. Only {n} cooperatives {kena} have reports "
+        "before and after; at least {minimum} are needed.",
+    },
+    "efek_belum_ada_data": {
+        "id": "{upaya}: belum ada data {tabel}.",
+        "en": "{upaya}: no {tabel} data yet.",
+    },
+    "efek_tanpa_pembanding": {
+        "id": "{upaya}: belum dapat dibandingkan. Tidak ada koperasi yang belum "
+        "{kena} sebagai pembanding.",
+        "en": "{upaya}: cannot be compared yet. No cooperative that was not {kena} "
+        "is left to compare with.",
+    },
+    "efek_pra_tren": {
+        "id": "Hati-hati: sebelum upaya ini, koperasi tersebut sudah bergerak berbeda "
+        "dari pembandingnya (uji pra-tren p = {p}); sebagian angka ini bisa jadi "
+        "perbedaan itu, bukan dampak.",
+        "en": "Caution: before the effort these cooperatives already moved "
+        "differently from their comparison (pre-trend test p = {p}); part of this "
+        "figure may be that difference, not an effect.",
+    },
+    "efek_cek_silang_beda": {
+        "id": "Metode kedua (imputasi) memberi {nilai} poin, di luar rentang ini: "
+        "baca dengan hati-hati.",
+        "en": "A second method (imputation) gives {nilai} points, outside this range: "
+        "read with care.",
+    },
+    "efek_catatan_1": {
+        "id": "Ini bukan uji acak: koperasi yang lebih dulu dilatih, didampingi atau "
+        "dibiayai dibandingkan dengan yang belum, dan itu adil hanya bila tanpa "
+        "dukungan keduanya akan bergerak sejajar (di grafik, bulan-bulan sebelum "
+        "dukungan mestinya dekat nol).",
+        "en": "This is not a randomised trial: cooperatives supported earlier are "
+        "compared with those not yet supported, which is fair only if without the "
+        "support both would have moved in parallel (in the figure, the months before "
+        "the support should sit near zero).",
+    },
+    "efek_catatan_2": {
+        "id": "Yang dapat membelokkan: dukungan yang lebih dulu diberikan kepada "
+        "koperasi yang memang sedang bangkit, program lain yang datang bersamaan, "
+        "atau laporan bulanan yang lebih sering hilang di satu kelompok.",
+        "en": "What could bias it: support given first to cooperatives that were "
+        "already rising, other programmes arriving at the same time, or monthly "
+        "reports missing more often in one group.",
+    },
+    "efek_sel": {"id": "{nilai} ({lo} s.d. {hi})", "en": "{nilai} ({lo} to {hi})"},
+    "efek_vonis_ya": {"id": "terlihat", "en": "shown"},
+    "efek_vonis_belum": {
+        "id": "belum dapat disimpulkan",
+        "en": "not yet conclusive",
+    },
+    "efek_status_belum_ada_data": {"id": "belum ada data", "en": "no data yet"},
+    "efek_status_data_belum_cukup": {
+        "id": "data belum cukup",
+        "en": "not enough data",
+    },
+    "efek_status_tidak_ada_pembanding": {
+        "id": "tidak ada pembanding",
+        "en": "nothing to compare with",
+    },
+    "efek_hasil_partisipasi": {
+        "id": "Partisipasi (poin)",
+        "en": "Participation (points)",
+    },
+    "efek_hasil_bulan_berusaha": {
+        "id": "Bulan dengan omzet (poin)",
+        "en": "Month with turnover (points)",
+    },
+    "efek_hasil_omzet_per_anggota": {
+        "id": "Omzet per anggota (Rp/bulan)",
+        "en": "Turnover per member (IDR/month)",
+    },
+    "efek_tabel_judul": {
+        "id": "Semua hasil yang diukur",
+        "en": "Every outcome measured",
+    },
+    "efek_grafik_x": {
+        "id": "Bulan sejak dukungan (negatif: sebelum)",
+        "en": "Months since the support (negative: before)",
+    },
+    "efek_grafik_y": {
+        "id": "Perubahan partisipasi (poin)",
+        "en": "Change in participation (points)",
+    },
+    "efek_grafik_alt": {
+        "id": "Perubahan partisipasi menurut bulan sejak dukungan, untuk pelatihan, "
+        "pendampingan dan pembiayaan, dengan rentang 95%; bulan sebelum dukungan "
+        "ikut ditampilkan.",
+        "en": "Change in participation by months since the support, for training, "
+        "facilitation and financing, with the 95% range; the months before the "
+        "support are shown too.",
+    },
 }

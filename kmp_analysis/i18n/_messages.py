@@ -132,6 +132,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--out harus berakhiran .csv, .xlsx atau .parquet",
         "en": "--out must end in .csv, .xlsx or .parquet",
     },
+    "out_suffix_effects": {
+        "id": "--out harus berakhiran .json atau .xlsx",
+        "en": "--out must end in .json or .xlsx",
+    },
+    "effects_written": {
+        "id": "Perkiraan dampak ditulis -> {out}",
+        "en": "Effect estimates written -> {out}",
+    },
     "briefs_done": {
         "id": "{written} brief ditulis, {reused} dipakai ulang, {failed} gagal, "
         "{seconds:.0f} detik -> {index}",

@@ -317,3 +317,60 @@ def rank_intervals(result: RankUncertainty, lang: str = "id") -> Figure:
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+def event_study(
+    effects: dict, lang: str = "id", outcome: str = "partisipasi"
+) -> Figure:
+    """Each effort's effect on ``outcome`` by months since the effort, in points.
+
+    One panel per effort (training, facilitation, financing) on a shared scale: a
+    dot per month with its 95% band, the months before the effort included (they
+    should sit near zero: the pre-trend check), a dashed line where the effort
+    starts. An effort without an estimate says why in its panel.
+    """
+    from matplotlib import ticker
+
+    from kmp_analysis.effects import EFFORTS, ESTIMATED
+
+    fig, axes = plt.subplots(1, len(EFFORTS), figsize=(9.6, 3.0), dpi=110, sharey=True)
+    for ax, effort in zip(axes, EFFORTS, strict=True):
+        entry = effects.get(effort, {}).get(outcome, {})
+        ax.set_title(label(f"efek_upaya_{effort}", lang), fontsize=10)
+        ax.axhline(0, color="#555555", linewidth=0.8)
+        ax.grid(axis="y", color="#eeeeee", linewidth=0.6)
+        ax.set_axisbelow(True)
+        if entry.get("status") != ESTIMATED or not entry.get("event_study"):
+            status = entry.get("status", "belum_ada_data")
+            ax.text(
+                0.5,
+                0.5,
+                label(f"efek_status_{status}", lang),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color="#666666",
+            )
+            ax.set_xticks([])
+            continue
+        rows = pd.DataFrame(entry["event_study"])
+        e = rows["e"].to_numpy()
+        before = e < 0
+        ax.fill_between(
+            e, 100 * rows["lo"], 100 * rows["hi"], color="#9ecae1", alpha=0.5, step=None
+        )
+        ax.plot(e, 100 * rows["att"], color="#08519c", linewidth=1.2)
+        ax.scatter(
+            e[before], 100 * rows["att"][before], s=14, color="#888888", zorder=3
+        )
+        ax.scatter(
+            e[~before], 100 * rows["att"][~before], s=14, color="#08519c", zorder=3
+        )
+        ax.axvline(-0.5, color="#444444", linestyle="--", linewidth=0.8)
+        ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, nbins=8))
+        ax.xaxis.set_major_formatter(integer_formatter(lang))
+    axes[0].set_ylabel(label("efek_grafik_y", lang))
+    axes[0].yaxis.set_major_formatter(decimal_formatter(lang))
+    fig.supxlabel(label("efek_grafik_x", lang), fontsize=9)
+    fig.tight_layout()
+    return fig

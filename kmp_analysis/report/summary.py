@@ -23,6 +23,7 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.errors import said_in
 from kmp_analysis.i18n import fmt_int, fmt_pct, fmt_percent, label
 from kmp_analysis.report import blocks, charts, maps, style, trends
+from kmp_analysis.report.effects_content import any_estimate, caveats, effect_table
 from kmp_analysis.report.params import SummaryParameters, evaluation_for
 from kmp_analysis.report.summary_content import (
     CONTEXT_LIST_CAP,
@@ -35,6 +36,12 @@ from kmp_analysis.report.summary_content import (
 #: In print, the exporter caps figures at 80 mm high; the map of 20 labelled kecamatan
 #: gets more room, or its labels shrink below legibility.
 _PRINT_STYLE = "<style>@media print{.kmp-figure.kmp-map img{max-height:125mm}}</style>"
+
+
+def _close(figure: Figure) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
 
 
 def _section(title: str, *parts: str) -> HTML:
@@ -459,6 +466,30 @@ class Summary(SummaryContent):
                 title=label("ringkasan_training_kecamatan", lang),
             ).data,
         )
+
+    def effects(self) -> HTML:
+        """ "Apakah dukungan berdampak?": one plain sentence per effort, the event
+        study, every outcome in a table, and the two caveats (DESIGN §7b)."""
+        lang = self.lang
+        title = label("ringkasan_section_efek", lang)
+        found = self.effects_json
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in self.effect_sentences())
+        parts = [_paragraph(label("efek_intro", lang)), f"<ul>{items}</ul>"]
+        if any_estimate(found):
+            figure = charts.event_study(found, lang)
+            parts.append(
+                blocks.figure_html(figure, label("efek_grafik_alt", lang)).data
+            )
+            _close(figure)
+            parts.append(
+                blocks.table_html(
+                    effect_table(found, lang),
+                    lang,
+                    title=label("efek_tabel_judul", lang),
+                ).data
+            )
+        parts += [_paragraph(line, "kmp-note") for line in caveats(lang)]
+        return _section(title, *parts)
 
     def provenance(self) -> HTML:
         """Method and provenance: data files and their hashes, parameters, versions."""

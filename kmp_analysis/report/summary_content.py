@@ -41,6 +41,7 @@ from kmp_analysis.i18n import (
 )
 from kmp_analysis.index import INDICES, QUADRANTS, RankUncertainty, rank_uncertainty
 from kmp_analysis.reference import NOT_APPLICABLE
+from kmp_analysis.report.effects_content import effect_sentences
 from kmp_analysis.report.tables import context_word
 from kmp_analysis.safeio import atomic_write_text
 
@@ -108,6 +109,16 @@ class SummaryContent:
         return rank_uncertainty(
             self.cooperatives, config.indeks, config.monte_carlo, index="outcome"
         )
+
+    @property
+    def effects_json(self) -> dict[str, Any]:
+        """The effects of support (:attr:`Evaluation.effects`, JSON form)."""
+        return self.evaluation.effects
+
+    def effect_sentences(self) -> list[str]:
+        """One plain sentence per effort on its effect on participation."""
+        minimum = self.evaluation.config.efek.min_koperasi_diperlakukan
+        return effect_sentences(self.effects_json, self.lang, minimum)
 
     def headline_numbers(self) -> dict[str, Any]:
         """Regency totals: cooperatives, per class, at risk, kecamatan per quadrant.
@@ -773,6 +784,7 @@ class SummaryContent:
             "kecamatan": kecamatan,
             "perubahan": self.change_json(),
             "konteks_desa": self.context_json(),
+            "efek": self.effects_json,
         }
 
     def pendamping_json(self) -> dict[str, Any]:
