@@ -211,11 +211,11 @@ class WavePlan:
             fmt_month(self.period, lang) + f" ({self.period})" if self.period else "–"
         )
         rows = [
-            ("gelombang_m_seed", str(self.seed)),
+            ("gelombang_m_seed", self.seed),
             ("gelombang_m_generator", label("gelombang_m_generator_v", lang)),
-            ("gelombang_m_waves_asked", str(self.waves_asked)),
-            ("gelombang_m_waves", str(self.n_waves)),
-            ("gelombang_m_class_size", str(self.class_size)),
+            ("gelombang_m_waves_asked", self.waves_asked),
+            ("gelombang_m_waves", self.n_waves),
+            ("gelombang_m_class_size", self.class_size),
             ("gelombang_m_unit", label("gelombang_m_unit_v", lang)),
             (
                 "gelombang_m_strata",
