@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 
 import pandas as pd
 import pytest
@@ -79,6 +80,14 @@ def test_the_same_seed_writes_the_same_plan_and_another_seed_another(written):
     )
     for sheet in SHEETS:
         pd.testing.assert_frame_equal(first[sheet], again[sheet])
+    # byte for byte, but for the time the file was written (docProps/core.xml)
+    parts = [zipfile.ZipFile(written[n][1]) for n in ("a", "b")]
+    names = parts[0].namelist()
+    assert names == parts[1].namelist()
+    assert "xl/worksheets/sheet1.xml" in names
+    for name in names:
+        if name != "docProps/core.xml":
+            assert parts[0].read(name) == parts[1].read(name), name
     assert list(other) == SHEETS
     english = other["gelombang"]
     assert list(english.columns[:4]) == [
