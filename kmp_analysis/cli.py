@@ -416,6 +416,113 @@ def history(
     )
 
 
+@command("plan-training")
+def plan_training(
+    data: DataOpt = None,
+    period: PeriodOpt = None,
+    gelombang: Annotated[
+        int | None,
+        typer.Option(
+            "--gelombang",
+            help="Jumlah gelombang pelatihan (bawaan: 4, rekomendasi."
+            "gelombang_pelatihan).",
+            show_default=False,
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            help="Benih undian urutan kecamatan (bawaan: 2026, rekomendasi."
+            "benih_gelombang); benih yang sama, rencana yang sama.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File .xlsx tujuan (bawaan: outputs/rencana-pelatihan.xlsx).",
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    lang: LangOpt = Lang.id,
+    strict: StrictOpt = False,
+    detail: DetailOpt = False,
+) -> None:
+    """Susun gelombang pelatihan berikutnya dalam urutan kecamatan yang diundi.
+
+    Kecamatan dengan pengurus yang menunggu jenjang berikutnya dikelompokkan
+    menurut kekuatannya (pangsa KMP aktif atau berdampak), lalu diundi ke
+    gelombang sehingga setiap gelombang berisi kecamatan kuat dan lemah. Benih
+    dicatat; benih yang sama menghasilkan rencana yang sama. Sheet: gelombang,
+    peserta, metode.
+    """
+    from kmp_analysis.config import load_config
+    from kmp_analysis.evaluation import evaluate as run_evaluate
+    from kmp_analysis.i18n import fmt_int, join_names
+    from kmp_analysis.io import read_dataset
+    from kmp_analysis.paths import OUTPUTS_DIR
+    from kmp_analysis.report.workbook import plan_tables, write_workbook
+    from kmp_analysis.training_waves import plan_training as draw_plan
+
+    target = out or OUTPUTS_DIR / "rencana-pelatihan.xlsx"
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError("plan_suffix")
+    cfg = load_config(config)
+    rec = cfg.rekomendasi
+    n_waves = rec.gelombang_pelatihan if gelombang is None else gelombang
+    benih = rec.benih_gelombang if seed is None else seed
+    # the options are checked before the data is read: a wrong --gelombang is
+    # said at once, whatever the data
+    for option, value, key, least in (
+        ("--gelombang", n_waves, "gelombang_bad", 1),
+        ("--seed", benih, "benih_bad", 0),
+    ):
+        if value < least:
+            raise UsageError(key, value=value).about(option)
+    dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
+    ev = run_evaluate(dataset, period, cfg, history=False)
+    plan = draw_plan(
+        ev.cooperatives,
+        dataset.tables["pengurus"],
+        waves=n_waves,
+        seed=benih,
+        class_size=rec.ukuran_kelas_pelatihan,
+        period=ev.period,
+    )
+    write_workbook(plan_tables(plan, lang.value), target, lang.value)
+    for note in plan.notes(lang.value):
+        typer.echo(note)
+    if not plan.n_waves:
+        typer.echo(message("plan_none", lang, out=target))
+        return
+    for row in plan.by_wave().itertuples(index=False):
+        typer.echo(
+            message(
+                "plan_wave",
+                lang,
+                wave=row.gelombang,
+                names=join_names(row.kecamatan, lang.value),
+                peserta=fmt_int(row.peserta, lang.value),
+                kelas=fmt_int(row.kelas_pelatihan, lang.value),
+            )
+        )
+    typer.echo(
+        message(
+            "plan_done",
+            lang,
+            period=ev.period,
+            seed=plan.seed,
+            waves=plan.n_waves,
+            kec=len(plan.kecamatan),
+            peserta=fmt_int(plan.kecamatan["peserta"].sum(), lang.value),
+            kelas=fmt_int(plan.kecamatan["kelas_pelatihan"].sum(), lang.value),
+            out=target,
+        )
+    )
+
+
 @command()
 def briefs(
     data: DataOpt = None,

@@ -139,11 +139,19 @@ class Recommendations:
     year or with health care more than an hour away (IDM 2024,
     :func:`kmp_analysis.recommend.remote`). Data without village context (its own
     geography) has no remote desa, so the weight changes nothing there.
+
+    ``gelombang_pelatihan`` and ``benih_gelombang`` are the defaults of the next
+    training waves (``kmp plan-training``, :mod:`kmp_analysis.training_waves`):
+    how many waves, and the seed of the draw that orders the kecamatan. The seed
+    is fixed so that the plan the summary shows and the one the command writes
+    are the same plan; change it only to draw a new one, and keep it with the plan.
     """
 
     pendamping: int = 40  # K facilitators to allocate over kecamatan
     ukuran_kelas_pelatihan: int = 30  # participants per training class at most
     bobot_terpencil: float = 0.0  # extra need weight in a remote desa; 0 = off
+    gelombang_pelatihan: int = 4  # waves of the next training plan
+    benih_gelombang: int = 2026  # seed of the draw ordering the kecamatan into waves
 
 
 @dataclass(frozen=True)
@@ -351,6 +359,7 @@ _AT_LEAST_ONE = (
     "rasio_rentang",
     "min_koperasi_diperlakukan",
     "bootstrap",
+    "gelombang_pelatihan",
 )
 
 

@@ -178,6 +178,22 @@ COLUMNS: dict[str, dict[str, str]] = {
         "en": "Median operating self-sufficiency",
     },
     "terpencil": {"id": "Di desa terpencil", "en": "In remote villages"},
+    # ---- next training waves (kmp plan-training, issue 15)
+    "gelombang": {"id": "Gelombang", "en": "Wave"},
+    "strata": {"id": "Strata (1 = terkuat)", "en": "Stratum (1 = strongest)"},
+    "pangsa_aktif_berdampak": {
+        "id": "% KMP aktif atau berdampak",
+        "en": "% active or impactful KMP",
+    },
+    "koperasi_peserta": {"id": "KMP dengan peserta", "en": "KMP with participants"},
+    "peserta_dasar": {"id": "Peserta dasar", "en": "Basic participants"},
+    "peserta_menengah": {
+        "id": "Peserta menengah",
+        "en": "Intermediate participants",
+    },
+    "peserta_lanjut": {"id": "Peserta lanjut", "en": "Advanced participants"},
+    "kelas_ke": {"id": "Kelas ke-", "en": "Class no."},
+    "butir": {"id": "Butir", "en": "Item"},
     "pendamping_tanpa_bobot": {
         "id": "Pendamping tanpa bobot terpencil",
         "en": "Facilitators, no remoteness weight",

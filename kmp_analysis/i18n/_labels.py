@@ -1062,6 +1062,123 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Tidak ada peserta untuk jenjang pelatihan berikutnya.",
         "en": "No one is due for a next training tier.",
     },
+    # ---- next training waves (kmp plan-training, summary; issue 15)
+    "ringkasan_section_waves": {
+        "id": "Rencana gelombang pelatihan berikutnya",
+        "en": "Plan of the next training waves",
+    },
+    "ringkasan_waves_note": {
+        "id": "{peserta} peserta dari {kec} kecamatan dalam {waves} gelombang, "
+        "diundi dengan benih {seed} (benih yang sama, rencana yang sama); kelas "
+        "paling banyak {size} orang, disusun per kecamatan dan jenjang.",
+        "en": "{peserta} participants from {kec} kecamatan in {waves} waves, drawn "
+        "with seed {seed} (the same seed gives the same plan); classes of at most "
+        "{size} people, formed per kecamatan and tier.",
+    },
+    "ringkasan_waves_table": {
+        "id": "Gelombang: kecamatan, peserta dan kelas",
+        "en": "Waves: kecamatan, participants and classes",
+    },
+    "gelombang_why_compare": {
+        "id": "Kecamatan yang dilatih pada gelombang belakangan menjadi pembanding "
+        "bagi kecamatan yang dilatih lebih dulu, pada bulan-bulan yang sama.",
+        "en": "Kecamatan trained in later waves serve as the comparison for those "
+        "trained earlier, over the same months.",
+    },
+    "gelombang_why_chance": {
+        "id": "Undian (benih {seed}), bukan kesiapan atau kemudahan akses, "
+        "menentukan siapa lebih dulu; setiap gelombang berisi kecamatan kuat dan "
+        "lemah.",
+        "en": "A draw (seed {seed}), not readiness or ease of access, decides who "
+        "goes first; every wave holds strong and weak kecamatan.",
+    },
+    "gelombang_why_credit": {
+        "id": "Maka perbedaan yang muncul setelah pelatihan dapat dikreditkan pada "
+        "pelatihan, bukan pada hal lain, asalkan urutan undian ini diikuti.",
+        "en": "So differences that appear after training can be credited to the "
+        "training, not to something else, provided this drawn order is kept.",
+    },
+    "gelombang_fewer": {
+        "id": "Diminta {asked} gelombang, tetapi hanya {n} kecamatan yang punya "
+        "peserta: {n} gelombang, satu kecamatan masing-masing.",
+        "en": "{asked} waves were asked for, but only {n} kecamatan have "
+        "participants: {n} waves, one kecamatan each.",
+    },
+    "gelombang_left_out": {
+        "id": "{n} kecamatan tidak dijadwalkan karena tidak ada pengurus yang "
+        "menunggu jenjang berikutnya: {names}.",
+        "en": "{n} kecamatan are not scheduled because no board member there is "
+        "waiting for a next tier: {names}.",
+    },
+    "gelombang_none": {
+        "id": "Tidak ada pengurus yang menunggu jenjang pelatihan berikutnya.",
+        "en": "No board member is waiting for a next training tier.",
+    },
+    "gelombang_m_seed": {"id": "Benih undian", "en": "Seed of the draw"},
+    "gelombang_m_generator": {"id": "Pembangkit acak", "en": "Random generator"},
+    "gelombang_m_generator_v": {
+        "id": "NumPy PCG64, keluaran mentah 64 bit (sama di setiap versi NumPy)",
+        "en": "NumPy PCG64, raw 64-bit output (the same in every NumPy version)",
+    },
+    "gelombang_m_waves_asked": {
+        "id": "Jumlah gelombang diminta",
+        "en": "Waves asked for",
+    },
+    "gelombang_m_waves": {"id": "Jumlah gelombang", "en": "Waves"},
+    "gelombang_m_class_size": {
+        "id": "Ukuran kelas paling besar",
+        "en": "Largest class",
+    },
+    "gelombang_m_unit": {"id": "Satuan undian", "en": "Unit drawn"},
+    "gelombang_m_unit_v": {
+        "id": "kecamatan (pelatihan diberikan per kecamatan; dampaknya nanti "
+        "diperkirakan berkelompok per kecamatan)",
+        "en": "the kecamatan (training is delivered per kecamatan; its effect will "
+        "be estimated clustered by kecamatan)",
+    },
+    "gelombang_m_strata": {"id": "Strata", "en": "Strata"},
+    "gelombang_m_strata_v": {
+        "id": "kecamatan berpeserta diurutkan dari pangsa KMP aktif atau berdampak "
+        "tertinggi (seri: Indeks Outcome rata-rata, lalu kode); tiap {n} berurutan "
+        "menjadi satu strata ({strata} strata, strata 1 terkuat)",
+        "en": "kecamatan with participants ranked by their share of active or "
+        "impactful KMP, highest first (ties: mean outcome index, then code); each "
+        "run of {n} forms a stratum ({strata} strata, stratum 1 the strongest)",
+    },
+    "gelombang_m_deal": {"id": "Undian", "en": "Draw"},
+    "gelombang_m_deal_v": {
+        "id": "dalam tiap strata, urutan acak mengirim satu kecamatan ke tiap "
+        "gelombang; undian diulang sampai peserta setiap gelombang berada dalam "
+        "±{balance} dari rata-rata gelombang (paling banyak {max} kali; bila tak "
+        "ada, yang paling seimbang)",
+        "en": "within each stratum, a random order sends one kecamatan to each "
+        "wave; the draw is repeated until every wave's participants are within "
+        "±{balance} of the mean wave (at most {max} times; failing that, the most "
+        "balanced)",
+    },
+    "gelombang_m_draw": {"id": "Undian yang dipakai", "en": "Draw kept"},
+    "gelombang_m_draw_v": {
+        "id": "ke-{draw}; gelombang terbesar {largest} peserta, terkecil {smallest}",
+        "en": "no. {draw}; largest wave {largest} participants, smallest {smallest}",
+    },
+    "gelombang_m_draw_unbalanced": {
+        "id": "ke-{draw}, yang paling seimbang dari {max} undian (tidak ada yang "
+        "dalam ±{balance}); gelombang terbesar {largest} peserta, terkecil "
+        "{smallest}",
+        "en": "no. {draw}, the most balanced of {max} draws (none was within "
+        "±{balance}); largest wave {largest} participants, smallest {smallest}",
+    },
+    "gelombang_m_period": {
+        "id": "Periode data (kelas dan jenjang)",
+        "en": "Period of the data (classes and tiers)",
+    },
+    "gelombang_m_left_out": {
+        "id": "Kecamatan tanpa peserta (tidak dijadwalkan)",
+        "en": "Kecamatan without participants (not scheduled)",
+    },
+    "gelombang_m_why_1": {"id": "Mengapa diundi (1)", "en": "Why a draw (1)"},
+    "gelombang_m_why_2": {"id": "Mengapa diundi (2)", "en": "Why a draw (2)"},
+    "gelombang_m_why_3": {"id": "Mengapa diundi (3)", "en": "Why a draw (3)"},
     "ringkasan_empty": {
         "id": "Tidak ada data KMP untuk bagian ini.",
         "en": "There is no KMP data for this section.",

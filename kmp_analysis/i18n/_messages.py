@@ -177,6 +177,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--out harus berakhiran .xlsx (templat adalah buku kerja Excel).",
         "en": "--out must end in .xlsx (the template is an Excel workbook).",
     },
+    "gelombang_bad": {
+        "id": "jumlah gelombang harus bilangan bulat 1 atau lebih, bukan {value}",
+        "en": "the number of waves must be a whole number of 1 or more, not {value}",
+    },
+    "benih_bad": {
+        "id": "benih undian harus bilangan bulat 0 atau lebih, bukan {value}",
+        "en": "the seed of the draw must be a whole number of 0 or more, not {value}",
+    },
+    "ukuran_kelas_bad": {
+        "id": "ukuran kelas pelatihan harus bilangan bulat 1 atau lebih, bukan {value}",
+        "en": "the training class size must be a whole number of 1 or more, not "
+        "{value}",
+    },
+    "plan_suffix": {
+        "id": "--out harus berakhiran .xlsx (rencana ditulis sebagai buku kerja "
+        "Excel).",
+        "en": "--out must end in .xlsx (the plan is written as an Excel workbook).",
+    },
+    "plan_done": {
+        "id": "Rencana pelatihan, periode {period}, benih {seed}: {waves} gelombang, "
+        "{kec} kecamatan, {peserta} peserta, {kelas} kelas -> {out}",
+        "en": "Training plan, period {period}, seed {seed}: {waves} waves, "
+        "{kec} kecamatan, {peserta} participants, {kelas} classes -> {out}",
+    },
+    "plan_wave": {
+        "id": "  gelombang {wave}: {names} ({peserta} peserta, {kelas} kelas)",
+        "en": "  wave {wave}: {names} ({peserta} participants, {kelas} classes)",
+    },
+    "plan_none": {
+        "id": "Tidak ada pengurus yang menunggu jenjang pelatihan berikutnya; rencana "
+        "kosong ditulis ke {out}",
+        "en": "No board member is waiting for a next training tier; an empty plan "
+        "was written to {out}",
+    },
     "template_written": {
         "id": "Templat isian ditulis ke {path}: isi sheet-sheetnya (baca sheet "
         "'petunjuk'), lalu periksa dengan: kmp validate --data {path}",

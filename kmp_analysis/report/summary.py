@@ -3,8 +3,9 @@
 The notebook only calls :func:`prepare` and the methods of :class:`Summary`, one per
 section (headline numbers and sentences, what changed, the village context, a
 choropleth of the kecamatan, their output–outcome quadrant, their outcome ranks with
-Monte Carlo uncertainty, the pendamping allocation and the training totals), as the
-kecamatan brief does with :mod:`kmp_analysis.report.brief`. What the sections say is
+Monte Carlo uncertainty, the pendamping allocation, the training totals and the
+next training waves), as the kecamatan brief does with
+:mod:`kmp_analysis.report.brief`. What the sections say is
 :class:`~.summary_content.SummaryContent`, computed and tested without IPython or
 matplotlib; :class:`Summary` adds the figures and the HTML.
 """
@@ -464,6 +465,30 @@ class Summary(SummaryContent):
                 self.training_frame(),
                 lang,
                 title=label("ringkasan_training_kecamatan", lang),
+            ).data,
+        )
+
+    def training_waves(self) -> HTML:
+        """The next training waves: why their order is drawn (three lines), the
+        plan in a sentence, and per wave its kecamatan, participants, classes."""
+        lang = self.lang
+        title = label("ringkasan_section_waves", lang)
+        plan = self.wave_plan
+        if plan is None:
+            text = label("ringkasan_training_unavailable", lang)
+            return _section(title, _paragraph(text, "kmp-empty"))
+        if not plan.n_waves:
+            return _section(
+                title, _paragraph(label("gelombang_none", lang), "kmp-empty")
+            )
+        lines = self.waves_lines()
+        why = "".join(f"<li>{html.escape(s)}</li>" for s in lines[:3])
+        return _section(
+            title,
+            f"<ul>{why}</ul>",
+            *(_paragraph(s) for s in lines[3:]),
+            blocks.table_html(
+                self.waves_frame(), lang, title=label("ringkasan_waves_table", lang)
             ).data,
         )
 

@@ -44,6 +44,7 @@ from kmp_analysis.reference import NOT_APPLICABLE
 from kmp_analysis.report.effects_content import effect_sentences
 from kmp_analysis.report.tables import context_word
 from kmp_analysis.safeio import atomic_write_text
+from kmp_analysis.training_waves import WavePlan, plan_training
 
 #: Name of the machine-readable summary written by :meth:`Summary.save_json`.
 JSON_FILE = "ringkasan.json"
@@ -269,6 +270,87 @@ class SummaryContent:
         )
         out = pd.concat([sums, total]).rename_axis("jenjang").reset_index()
         return out.astype({"peserta": "int64", "kelas_pelatihan": "int64"})
+
+    @cached_property
+    def wave_plan(self) -> WavePlan | None:
+        """The next training waves (:func:`~kmp_analysis.training_waves.
+        plan_training`) with the config's waves, seed and class size: the plan
+        ``kmp plan-training`` writes with its defaults (None without the pengurus
+        table)."""
+        tables = self.evaluation.tables
+        if tables is None or "pengurus" not in tables:
+            return None
+        rec = self.evaluation.config.rekomendasi
+        return plan_training(
+            self.cooperatives,
+            tables["pengurus"],
+            waves=rec.gelombang_pelatihan,
+            seed=rec.benih_gelombang,
+            class_size=rec.ukuran_kelas_pelatihan,
+            period=self.evaluation.period,
+        )
+
+    def waves_lines(self) -> list[str]:
+        """What the summary says of the plan: the three lines of why the order is
+        drawn, then what it holds (participants, kecamatan, waves, seed, class
+        size) and what the reader must know (fewer waves, kecamatan left out)."""
+        plan, lang = self.wave_plan, self.lang
+        if plan is None or not plan.n_waves:
+            return []
+        note = label(
+            "ringkasan_waves_note",
+            lang,
+            peserta=fmt_int(plan.kecamatan["peserta"].sum(), lang),
+            kec=fmt_int(len(plan.kecamatan), lang),
+            waves=fmt_int(plan.n_waves, lang),
+            seed=plan.seed,
+            size=fmt_int(plan.class_size, lang),
+        )
+        return [*plan.explanation(lang), note, *plan.notes(lang)]
+
+    def waves_frame(self) -> pd.DataFrame:
+        """Per wave: its kecamatan (strongest stratum first), participants and
+        classes, with a total row."""
+        columns = ["gelombang", "kecamatan", "peserta", "kelas_pelatihan"]
+        plan = self.wave_plan
+        if plan is None or not plan.n_waves:
+            return pd.DataFrame(columns=columns)
+        waves = plan.by_wave()
+        frame = waves.assign(
+            gelombang=waves["gelombang"].astype(str),
+            kecamatan=waves["kecamatan"].map(lambda names: ", ".join(names)),
+        )
+        total = {
+            "gelombang": label("ringkasan_total", self.lang),
+            "kecamatan": "",
+            "peserta": int(waves["peserta"].sum()),
+            "kelas_pelatihan": int(waves["kelas_pelatihan"].sum()),
+        }
+        return pd.concat([frame, pd.DataFrame([total])], ignore_index=True)[columns]
+
+    def waves_json(self) -> dict[str, Any] | None:
+        """The plan for machines: seed, waves, and per wave its kecamatan codes,
+        participants and classes (None without the pengurus table)."""
+        plan = self.wave_plan
+        if plan is None:
+            return None
+        table = plan.kecamatan
+        return {
+            "benih": plan.seed,
+            "gelombang_diminta": plan.waves_asked,
+            "ukuran_kelas": plan.class_size,
+            "undian": plan.draw,
+            "gelombang": [
+                {
+                    "gelombang": int(wave),
+                    "kecamatan": [str(k) for k in part["kode_kec"]],
+                    "peserta": int(part["peserta"].sum()),
+                    "kelas_pelatihan": int(part["kelas_pelatihan"].sum()),
+                }
+                for wave, part in table.groupby("gelombang", sort=True)
+            ],
+            "tanpa_peserta": [str(k) for k in plan.left_out["kode_kec"]],
+        }
 
     def sentences(self) -> list[str]:
         """Three or four sentences from the data for the headline."""
@@ -781,6 +863,7 @@ class SummaryContent:
                 for r in totals.itertuples(index=False)
                 if r.jenjang in recommend.TIERS
             },
+            "rencana_pelatihan": self.waves_json(),
             "kecamatan": kecamatan,
             "perubahan": self.change_json(),
             "konteks_desa": self.context_json(),

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from kmp_analysis.evaluation import Evaluation
     from kmp_analysis.history import History
+    from kmp_analysis.training_waves import WavePlan
 
 #: Sheets of ``kmp evaluate --out FILE.xlsx``, in order.
 SHEETS = (
@@ -144,6 +145,23 @@ def history_tables(
     spells = places.merge(spells, on="koperasi_id", how="inner", validate="one_to_one")
     spells = spells.sort_values(["sejak", "kode_kec", "kode_desa"], ignore_index=True)
     return {"riwayat": history.to_frame(), "perpindahan": moves, "tanpa_gerak": spells}
+
+
+#: Sheets of ``kmp plan-training --out FILE.xlsx``, in order.
+PLAN_SHEETS = ("gelombang", "peserta", "metode")
+
+
+def plan_tables(plan: WavePlan, lang: str = "id") -> dict[str, pd.DataFrame]:
+    """The sheets of ``kmp plan-training --out FILE.xlsx``: ``gelombang`` (one row
+    per wave × kecamatan: stratum, participants per tier, classes), ``peserta``
+    (one row per person with wave and class) and ``metode`` (seed, waves, class
+    size, strata, the data's period, why the order is drawn). Nothing in them
+    depends on the time of the run: the same seed writes the same cells."""
+    return {
+        "gelombang": plan.kecamatan,
+        "peserta": plan.participants,
+        "metode": plan.method(lang),
+    }
 
 
 def write_workbook(

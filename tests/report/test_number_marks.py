@@ -63,6 +63,7 @@ SUMMARY_SECTIONS = (
     "ranks",
     "pendamping",
     "training",
+    "training_waves",
     "provenance",
 )
 CARD_SECTIONS = (

@@ -33,6 +33,7 @@ SECTIONS = (
     "ranks",
     "pendamping",
     "training",
+    "training_waves",
 )
 _IMG = re.compile(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)"')
 
@@ -294,6 +295,40 @@ def test_training_without_the_pengurus_table_says_so(evaluation):
     assert "Tabel pengurus tidak tersedia" in out
 
 
+def test_training_waves_show_the_default_plan_and_why_it_is_drawn(summary, evaluation):
+    from kmp_analysis.training_waves import plan_training
+
+    rec = evaluation.config.rekomendasi
+    plan = plan_training(
+        evaluation.cooperatives,
+        evaluation.tables["pengurus"],
+        waves=rec.gelombang_pelatihan,
+        seed=rec.benih_gelombang,
+        class_size=rec.ukuran_kelas_pelatihan,
+    )
+    # the plan `kmp plan-training` writes with its defaults
+    pd.testing.assert_frame_equal(summary.wave_plan.kecamatan, plan.kecamatan)
+    out = summary.training_waves().data
+    assert "Rencana gelombang pelatihan berikutnya" in out
+    for line in plan.explanation():
+        assert f"<li>{html.escape(line)}</li>" in out
+    assert "benih 2026" in out
+    for row in plan.by_wave().itertuples():
+        names = html.escape(", ".join(row.kecamatan))
+        assert f"<td>{names}</td>" in out
+        assert f"<td>{row.peserta:,}</td>".replace(",", ".") in out
+    # the same participants and classes as the training totals above it
+    total = summary.training_totals().set_index("jenjang").loc["ringkasan_total"]
+    assert plan.kecamatan["peserta"].sum() == total["peserta"]
+    assert plan.kecamatan["kelas_pelatihan"].sum() == total["kelas_pelatihan"]
+    said = summary.to_json()["rencana_pelatihan"]
+    assert said["benih"] == 2026 and len(said["gelombang"]) == 4
+    assert sum(len(w["kecamatan"]) for w in said["gelombang"]) == len(plan.kecamatan)
+    without = Summary(dataclasses.replace(evaluation, tables=None))
+    assert "Tabel pengurus tidak tersedia" in without.training_waves().data
+    assert without.to_json()["rencana_pelatihan"] is None
+
+
 def test_provenance_lists_the_inputs(summary):
     import hashlib
 
@@ -382,7 +417,8 @@ def test_names_from_the_data_are_escaped(evaluation):
     for name, out in outputs.items():
         assert "<script" not in out.lower(), name
     assert html.escape(evil) in outputs["headline"]  # Tabang: most dormant KMP
-    for name in ("pendamping", "training"):  # pandas leaves quotes as they are
+    # pandas leaves quotes as they are
+    for name in ("pendamping", "training", "training_waves"):
         assert "&lt;script&gt;alert(" in outputs[name]
     assert any(evil in alt for alt, _ in images(outputs["choropleth"]))
     names = {k["nama_kec"] for k in s.to_json()["kecamatan"]}
@@ -457,8 +493,10 @@ def test_notebook_runs_unedited_with_its_defaults(tmp_path):
         o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})
     )
     assert "Ringkasan evaluasi KMP Kabupaten Kutai Kartanegara" in shown
+    assert "Rencana gelombang pelatihan berikutnya" in shown
     # map, quadrant, two rank charts, the flow of classes; the kecamatan trends in SVG
     assert shown.count("data:image/png;base64,") == 5
     assert shown.count("<svg ") == 1
     said = json.loads((tmp_path / JSON_FILE).read_text("utf-8"))
     assert said["period"] == "2026-10" and said["synthetic"] is True
+    assert said["rencana_pelatihan"]["benih"] == 2026
