@@ -64,6 +64,7 @@ SUMMARY_SECTIONS = (
     "pendamping",
     "training",
     "training_waves",
+    "effects",
     "provenance",
 )
 CARD_SECTIONS = (

@@ -33,6 +33,7 @@ SECTIONS = (
     "ranks",
     "pendamping",
     "training",
+    "effects",
     "training_waves",
 )
 _IMG = re.compile(r'<img alt="([^"]*)" src="data:image/png;base64,([^"]+)"')
