@@ -219,7 +219,9 @@ def validate(
     dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
         _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
-    counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
+    counts = ", ".join(
+        f"{k} {len(v)}" for k, v in dataset.tables.items() if k in dataset.provided
+    )
     typer.echo(message("data_valid", lang, path=path, counts=counts))
 
 
