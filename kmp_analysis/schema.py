@@ -254,10 +254,7 @@ def empty_table(name: str) -> pd.DataFrame:
     ['object', 'datetime64[ns]', 'float64', 'object']
     """
     return pd.DataFrame(
-        {
-            c.name: pd.Series([], dtype=KIND_DTYPES[c.kind])
-            for c in TABLES[name].columns
-        }
+        {c.name: pd.Series([], dtype=KIND_DTYPES[c.kind]) for c in TABLES[name].columns}
     )
 
 

@@ -222,16 +222,16 @@ def training_disagreements(
     --------
     >>> import pandas as pd
     >>> from kmp_analysis.io._grid import RawTable
-from kmp_analysis.schema import TRAINING_TIERS
     >>> pengurus = pd.DataFrame({"koperasi_id": ["K1", "K1"], "id_orang": ["P1", "P2"],
     ...     "jenjang_pelatihan": ["dasar", "belum"]})
     >>> pelatihan = pd.DataFrame({"koperasi_id": ["K1", "K1"], "id_orang": ["P2", "P2"],
     ...     "jenjang": ["dasar", "menengah"], "lulus": pd.array([True, False])})
     >>> raws = {t: RawTable(t, f"{t}.csv", pd.DataFrame(), pd.Series([2, 3]))
     ...         for t in ("pengurus", "pelatihan")}
-    >>> tables = {"pengurus": pengurus, "pelatihan": pelatihan}
-    >>> [(p.row, p.code, p.params["tier"]) for p in training_disagreements(tables, raws)]
-    [(2, 'jenjang_without_pelatihan', 'belum'), (3, 'jenjang_differs_pelatihan', 'dasar')]
+    >>> found = training_disagreements(
+    ...     {"pengurus": pengurus, "pelatihan": pelatihan}, raws)
+    >>> [(p.row, p.params["tier"]) for p in found]
+    [(2, 'belum'), (3, 'dasar')]
     """
     pelatihan, pengurus = tables.get("pelatihan"), tables.get("pengurus")
     if (
@@ -261,8 +261,10 @@ from kmp_analysis.schema import TRAINING_TIERS
     rows = raws["pengurus"].rows
     for index in differ:
         tier = TRAINING_TIERS[int(shown.loc[index])]
-        code = "jenjang_without_pelatihan" if tier == TRAINING_TIERS[0] else (
-            "jenjang_differs_pelatihan"
+        code = (
+            "jenjang_without_pelatihan"
+            if tier == TRAINING_TIERS[0]
+            else ("jenjang_differs_pelatihan")
         )
         out.append(
             Problem(

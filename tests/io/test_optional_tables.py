@@ -56,9 +56,7 @@ def test_an_empty_optional_table_has_the_dtypes_of_a_read_one(tmp_path):
 
     for name in OPTIONAL_TABLES:
         assert name in read.provided and not read.has_data(name)
-        pd.testing.assert_frame_equal(
-            left_out[name], read[name].reset_index(drop=True)
-        )
+        pd.testing.assert_frame_equal(left_out[name], read[name].reset_index(drop=True))
         pd.testing.assert_frame_equal(left_out[name], empty_table(name))
 
 
@@ -177,9 +175,7 @@ def test_the_highest_tier_passed_is_what_pengurus_should_say():
         "pelatihan": _raw("pelatihan", [2, 3, 4, 5, 6]),
     }
 
-    found = training_disagreements(
-        {"pengurus": pengurus, "pelatihan": pelatihan}, raws
-    )
+    found = training_disagreements({"pengurus": pengurus, "pelatihan": pelatihan}, raws)
 
     # P1 agrees; P2 passed lanjut; P3 failed its only course and says belum
     assert [(p.row, p.params["tier"]) for p in found] == [(3, "lanjut")]
