@@ -205,6 +205,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Data contoh (sintetis, seed {seed}) ditulis ke {path}: {rows}",
         "en": "Synthetic sample (seed {seed}) written to {path}: {rows}",
     },
+    "sample_effect_range": {
+        "id": "{value} di luar rentang 0 sampai 0,5 (bagian dari anggota "
+        "terdaftar, mis. 0,05 = 5 poin persentase)",
+        "en": "{value} is outside 0 to 0.5 (a share of registered members, e.g. "
+        "0.05 = 5 percentage points)",
+    },
+    "sample_effect_kukar_only": {
+        "id": "--efek-* hanya untuk --scale kukar",
+        "en": "--efek-* only with --scale kukar",
+    },
     "interrupted": {"id": "Dihentikan.", "en": "Interrupted."},
     "validation_failed": {
         "id": "data berisi masalah (lihat daftarnya)",
