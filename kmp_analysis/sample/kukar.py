@@ -1,6 +1,7 @@
 """Synthetic activity data over the real villages of Kukar (``kmp sample-data``).
 
-:func:`make_sample` builds the six input tables of DESIGN §3 for one cooperative per
+:func:`make_sample` builds the six input tables of DESIGN §3 and the three optional
+ones (``pelatihan``, ``pendampingan``, ``pembiayaan``) for one cooperative per
 village, over the months 2025-06 … 2026-10. The villages, their codes and their places
 are real; everything about the cooperatives is invented, shaped after the public
 chronology of Kukar's programme:
@@ -23,6 +24,28 @@ formal-only, active, impactful), with a probability that rises with access, and 
 it falls back, the month it becomes Berdampak. The tables are written so that the rules
 of DESIGN §5 put each cooperative, at every month-end period, in the class that its
 trajectory plants; :func:`sample_plan` exposes both.
+
+The optional tables follow the same journey, each from a random stream of its own
+(so the six others are byte for byte what they were without them):
+
+- ``pelatihan``: every person whose ``jenjang_pelatihan`` is ``dasar`` or above
+  passed ``dasar`` in their kecamatan's wave month (wave 1 from 13 Nov 2025) and
+  the higher tiers later; a few attended and failed;
+- ``pendampingan``: from January 2026 the kecamatan get pendamping one after
+  another in a random order, three to six cooperatives each; some assignments end;
+  the last kecamatan get none by 2026-10;
+- ``pembiayaan``: a disbursement (or two tranches) for exactly the cooperatives whose
+  ``status_pinjaman`` is ``dicairkan``, at most the ceiling, from a Himbara bank.
+
+**Effects planted in the shipped sample**: training brings the first month of
+trading forward by :data:`TRAINING_LEAD` (2) months, nothing else; no effect of
+pendampingan or pembiayaan is planted (a disbursement goes to strong cooperatives,
+a selection, not an effect). ``efek_pelatihan``, ``efek_pendampingan`` and
+``efek_pembiayaan`` (:func:`make_sample`; ``kmp sample-data --efek-*``) instead plant
+a known rise of monthly participation after each effort, with treatment that does
+not depend on how a cooperative fares, for tests and benchmarks of an estimator;
+:func:`sample_plan` gives each cooperative's treatment months
+(:func:`treatment_months`).
 
 The frames are in the form they take in a CSV file: dates ``YYYY-MM-DD``, months
 ``YYYY-MM`` and yes/no as ``ya``/``tidak`` (text), numbers and money as nullable
@@ -290,8 +313,10 @@ class SamplePlan:
         with sales), ``transaksi_terakhir`` (the last month with sales), ``bulan_jatuh``
         (the first month of the fall back, for jatuh and melemah),
         ``bulan_berdampak`` (the month its second unit opens, from which it is
-        Berdampak) and ``tidak_pernah_bergerak`` (no sale in any month). Months are
-        ``YYYY-MM`` or missing.
+        Berdampak), ``tidak_pernah_bergerak`` (no sale in any month) and
+        ``perlakuan_pelatihan``, ``perlakuan_pendampingan``, ``perlakuan_pembiayaan``
+        (its treatment month per effort, :func:`treatment_months`; None:
+        untreated). Months are ``YYYY-MM`` or missing.
     classes
         The planted class (``tidak_bergerak`` … ``berdampak``) per cooperative (rows)
         and month-end period (columns, ``MONTHS``).
