@@ -1,5 +1,5 @@
-"""The data model: the six input tables (DESIGN §3), their checks, and the
-:class:`Dataset` that holds them once read.
+"""The data model: the six input tables and the three optional ones (DESIGN §3),
+their checks, and the :class:`Dataset` that holds them once read.
 
 :data:`TABLES` is the single description of every table: its columns, their kind,
 whether they may be empty, the allowed values and the key. :mod:`kmp_analysis.io`
@@ -45,6 +45,8 @@ ROLES = (
 SEXES = ("L", "P")
 TRAINING_TIERS = ("belum", "dasar", "menengah", "lanjut")
 BUMDES_STATUS = ("aktif", "tidak_aktif")
+#: The tiers a training course can be (``belum`` is no course).
+COURSE_TIERS = TRAINING_TIERS[1:]
 
 #: Column kinds understood by the parser in :mod:`kmp_analysis.io`.
 #: Files of a data folder besides the tables: its metadata (``sintetis`` marks
@@ -175,16 +177,90 @@ TABLES: dict[str, Table] = {
             ),
             key=("kode_desa",),
         ),
+        Table(
+            "pelatihan",
+            (
+                Col("koperasi_id", "id"),
+                Col("id_orang", "id"),
+                Col("jenjang", "enum", choices=COURSE_TIERS),
+                Col("tanggal_mulai", "date"),
+                Col("tanggal_selesai", "date"),
+                Col("penyelenggara", "text", required=False),
+                Col("lulus", "yesno"),
+            ),
+            key=("koperasi_id", "id_orang", "jenjang"),
+        ),
+        Table(
+            "pendampingan",
+            (
+                Col("koperasi_id", "id"),
+                Col("pendamping_id", "id"),
+                Col("tanggal_mulai", "date"),
+                # empty: the assignment is ongoing
+                Col("tanggal_selesai", "date", required=False),
+            ),
+            key=("koperasi_id", "pendamping_id", "tanggal_mulai"),
+        ),
+        Table(
+            "pembiayaan",
+            (
+                Col("koperasi_id", "id"),
+                Col("tanggal_cair", "date"),
+                Col("jumlah", "money"),
+                Col("bank", "text", required=False),
+            ),
+            key=("koperasi_id", "tanggal_cair"),
+        ),
     )
 }
 
+#: Tables a folder or workbook may leave out (training, facilitation, financing):
+#: without them the data reads as before, and :class:`Dataset` holds them empty.
+OPTIONAL_TABLES = ("pelatihan", "pendampingan", "pembiayaan")
+#: The tables every folder or workbook must have.
+REQUIRED_TABLES = tuple(t for t in TABLES if t not in OPTIONAL_TABLES)
+
 #: Tables whose ``koperasi_id`` must name a row of ``koperasi``.
-CHILD_TABLES = ("unit_usaha", "laporan_bulanan", "rapat", "pengurus")
+CHILD_TABLES = (
+    "unit_usaha",
+    "laporan_bulanan",
+    "rapat",
+    "pengurus",
+    "pelatihan",
+    "pendampingan",
+    "pembiayaan",
+)
+
+#: The dtype a parsed column of each kind has (:func:`kmp_analysis.io.parse_table`).
+KIND_DTYPES = {
+    "text": "object",
+    "id": "object",
+    "kode_desa": "object",
+    "enum": "object",
+    "month": "object",
+    "int": "float64",
+    "money": "float64",
+    "date": "datetime64[ns]",
+    "yesno": "boolean",
+}
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """A table without rows, with the columns and dtypes a read table has.
+
+    Examples
+    --------
+    >>> empty_table("pembiayaan").dtypes.astype(str).tolist()
+    ['object', 'datetime64[ns]', 'float64', 'object']
+    """
+    return pd.DataFrame(
+        {c.name: pd.Series([], dtype=KIND_DTYPES[c.kind]) for c in TABLES[name].columns}
+    )
 
 
 @dataclass
 class Dataset:
-    """The six validated tables, the villages they lie in, and where they came from.
+    """The validated tables, the villages they lie in, and where they came from.
 
     Made by :func:`kmp_analysis.io.read_dataset`; ``villages`` are Kukar's reference
     villages unless the data brings its own geography.
@@ -192,7 +268,12 @@ class Dataset:
     Attributes
     ----------
     tables
-        By table name (``koperasi``, ``laporan_bulanan``…), typed frames.
+        By table name (``koperasi``, ``laporan_bulanan``…), typed frames: always
+        all nine; an optional table the data did not give is empty
+        (:func:`empty_table`).
+    provided
+        The tables the data gave (a file or sheet, even one without rows); left
+        out, the tables passed in ``tables``.
     source, file_hashes, metadata
         The path read, the sha256 of every file, ``metadata.json`` (``sintetis``).
     warnings
@@ -205,6 +286,8 @@ class Dataset:
     >>> dataset = kmp.read_dataset(SAMPLE_DIR)
     >>> sorted(dataset.tables)[:3], dataset["laporan_bulanan"]["bulan"].min()
     (['bumdes', 'koperasi', 'laporan_bulanan'], '2025-06')
+    >>> len(dataset.tables), dataset.has_data("pelatihan")
+    (9, True)
     """
 
     tables: dict[str, pd.DataFrame]
@@ -214,6 +297,24 @@ class Dataset:
     file_hashes: dict[str, str] = field(default_factory=dict)
     #: Legal but suspect data (severity warning), in reading order.
     warnings: list[Problem] = field(default_factory=list)
+    provided: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.provided is None:
+            self.provided = frozenset(self.tables)
+        self.provided = frozenset(self.provided)
+        missing = [t for t in OPTIONAL_TABLES if t not in self.tables]
+        if missing:
+            self.tables = {**self.tables, **{t: empty_table(t) for t in missing}}
+
+    def has_data(self, table: str) -> bool:
+        """True where the data gave ``table`` and it has rows (a section that needs
+        ``pelatihan`` says "belum ada data pelatihan" otherwise)."""
+        return (
+            self.provided is not None
+            and table in self.provided
+            and not self.tables[table].empty
+        )
 
     @property
     def synthetic(self) -> bool:
@@ -256,6 +357,15 @@ def _row_checks(table: str) -> list[pa.Check]:
                 name="tunggak_gt_beredar",
             ),
         ]
+    if table in ("pelatihan", "pendampingan"):
+        return [
+            pa.Check(
+                lambda df: ~(df["tanggal_selesai"] < df["tanggal_mulai"]),
+                name="selesai_before_mulai",
+            )
+        ]
+    if table == "pembiayaan":
+        return [pa.Check(lambda df: ~(df["jumlah"] == 0), name="jumlah_zero")]
     if table == "rapat":
         return [
             pa.Check(
@@ -271,6 +381,8 @@ _ROW_CHECK_COLUMN = {
     "aktif_gt_terdaftar": "anggota_aktif",
     "tunggak_gt_beredar": "pinjaman_tunggak_30",
     "rat_needs_tahun_buku": "tahun_buku",
+    "selesai_before_mulai": "tanggal_selesai",
+    "jumlah_zero": "jumlah",
 }
 
 
@@ -420,6 +532,10 @@ _ROW_CHECK_PARAMS = {
     "tunggak_gt_beredar": {
         "tunggak": "pinjaman_tunggak_30",
         "beredar": "pinjaman_beredar",
+    },
+    "selesai_before_mulai": {
+        "selesai": "tanggal_selesai",
+        "mulai": "tanggal_mulai",
     },
 }
 

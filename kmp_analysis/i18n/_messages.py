@@ -106,6 +106,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "rapat jenis 'rat' wajib mengisi tahun_buku",
         "en": "a meeting of type 'rat' needs tahun_buku",
     },
+    "selesai_before_mulai": {
+        "id": "tanggal_selesai ({selesai}) lebih awal dari tanggal_mulai ({mulai})",
+        "en": "tanggal_selesai ({selesai}) is before tanggal_mulai ({mulai})",
+    },
+    "jumlah_zero": {
+        "id": "jumlah pembiayaan harus lebih dari 0",
+        "en": "the amount disbursed must be more than 0",
+    },
+    "person_not_in_pengurus": {
+        "id": "orang '{value}' dari koperasi '{koperasi_id}' tidak ada di tabel "
+        "pengurus",
+        "en": "person '{value}' of cooperative '{koperasi_id}' is not in the "
+        "pengurus table",
+    },
+    "jenjang_differs_pelatihan": {
+        "id": "jenjang_pelatihan '{value}', tetapi menurut tabel pelatihan jenjang "
+        "tertinggi yang lulus adalah '{tier}'",
+        "en": "jenjang_pelatihan is '{value}', but the pelatihan table shows "
+        "'{tier}' as the highest tier passed",
+    },
+    "jenjang_without_pelatihan": {
+        "id": "jenjang_pelatihan '{value}', tetapi tabel pelatihan tidak mencatat "
+        "jenjang yang lulus untuk orang ini",
+        "en": "jenjang_pelatihan is '{value}', but the pelatihan table records no "
+        "tier passed by this person",
+    },
     "data_valid": {
         "id": "Data valid: {path} ({counts} baris).",
         "en": "Data valid: {path} ({counts} rows).",
@@ -220,6 +246,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sample_written": {
         "id": "Data contoh (sintetis, seed {seed}) ditulis ke {path}: {rows}",
         "en": "Synthetic sample (seed {seed}) written to {path}: {rows}",
+    },
+    "sample_effect_range": {
+        "id": "{value} di luar rentang 0 sampai 0,5 (bagian dari anggota "
+        "terdaftar, mis. 0,05 = 5 poin persentase)",
+        "en": "{value} is outside 0 to 0.5 (a share of registered members, e.g. "
+        "0.05 = 5 percentage points)",
+    },
+    "sample_effect_kukar_only": {
+        "id": "--efek-* hanya untuk --scale kukar",
+        "en": "--efek-* only with --scale kukar",
     },
     "interrupted": {"id": "Dihentikan.", "en": "Interrupted."},
     "validation_failed": {

@@ -101,6 +101,18 @@ TEMPLATE_ROWS: dict[str, dict[str, str]] = {
         "id": "satu BUMDes (satu per desa)",
         "en": "one village enterprise (one per village)",
     },
+    "pelatihan": {
+        "id": "satu orang pada satu jenjang pelatihan yang diikuti (BOLEH KOSONG)",
+        "en": "one person at one training tier attended (OPTIONAL)",
+    },
+    "pendampingan": {
+        "id": "satu penugasan pendamping di satu koperasi (BOLEH KOSONG)",
+        "en": "one facilitator's assignment to one cooperative (OPTIONAL)",
+    },
+    "pembiayaan": {
+        "id": "satu pencairan pinjaman bank (BOLEH KOSONG)",
+        "en": "one bank loan disbursement (OPTIONAL)",
+    },
 }
 
 _CHILD_ID = (
@@ -282,6 +294,68 @@ TEMPLATE_NOTES: dict[str, dict[str, tuple[str, str]]] = {
             "Does the enterprise work with the village cooperative (KMP)?",
         ),
     },
+    "pelatihan": {
+        "koperasi_id": _CHILD_ID,
+        "id_orang": (
+            "Kode orang seperti di sheet pengurus; koperasi_id + id_orang harus ada "
+            "di sheet pengurus.",
+            "Person code as on the pengurus sheet; koperasi_id + id_orang must be "
+            "on the pengurus sheet.",
+        ),
+        "jenjang": (
+            "Jenjang pelatihan yang diikuti. Satu baris per jenjang per orang.",
+            "Training tier attended. One row per tier per person.",
+        ),
+        "tanggal_mulai": ("Hari pertama pelatihan.", "First day of the course."),
+        "tanggal_selesai": (
+            "Hari terakhir pelatihan; tidak boleh sebelum tanggal_mulai.",
+            "Last day of the course; not before tanggal_mulai.",
+        ),
+        "penyelenggara": (
+            "Siapa yang menyelenggarakan (mis. Dinas Koperasi dan UKM).",
+            "Who ran the course (e.g. the cooperatives office).",
+        ),
+        "lulus": (
+            "Apakah orang itu lulus jenjang ini? jenjang_pelatihan di sheet pengurus "
+            "sebaiknya jenjang tertinggi yang lulus.",
+            "Did the person pass this tier? jenjang_pelatihan on the pengurus sheet "
+            "should be the highest tier passed.",
+        ),
+    },
+    "pendampingan": {
+        "koperasi_id": _CHILD_ID,
+        "pendamping_id": (
+            "Kode pendamping (sama di setiap koperasi yang ia dampingi). Jangan tulis "
+            "nama atau NIK.",
+            "Facilitator code (the same at every cooperative they serve). Do not "
+            "write names or ID numbers.",
+        ),
+        "tanggal_mulai": (
+            "Tanggal pendamping mulai bertugas di koperasi ini.",
+            "Date the facilitator started at this cooperative.",
+        ),
+        "tanggal_selesai": (
+            "Tanggal tugas berakhir. Kosongkan bila masih berjalan.",
+            "Date the assignment ended. Leave empty if it is ongoing.",
+        ),
+    },
+    "pembiayaan": {
+        "koperasi_id": _CHILD_ID,
+        "tanggal_cair": (
+            "Tanggal dana pinjaman cair ke rekening koperasi. Satu baris per "
+            "pencairan.",
+            "Date the loan was paid into the cooperative's account. One row per "
+            "disbursement.",
+        ),
+        "jumlah": (
+            "Jumlah yang cair, dalam rupiah; lebih dari 0.",
+            "Amount disbursed, in rupiah; more than 0.",
+        ),
+        "bank": (
+            "Bank penyalur (BRI, BNI, Mandiri, BTN, BSI).",
+            "Lending bank (BRI, BNI, Mandiri, BTN, BSI).",
+        ),
+    },
 }
 
 TEMPLATE_GUIDE: dict[str, dict[str, Any]] = {
@@ -295,6 +369,9 @@ TEMPLATE_GUIDE: dict[str, dict[str, Any]] = {
             "kosong dilewati.",
             "Arahkan mouse ke nama kolom di baris 1: catatannya menjelaskan isi, "
             "format dan contoh.",
+            "Sheet pelatihan, pendampingan dan pembiayaan boleh dikosongkan atau "
+            "dihapus: tanpa sheet itu data tetap dibaca, hanya bagian dampak "
+            "dukungan yang belum dapat dihitung.",
         ],
         "tables_head": (
             "sheet",
@@ -341,6 +418,9 @@ TEMPLATE_GUIDE: dict[str, dict[str, Any]] = {
             "are skipped.",
             "Hover over a column name in row 1: its note gives the meaning, format "
             "and an example.",
+            "The pelatihan, pendampingan and pembiayaan sheets may be left empty or "
+            "deleted: the data is read without them, only the effects of support "
+            "cannot be estimated yet.",
         ],
         "tables_head": ("sheet", "one row holds", "key columns (may not repeat)"),
         "formats_head": "How to write values",

@@ -25,7 +25,13 @@ from kmp_analysis.io._grid import (
     unreadable,
 )
 from kmp_analysis.io._header import missing_table, normalise_header, to_raw
-from kmp_analysis.schema import METADATA_FILE, TABLES, WILAYAH_COLUMNS
+from kmp_analysis.schema import (
+    METADATA_FILE,
+    OPTIONAL_TABLES,
+    REQUIRED_TABLES,
+    TABLES,
+    WILAYAH_COLUMNS,
+)
 
 #: Column separators a CSV may use; the header row decides which one.
 SEPARATORS = (",", ";", "\t")
@@ -48,7 +54,7 @@ def read_csv_folder(folder: Path, problems: list[Problem]) -> Source:
                 Problem(str(folder), None, None, "no_csv_files_xlsx", book=books[0])
             )
         else:
-            tables = ", ".join(f"{t}.csv" for t in TABLES)
+            tables = ", ".join(f"{t}.csv" for t in REQUIRED_TABLES)
             problems.append(
                 Problem(str(folder), None, None, "no_csv_files", tables=tables)
             )
@@ -57,6 +63,8 @@ def read_csv_folder(folder: Path, problems: list[Problem]) -> Source:
     unclaimed = [p for p in csv_files if p not in claimed]
     for name, spec in TABLES.items():
         file = _csv_file(folder, name, csv_files)
+        if name in OPTIONAL_TABLES and not file.exists():
+            continue  # an optional table left out: the data reads as without it
         grid = _read_csv_table(name, file, unclaimed, hashes, problems)
         if grid is None:
             continue

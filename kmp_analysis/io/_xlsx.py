@@ -16,7 +16,7 @@ import pandas as pd
 from kmp_analysis.errors import Problem
 from kmp_analysis.io._grid import HEADER_ROW, WILAYAH, Grid, RawTable, Source
 from kmp_analysis.io._header import missing_table, normalise_header, to_raw
-from kmp_analysis.schema import TABLES, WILAYAH_COLUMNS
+from kmp_analysis.schema import OPTIONAL_TABLES, TABLES, WILAYAH_COLUMNS
 
 METADATA_SHEET = "metadata"
 
@@ -55,6 +55,8 @@ def read_workbook(path: Path, problems: list[Problem]) -> Source | None:
     raws: dict[str, RawTable] = {}
     for name, spec in TABLES.items():
         sheet_label = f"{label}[{name}]"
+        if name not in lowered and name in OPTIONAL_TABLES:
+            continue  # an optional sheet left out: the data reads as without it
         if name not in lowered:
             others = {
                 normalise_header(k): str(k)

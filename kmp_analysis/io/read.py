@@ -56,8 +56,10 @@ def read_dataset(
     Returns
     -------
     Dataset
-        The six validated tables, the villages they lie in, the files' sha256, the
-        warnings found.
+        The validated tables (the optional ``pelatihan``, ``pendampingan`` and
+        ``pembiayaan`` empty where the data leaves them out, see
+        :attr:`~kmp_analysis.schema.Dataset.provided`), the villages they lie in,
+        the files' sha256, the warnings found.
 
     Raises
     ------
@@ -71,6 +73,8 @@ def read_dataset(
     >>> dataset = read_dataset(SAMPLE_DIR)
     >>> len(dataset["koperasi"]), dataset.synthetic, dataset.last_month
     (237, True, '2026-10')
+    >>> sorted(dataset.provided - {"koperasi", "unit_usaha", "laporan_bulanan"})[:3]
+    ['bumdes', 'pelatihan', 'pembiayaan']
     >>> read_dataset("").source == dataset.source
     True
     """
@@ -106,6 +110,7 @@ def read_dataset(
                 skip=skipped[name],
             )
         )
+    problems.extend(unknown_people(tables, raws))
     consistency = config.konsistensi if config is not None else None
     problems.extend(data_warnings(tables, raws, consistency))
     errors = [p for p in problems if not p.is_warning]
@@ -122,6 +127,37 @@ def read_dataset(
         metadata=metadata,
         file_hashes=hashes,
         warnings=collapse(sort_problems(found_warnings)),
+        provided=frozenset(raws),
+    )
+
+
+def unknown_people(
+    tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
+) -> list[Problem]:
+    """Errors: ``pelatihan`` rows whose person (``koperasi_id``, ``id_orang``) is not
+    in ``pengurus``. Rows whose cooperative is unknown are left to that error."""
+    pelatihan, pengurus = tables.get("pelatihan"), tables.get("pengurus")
+    if pelatihan is None or pengurus is None or "pelatihan" not in raws:
+        return []
+    known = set(tables["koperasi"]["koperasi_id"]) if "koperasi" in tables else set()
+    key = ["koperasi_id", "id_orang"]
+    people = pengurus[key].drop_duplicates().assign(_known=True)
+    found = pelatihan[key].merge(people, on=key, how="left")["_known"].notna()
+    unknown = (
+        ~found.to_numpy()
+        & pelatihan["koperasi_id"].isin(known).to_numpy()
+        & pelatihan["id_orang"].notna().to_numpy()
+    )
+    index = pelatihan.index[unknown]
+    return row_problems(
+        raws["pelatihan"].file,
+        "id_orang",
+        "person_not_in_pengurus",
+        raws["pelatihan"].rows.loc[index],
+        {
+            "value": pelatihan.loc[index, "id_orang"],
+            "koperasi_id": pelatihan.loc[index, "koperasi_id"],
+        },
     )
 
 

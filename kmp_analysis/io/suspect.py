@@ -14,6 +14,7 @@ from kmp_analysis.config import Consistency
 from kmp_analysis.consistency import implausible_values, message_params
 from kmp_analysis.errors import WARNING, Problem, row_problems
 from kmp_analysis.io._grid import RawTable
+from kmp_analysis.schema import TRAINING_TIERS
 
 
 def _month_number(months: pd.Series) -> pd.Series:
@@ -91,12 +92,15 @@ def data_warnings(
     - no cooperative at all (an untouched template);
     - a figure of a cooperative's latest month far from its own earlier months
       ("perlu dicek", :func:`~kmp_analysis.consistency.implausible_values` with
-      ``consistency``), on the row and column of the figure.
+      ``consistency``), on the row and column of the figure;
+    - where ``pelatihan`` is given: a pengurus row whose ``jenjang_pelatihan`` is
+      not the highest tier the person passed in ``pelatihan``
+      (:func:`training_disagreements`).
 
     A cooperative with a report month that failed to parse or is such a typo gets
     no gap warning: the error (or the typo warning) already points at the row.
     """
-    out: list[Problem] = []
+    out: list[Problem] = training_disagreements(tables, raws)
     koperasi = tables.get("koperasi")
     if koperasi is not None and koperasi.empty and "koperasi" in raws:
         # an untouched template: valid, but there is nothing to evaluate yet
@@ -198,7 +202,82 @@ _DATE_COLUMNS = {
     "koperasi": ("tanggal_musdes", "tanggal_badan_hukum"),
     "unit_usaha": ("tanggal_mulai",),
     "rapat": ("tanggal",),
+    # a course, an assignment's start or a disbursement after the data; the planned
+    # end of an assignment may well lie ahead
+    "pelatihan": ("tanggal_mulai", "tanggal_selesai"),
+    "pendampingan": ("tanggal_mulai",),
+    "pembiayaan": ("tanggal_cair",),
 }
+
+
+def training_disagreements(
+    tables: dict[str, pd.DataFrame], raws: dict[str, RawTable]
+) -> list[Problem]:
+    """One warning per pengurus row whose ``jenjang_pelatihan`` differs from the
+    highest tier the person passed (``lulus`` ya) in ``pelatihan`` (``belum`` where
+    none), naming the row, the column and what ``pelatihan`` shows. Nothing where
+    ``pelatihan`` is not given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kmp_analysis.io._grid import RawTable
+    >>> pengurus = pd.DataFrame({"koperasi_id": ["K1", "K1"], "id_orang": ["P1", "P2"],
+    ...     "jenjang_pelatihan": ["dasar", "belum"]})
+    >>> pelatihan = pd.DataFrame({"koperasi_id": ["K1", "K1"], "id_orang": ["P2", "P2"],
+    ...     "jenjang": ["dasar", "menengah"], "lulus": pd.array([True, False])})
+    >>> raws = {t: RawTable(t, f"{t}.csv", pd.DataFrame(), pd.Series([2, 3]))
+    ...         for t in ("pengurus", "pelatihan")}
+    >>> found = training_disagreements(
+    ...     {"pengurus": pengurus, "pelatihan": pelatihan}, raws)
+    >>> [(p.row, p.params["tier"]) for p in found]
+    [(2, 'belum'), (3, 'dasar')]
+    """
+    pelatihan, pengurus = tables.get("pelatihan"), tables.get("pengurus")
+    if (
+        pelatihan is None
+        or pengurus is None
+        or "pelatihan" not in raws
+        or "pengurus" not in raws
+    ):
+        return []
+    key = ["koperasi_id", "id_orang"]
+    rank = {tier: i for i, tier in enumerate(TRAINING_TIERS)}
+    passed = pelatihan[pelatihan["lulus"].fillna(False).astype(bool)]
+    best = (
+        passed.assign(_rank=passed["jenjang"].map(rank))
+        .dropna(subset=["_rank", *key])
+        .groupby(key)["_rank"]
+        .max()
+        .rename("_best")
+        .reset_index()
+    )
+    people = pengurus[[*key, "jenjang_pelatihan"]].dropna()
+    merged = people.reset_index().merge(best, on=key, how="left").set_index("index")
+    shown = merged["_best"].fillna(0).astype(int)
+    stated = merged["jenjang_pelatihan"].map(rank)
+    differ = merged.index[stated.notna() & (stated != shown)]
+    out: list[Problem] = []
+    rows = raws["pengurus"].rows
+    for index in differ:
+        tier = TRAINING_TIERS[int(shown.loc[index])]
+        code = (
+            "jenjang_without_pelatihan"
+            if tier == TRAINING_TIERS[0]
+            else ("jenjang_differs_pelatihan")
+        )
+        out.append(
+            Problem(
+                raws["pengurus"].file,
+                int(rows.loc[index]),
+                "jenjang_pelatihan",
+                code,
+                severity=WARNING,
+                value=str(merged.loc[index, "jenjang_pelatihan"]),
+                tier=tier,
+            )
+        )
+    return out
 
 
 def _future_dates(

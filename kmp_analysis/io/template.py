@@ -87,6 +87,16 @@ _EXAMPLES: dict[tuple[str, str], str] = {
     ("pengurus", "id_orang"): "P01",
     ("bumdes", "nama_bumdes"): "BUMDes Sejahtera",
     ("bumdes", "unit_usaha"): "sewa tenda;air bersih",
+    ("pelatihan", "id_orang"): "P01",
+    ("pelatihan", "tanggal_mulai"): "13/11/2025",
+    ("pelatihan", "tanggal_selesai"): "15/11/2025",
+    ("pelatihan", "penyelenggara"): "Dinas Koperasi dan UKM Kukar",
+    ("pendampingan", "pendamping_id"): "PD-01",
+    ("pendampingan", "tanggal_mulai"): "02/02/2026",
+    ("pendampingan", "tanggal_selesai"): "31/07/2026",
+    ("pembiayaan", "tanggal_cair"): "16/03/2026",
+    ("pembiayaan", "jumlah"): "500000000",
+    ("pembiayaan", "bank"): "BRI",
 }
 
 

@@ -1,6 +1,7 @@
 """Synthetic activity data over the real villages of Kukar (``kmp sample-data``).
 
-:func:`make_sample` builds the six input tables of DESIGN §3 for one cooperative per
+:func:`make_sample` builds the six input tables of DESIGN §3 and the three optional
+ones (``pelatihan``, ``pendampingan``, ``pembiayaan``) for one cooperative per
 village, over the months 2025-06 … 2026-10. The villages, their codes and their places
 are real; everything about the cooperatives is invented, shaped after the public
 chronology of Kukar's programme:
@@ -24,6 +25,28 @@ it falls back, the month it becomes Berdampak. The tables are written so that th
 of DESIGN §5 put each cooperative, at every month-end period, in the class that its
 trajectory plants; :func:`sample_plan` exposes both.
 
+The optional tables follow the same journey, each from a random stream of its own
+(so the six others are byte for byte what they were without them):
+
+- ``pelatihan``: every person whose ``jenjang_pelatihan`` is ``dasar`` or above
+  passed ``dasar`` in their kecamatan's wave month (wave 1 from 13 Nov 2025) and
+  the higher tiers later; a few attended and failed;
+- ``pendampingan``: from January 2026 the kecamatan get pendamping one after
+  another in a random order, three to six cooperatives each; some assignments end;
+  the last kecamatan get none by 2026-10;
+- ``pembiayaan``: a disbursement (or two tranches) for exactly the cooperatives whose
+  ``status_pinjaman`` is ``dicairkan``, at most the ceiling, from a Himbara bank.
+
+**Effects planted in the shipped sample**: training brings the first month of
+trading forward by :data:`TRAINING_LEAD` (2) months, nothing else; no effect of
+pendampingan or pembiayaan is planted (a disbursement goes to strong cooperatives,
+a selection, not an effect). ``efek_pelatihan``, ``efek_pendampingan`` and
+``efek_pembiayaan`` (:func:`make_sample`; ``kmp sample-data --efek-*``) instead plant
+a known rise of monthly participation after each effort, with treatment that does
+not depend on how a cooperative fares, for tests and benchmarks of an estimator;
+:func:`sample_plan` gives each cooperative's treatment months
+(:func:`treatment_months`).
+
 The frames are in the form they take in a CSV file: dates ``YYYY-MM-DD``, months
 ``YYYY-MM`` and yes/no as ``ya``/``tidak`` (text), numbers and money as nullable
 integers (``Int64``), missing optional values as ``<NA>``. :func:`write_sample` writes
@@ -42,6 +65,7 @@ import pandas as pd
 
 from kmp_analysis import paths
 from kmp_analysis.classify import CLASSES
+from kmp_analysis.errors import UsageError
 from kmp_analysis.safeio import atomic_write_text
 from kmp_analysis.sample._common import (
     ACTIVE,
@@ -207,6 +231,70 @@ _BUMDES_NAMES = (
     "Sumber Rezeki",
     "Cahaya Desa",
 )
+#: Planted mode: the share of cooperatives that send their ketua and the sekretaris
+#: or bendahara to their wave, and the share of trained people who go on to
+#: ``menengah`` (a seventh of them to ``lanjut``): the same for every cooperative.
+PLANTED_ATTEND_P = 0.7
+PLANTED_UP_P = 0.15
+#: Planted mode: the share of cooperatives whose Himbara loan is disbursed
+#: (``status_pinjaman`` dicairkan), the same for every cooperative.
+PLANTED_LOAN_P = 0.2
+#: The Himbara banks (state-owned) that lend to KMP, and how often each does here.
+HIMBARA_BANKS = ("BRI", "BNI", "Mandiri", "BTN", "BSI")
+_BANK_P = (0.4, 0.2, 0.2, 0.05, 0.15)
+#: Who runs each training tier (a few rows leave it empty).
+_ORGANISERS = {
+    "dasar": "Dinas Koperasi dan UKM Kukar",
+    "menengah": "Dinas Koperasi dan UKM Kaltim",
+    "lanjut": "Kementerian Koperasi",
+}
+#: Wave 1 began on 13 Nov 2025 (DESIGN §1); a dasar course lasts three days.
+WAVE_1_START = date(2025, 11, 13)
+_COURSE_DAYS = 3
+#: Pendamping: the first arrive in 2026-01, kecamatan by kecamatan in a random
+#: order, one every ~2 weeks; the last kecamatan in that order get none by 2026-10.
+PENDAMPING_FROM = "2026-01"
+PENDAMPING_KECAMATAN = 17
+#: The share of a covered kecamatan's cooperatives a pendamping is assigned to,
+#: and how many cooperatives one pendamping covers.
+PENDAMPING_P = 0.75
+_PER_PENDAMPING = (3, 6)
+#: The share of assignments that end (a replacement follows half of them).
+PENDAMPING_END_P = 0.2
+
+
+@dataclass(frozen=True)
+class Effects:
+    """Planted effects on monthly participation, per effort (None: not planted).
+
+    Any of them given (a number, 0 included) is *planted mode*: the training has
+    no other effect (:data:`TRAINING_LEAD` 0) and who is trained, facilitated or
+    financed, and when, does not depend on the cooperative (see :func:`make_sample`).
+    """
+
+    pelatihan: float | None = None
+    pendampingan: float | None = None
+    pembiayaan: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in EFFORTS:
+            value = getattr(self, name)
+            if value is not None and not (0.0 <= float(value) <= MAX_EFFECT):
+                raise UsageError("sample_effect_range", value=value).about(
+                    f"efek_{name}"
+                )
+
+    @property
+    def planted(self) -> bool:
+        return any(getattr(self, name) is not None for name in EFFORTS)
+
+
+#: The efforts whose effect can be planted, in the order of the optional tables.
+EFFORTS = ("pelatihan", "pendampingan", "pembiayaan")
+#: The largest effect that can be planted (a share of registered members).
+MAX_EFFECT = 0.5
+
+
 # --------------------------------------------------------------------------- public
 
 
@@ -225,8 +313,10 @@ class SamplePlan:
         with sales), ``transaksi_terakhir`` (the last month with sales), ``bulan_jatuh``
         (the first month of the fall back, for jatuh and melemah),
         ``bulan_berdampak`` (the month its second unit opens, from which it is
-        Berdampak) and ``tidak_pernah_bergerak`` (no sale in any month). Months are
-        ``YYYY-MM`` or missing.
+        Berdampak), ``tidak_pernah_bergerak`` (no sale in any month) and
+        ``perlakuan_pelatihan``, ``perlakuan_pendampingan``, ``perlakuan_pembiayaan``
+        (its treatment month per effort, :func:`treatment_months`; None:
+        untreated). Months are ``YYYY-MM`` or missing.
     classes
         The planted class (``tidak_bergerak`` … ``berdampak``) per cooperative (rows)
         and month-end period (columns, ``MONTHS``).
@@ -242,12 +332,35 @@ class SamplePlan:
 
 
 def make_sample(
-    seed: int = 2025, villages: pd.DataFrame | None = None
+    seed: int = 2025,
+    villages: pd.DataFrame | None = None,
+    efek_pelatihan: float | None = None,
+    efek_pendampingan: float | None = None,
+    efek_pembiayaan: float | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Six tables keyed by table name, deterministic for a seed (pure, no I/O).
+    """The nine tables keyed by table name, deterministic for a seed (pure, no I/O).
 
     ``villages`` defaults to the 237 villages of ``data/reference`` (read from disk
     only in that case); it needs kode_desa, nama_desa, jenis, nama_kec, lon and lat.
+
+    ``efek_*`` plant a known effect of an effort on monthly participation, for
+    tests and benchmarks (floats in [0, 0.5]; None, the default, plants none and
+    gives the shipped sample). Any of them given is *planted mode*:
+
+    - training brings no earlier start (:data:`TRAINING_LEAD` is 0), the kecamatan
+      are dealt to the waves at random (same wave months and sizes), and who
+      attends does not depend on the cooperative (:data:`PLANTED_ATTEND_P`);
+    - pendamping arrive kecamatan by kecamatan in a random order (as always);
+    - disbursements go to a random :data:`PLANTED_LOAN_P` of the cooperatives
+      (``status_pinjaman`` dicairkan, whatever their archetype) in a random month;
+    - in every reported month after a cooperative's treatment month (see
+      :func:`treatment_months`), ``anggota_aktif`` grows by
+      ``round(X * anggota_terdaftar)`` per effort (rounded half to even, summed over
+      efforts, capped at ``anggota_terdaftar``). A month without sales that so gets
+      active members also gets a small turnover (half the members' usual spending)
+      and the income on it: it becomes a month with sales, which moves
+      ``bulan_transaksi`` and can move the class (``sample_plan().classes`` is the
+      class without the effect). With X = 0 nothing is added.
 
     Examples
     --------
@@ -255,10 +368,17 @@ def make_sample(
     >>> sorted(tables) == sorted(TABLES)
     True
     """
-    return _generate(seed, villages)[0]
+    effects = Effects(efek_pelatihan, efek_pendampingan, efek_pembiayaan)
+    return _generate(seed, villages, effects)[0]
 
 
-def sample_plan(seed: int = 2025, villages: pd.DataFrame | None = None) -> SamplePlan:
+def sample_plan(
+    seed: int = 2025,
+    villages: pd.DataFrame | None = None,
+    efek_pelatihan: float | None = None,
+    efek_pendampingan: float | None = None,
+    efek_pembiayaan: float | None = None,
+) -> SamplePlan:
     """What :func:`make_sample` plants for the same arguments (DESIGN §5 per month).
 
     Examples
@@ -268,15 +388,29 @@ def sample_plan(seed: int = 2025, villages: pd.DataFrame | None = None) -> Sampl
     7
     >>> bool(plan.cooperatives["tidak_pernah_bergerak"].any())
     True
+    >>> plan.cooperatives.loc["KMP-6402012001", "perlakuan_pelatihan"]
+    '2025-11'
     """
-    return _generate(seed, villages)[1]
+    effects = Effects(efek_pelatihan, efek_pendampingan, efek_pembiayaan)
+    return _generate(seed, villages, effects)[1]
 
 
-def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
-    """Write the six CSVs + metadata.json into out_dir; return row counts per table."""
+def write_sample(
+    out_dir: str | Path,
+    seed: int = 2025,
+    efek_pelatihan: float | None = None,
+    efek_pendampingan: float | None = None,
+    efek_pembiayaan: float | None = None,
+) -> dict[str, int]:
+    """Write the nine CSVs + metadata.json into out_dir; return row counts per table.
+
+    ``efek_*`` as in :func:`make_sample`; a planted effect is recorded in the
+    metadata (``efek_tertanam``).
+    """
+    effects = Effects(efek_pelatihan, efek_pendampingan, efek_pembiayaan)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    tables = make_sample(seed)
+    tables = _generate(seed, None, effects)[0]
     counts: dict[str, int] = {}
     for name, frame in tables.items():
         text = frame.to_csv(index=False, lineterminator="\n")
@@ -293,6 +427,12 @@ def write_sample(out_dir: str | Path, seed: int = 2025) -> dict[str, int]:
         ),
         "tabel": counts,
     }
+    if effects.planted:
+        metadata["efek_tertanam"] = {
+            name: getattr(effects, name)
+            for name in EFFORTS
+            if getattr(effects, name) is not None
+        }
     write_metadata(out, metadata)
     return counts
 
@@ -330,12 +470,13 @@ def training_wave(nama_kec: str) -> TrainingWave | None:
     return None
 
 
-def start_month(ready: int, trained: int | None) -> int:
+def start_month(ready: int, trained: int | None, lead: int = TRAINING_LEAD) -> int:
     """First month of trading (index into MONTHS): the planted training effect.
 
     ``ready`` is the month the cooperative would start on its own, ``trained`` the
-    month of its training wave. Trained before it is ready, it starts
-    :data:`TRAINING_LEAD` months earlier, but not before the month after the wave.
+    month of its training wave. Trained before it is ready, it starts ``lead``
+    (:data:`TRAINING_LEAD`; 0 in planted mode) months earlier, but not before the
+    month after the wave.
 
     Examples
     --------
@@ -344,37 +485,63 @@ def start_month(ready: int, trained: int | None) -> int:
     >>> start_month(6, trained=10)  # started before its wave: no effect
     6
     """
-    if trained is None or trained >= ready:
+    if trained is None or trained >= ready or lead == 0:
         return ready
-    return max(trained + 1, ready - TRAINING_LEAD)
+    return max(trained + 1, ready - lead)
 
 
 def _generate(
-    seed: int, villages: pd.DataFrame | None
+    seed: int, villages: pd.DataFrame | None, effects: Effects | None = None
 ) -> tuple[dict[str, pd.DataFrame], SamplePlan]:
-    """The tables and what was planted, from one pass over the same draws."""
+    """The tables and what was planted, from one pass over the same draws.
+
+    The three optional tables draw from streams of their own (spawned after the
+    first eight), so the six others are the same with or without them.
+    """
+    effects = effects or Effects()
+    planted = effects.planted
     if villages is None:
         villages = load_villages()
     villages = (
         villages.sort_values("kode_desa", kind="stable").reset_index(drop=True).copy()
     )
-    rngs = np.random.default_rng(seed).spawn(8)
+    root = np.random.default_rng(seed)
+    rngs = root.spawn(8)
+    extra = root.spawn(5)  # pelatihan, pendampingan, pembiayaan, waves, loans
     access = village_access(villages)
     archetype, latent = _assign_archetypes(rngs[0], villages, access)
     perintis = _choose_perintis(rngs[7], villages, archetype, latent)
-    plans = _plan_cooperatives(rngs[1], villages, archetype, access, perintis)
+    waves = _random_waves(extra[3], villages) if planted else None
+    lead = 0 if planted else TRAINING_LEAD
+    plans = _plan_cooperatives(
+        rngs[1], villages, archetype, access, perintis, lead, waves
+    )
+    if planted:
+        _random_loans(extra[4], plans)
     _choose_arrears(rngs[2], plans)
     tables = {
         "koperasi": _koperasi_table(plans),
         "unit_usaha": _unit_table(plans),
         "laporan_bulanan": _report_table(rngs[3], plans),
         "rapat": _meeting_table(rngs[4], plans),
-        "pengurus": _pengurus_table(rngs[5], plans),
+        "pengurus": _pengurus_table(rngs[5], plans, planted),
         "bumdes": _bumdes_table(rngs[6], plans, access),
     }
     tables["laporan_bulanan"], slips = _plant_slips(tables["laporan_bulanan"])
+    tables["pelatihan"] = _pelatihan_table(extra[0], plans, tables["pengurus"])
+    tables["pendampingan"] = _pendampingan_table(extra[1], plans)
+    tables["pembiayaan"] = _pembiayaan_table(extra[2], plans)
+    treated = treatment_months(tables)
+    if planted:
+        tables["laporan_bulanan"] = _plant_effects(
+            tables["laporan_bulanan"], treated, effects, plans
+        )
     tables = {name: _conform(name, frame) for name, frame in tables.items()}
-    return tables, dataclasses.replace(_plan_frames(plans), slips=slips)
+    plan = _plan_frames(plans)
+    cooperatives = plan.cooperatives.join(
+        treated.rename(columns=lambda c: f"perlakuan_{c}")
+    )
+    return tables, dataclasses.replace(plan, cooperatives=cooperatives, slips=slips)
 
 
 #: How many cooperatives' latest turnover is typed wrong, and by what factor (an
@@ -591,7 +758,11 @@ def _plan_cooperatives(
     archetype: np.ndarray,
     access: np.ndarray,
     perintis: dict[int, int],
+    lead: int = TRAINING_LEAD,
+    waves: dict[str, TrainingWave] | None = None,
 ) -> list[_Plan]:
+    """One plan per village; ``waves`` (kecamatan -> wave) replaces
+    :data:`TRAINING_WAVES` in planted mode."""
     plans: list[_Plan] = []
     n = len(villages)
     musdes = _musdes_dates(rng, n)
@@ -614,12 +785,16 @@ def _plan_cooperatives(
             kind=kind,
             subtype=subtype,
             perintis=i in perintis,
-            wave=training_wave(str(row.nama_kec)),
+            wave=(
+                training_wave(str(row.nama_kec))
+                if waves is None
+                else waves.get(str(row.nama_kec))
+            ),
         )
         plan.koperasi_id = "KMP-" + plan.kode_desa.replace(".", "")
         plan.musdes = musdes[i]
         plan.badan_hukum = _badan_hukum(rng, plan)
-        _draw_trajectory(rng, plan, float(reach[i]), perintis.get(i))
+        _draw_trajectory(rng, plan, float(reach[i]), perintis.get(i), lead)
         _draw_reporting(rng, plan)
         _draw_levels(rng, plan)
         _draw_units(rng, plan)
@@ -657,7 +832,11 @@ def _badan_hukum(rng: np.random.Generator, plan: _Plan) -> date:
 
 
 def _draw_trajectory(
-    rng: np.random.Generator, plan: _Plan, reach: float, perintis: int | None
+    rng: np.random.Generator,
+    plan: _Plan,
+    reach: float,
+    perintis: int | None,
+    lead: int = TRAINING_LEAD,
 ) -> None:
     """The months with sales: start (training effect applied), fall back, upgrade."""
     kind = plan.kind
@@ -669,11 +848,13 @@ def _draw_trajectory(
             plan.ready = plan.start = perintis
         else:
             lo, hi = _READY[kind]
+            if kind == LATE and lead == 0:  # no training to bring them into the data
+                lo, hi = lo - TRAINING_LEAD, hi - TRAINING_LEAD
             if trained is not None and trained < hi and kind != LATE:
-                hi += TRAINING_LEAD  # training will bring it back into range
+                hi += lead  # training will bring it back into range
             q = _READY_ACCESS * (1.0 - reach) + (1.0 - _READY_ACCESS) * rng.random()
             plan.ready = lo + round(q * (hi - lo))
-            plan.start = start_month(plan.ready, trained)
+            plan.start = start_month(plan.ready, trained, lead)
         start = plan.start
         last = N_MONTHS - 1
         if kind == FALLER:  # Aktif first (four months of sales), no sale after 2026-07
@@ -1174,12 +1355,16 @@ def _meeting_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame
     return frame
 
 
-def _pengurus_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
+def _pengurus_table(
+    rng: np.random.Generator, plans: list[_Plan], planted: bool = False
+) -> pd.DataFrame:
     """Pengurus and pengawas with their training tier at the end of the data.
 
     Every kecamatan has had its wave by 2026-10: most cooperatives sent their ketua and
     the sekretaris or bendahara (tier ``dasar``; the never-moving core less often);
     some people of active cooperatives went on to ``menengah``, a few to ``lanjut``.
+    ``planted``: who attends and goes on does not depend on the cooperative
+    (:data:`PLANTED_ATTEND_P`, :data:`PLANTED_UP_P`).
     """
     core_roles = ROLES[:5]  # ketua, wakil x2, sekretaris, bendahara
     female_p = {
@@ -1211,14 +1396,17 @@ def _pengurus_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFram
             roles = ["ketua", "sekretaris", "bendahara", "wakil_ketua_usaha"][:n_core]
         roles += ["pengawas"] * n_pengawas
         attend_p = 0.45 if p.kind == NEVER else 0.6 if arch == DORMANT else 0.9
+        up = {DORMANT: 0.0, FORMAL: 0.05, ACTIVE: 0.25, IMPACTFUL: 0.4}[arch]
+        top_p = 0.15 if arch == IMPACTFUL else 0.0
+        if planted:
+            attend_p, up, top_p = PLANTED_ATTEND_P, PLANTED_UP_P, 0.15
         sent = set()
         if p.wave is not None and rng.random() < attend_p:
             sent = {"ketua", str(rng.choice(["sekretaris", "bendahara"]))}
-        up = {DORMANT: 0.0, FORMAL: 0.05, ACTIVE: 0.25, IMPACTFUL: 0.4}[arch]
         for k, role in enumerate(roles, start=1):
             tier = 1 if role in sent or rng.random() < 0.08 else 0
             if tier and rng.random() < up:
-                tier = 3 if arch == IMPACTFUL and rng.random() < 0.15 else 2
+                tier = 3 if top_p and rng.random() < top_p else 2
             sex = SEXES[1] if rng.random() < female_p[role] else SEXES[0]
             rows.append((p.koperasi_id, f"P{k:02d}", role, sex, TRAINING_TIERS[tier]))
     return pd.DataFrame(
@@ -1266,6 +1454,295 @@ def _bumdes_table(
             }
         )
     return pd.DataFrame(rows)
+
+
+# ------------------------------------------------- training, pendamping, loans
+
+
+def _random_waves(
+    rng: np.random.Generator, villages: pd.DataFrame
+) -> dict[str, TrainingWave]:
+    """Planted mode: the kecamatan dealt to the waves in a random order, each wave
+    keeping its month and its share of the kecamatan."""
+    names = sorted(set(villages["nama_kec"].astype(str)))
+    order = [str(k) for k in rng.permutation(names)]
+    sizes = np.array([len(w.kecamatan) for w in TRAINING_WAVES], float)
+    bounds = np.cumsum(sizes) / sizes.sum() * len(order)
+    dealt: dict[int, list[str]] = {}
+    for i, name in enumerate(order):
+        at = min(int(np.searchsorted(bounds, i, side="right")), len(sizes) - 1)
+        dealt.setdefault(at, []).append(name)
+    return {
+        name: TrainingWave(wave.gelombang, wave.bulan, tuple(dealt[at]))
+        for at, wave in enumerate(TRAINING_WAVES)
+        for name in dealt.get(at, [])
+    }
+
+
+def _random_loans(rng: np.random.Generator, plans: list[_Plan]) -> None:
+    """Planted mode: a loan disbursed to :data:`PLANTED_LOAN_P` of the cooperatives
+    drawn at random (every document in place); a disbursement drawn from the
+    archetype becomes an approval."""
+    disbursed = LOAN_STATUS[3]
+    for plan in plans:
+        millions = int(rng.choice([500, 750, 1000, 1250, 1500, 2000, 2500, 3000]))
+        if rng.random() < PLANTED_LOAN_P:
+            plan.loan_status = disbursed
+            plan.docs = dict.fromkeys(LEGAL_DOCS, True)
+            plan.plafon = plan.plafon or millions * 1_000_000
+        elif plan.loan_status == disbursed:
+            plan.loan_status = LOAN_STATUS[2]
+
+
+def _course(rng: np.random.Generator, month: int, days: range) -> tuple[date, date]:
+    """A course of :data:`_COURSE_DAYS` days starting on one of ``days`` of a month."""
+    start = _month_first(month) + timedelta(days=int(rng.choice(days)))
+    return start, start + timedelta(days=_COURSE_DAYS - 1)
+
+
+def _pelatihan_table(
+    rng: np.random.Generator, plans: list[_Plan], pengurus: pd.DataFrame
+) -> pd.DataFrame:
+    """A row per person and tier attended, consistent with ``jenjang_pelatihan``.
+
+    Everyone whose tier is ``dasar`` or above passed ``dasar`` at their
+    kecamatan's session in its wave's month (wave 1 from 13 Nov 2025), and
+    ``menengah`` and ``lanjut`` in later months; a few others attended and failed
+    (``lulus`` tidak): a board member of a cooperative that sent people fails
+    ``dasar``, a ``dasar`` holder fails ``menengah``. The highest tier each person
+    passed is their ``jenjang_pelatihan``.
+    """
+    last = N_MONTHS - 1
+    by_id = {p.koperasi_id: p for p in plans}
+    sessions: dict[str, tuple[date, date]] = {}
+    for kec in sorted({p.nama_kec for p in plans}):
+        wave = next((p.wave for p in plans if p.nama_kec == kec), None)
+        if wave is not None and wave.gelombang == 1:
+            start = WAVE_1_START
+            sessions[kec] = (start, start + timedelta(days=_COURSE_DAYS - 1))
+        else:
+            month = MONTHS.index(wave.bulan) if wave is not None else 5
+            sessions[kec] = _course(rng, month, range(0, 20))
+    rank = {tier: i for i, tier in enumerate(TRAINING_TIERS)}
+    tiers = pengurus["jenjang_pelatihan"].map(rank).to_numpy()
+    sent = set(pengurus.loc[tiers > 0, "koperasi_id"])
+    rows = []
+
+    def add(kid: str, pid: str, tier: str, when: tuple[date, date], ok: bool) -> None:
+        organiser = None if rng.random() < 0.05 else _ORGANISERS[tier]
+        rows.append((kid, pid, tier, _fmt(when[0]), _fmt(when[1]), organiser, ok))
+
+    for (kid, pid, role), tier in zip(
+        pengurus[["koperasi_id", "id_orang", "peran"]].itertuples(index=False),
+        tiers,
+        strict=True,
+    ):
+        plan = by_id[kid]
+        dasar = sessions[plan.nama_kec]
+        if tier >= 1:
+            add(kid, pid, "dasar", dasar, True)
+        elif kid in sent and role != "pengawas" and rng.random() < 0.05:
+            add(kid, pid, "dasar", dasar, False)
+        after = min(_month_index(dasar[1]) + 2, last)
+        if tier >= 2 or (tier == 1 and rng.random() < 0.04):
+            month = int(rng.integers(after, last + 1))
+            menengah = _course(rng, month, range(0, 18))
+            add(kid, pid, "menengah", menengah, tier >= 2)
+            if tier == 3:
+                if month < last:
+                    lanjut = _course(
+                        rng, int(rng.integers(month + 1, last + 1)), range(0, 18)
+                    )
+                else:
+                    lanjut = _course(rng, month, range(22, 26))
+                add(kid, pid, "lanjut", lanjut, True)
+    frame = pd.DataFrame(rows, columns=TABLES["pelatihan"].column_names)
+    frame["lulus"] = np.where(frame["lulus"].astype(bool), YES, NO)
+    return frame
+
+
+def _pendampingan_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
+    """Pendamping assignments, the same rule with or without planted effects.
+
+    From :data:`PENDAMPING_FROM`, the kecamatan get their pendamping one after
+    another, about two weeks apart, in a random order (not by need or by how the
+    cooperatives fare); the last ones in that order get none by 2026-10. In a
+    kecamatan that gets them, :data:`PENDAMPING_P` of the cooperatives (drawn at
+    random) are assigned, three to six per pendamping, each visited first within
+    three weeks; :data:`PENDAMPING_END_P` of the assignments end after three to six
+    months, and a new pendamping takes over half of those. The others are ongoing
+    (``tanggal_selesai`` empty).
+    """
+    kecamatan = sorted({p.nama_kec for p in plans})
+    order = [str(k) for k in rng.permutation(kecamatan)]
+    covered = round(len(order) * PENDAMPING_KECAMATAN / 20)
+    first = _month_first(MONTHS.index(PENDAMPING_FROM))
+    rows = []
+    for k, kec in enumerate(order[:covered]):
+        arrive = first + timedelta(days=14 * k + int(rng.integers(0, 7)))
+        members = [p for p in plans if p.nama_kec == kec]
+        chosen = [p for p in members if rng.random() < PENDAMPING_P]
+        code = members[0].kode_desa[:8].replace(".", "")
+        n = 0
+        while chosen:
+            size = int(rng.integers(_PER_PENDAMPING[0], _PER_PENDAMPING[1] + 1))
+            group, chosen = chosen[:size], chosen[size:]
+            n += 1
+            pid = f"PD-{code}-{n:02d}"
+            for plan in group:
+                start = arrive + timedelta(days=int(rng.integers(0, 21)))
+                end = None
+                if rng.random() < PENDAMPING_END_P:
+                    end = start + timedelta(days=int(rng.integers(90, 184)))
+                    if end > LAST_DAY:
+                        end = None
+                rows.append((plan.koperasi_id, pid, _fmt(start), _fmt(end)))
+                if end is not None and rng.random() < 0.5:
+                    again = end + timedelta(days=int(rng.integers(14, 46)))
+                    if again <= LAST_DAY:
+                        rows.append(
+                            (
+                                plan.koperasi_id,
+                                f"PD-{code}-{n + 50:02d}",
+                                _fmt(again),
+                                None,
+                            )
+                        )
+    return pd.DataFrame(rows, columns=TABLES["pendampingan"].column_names)
+
+
+def _pembiayaan_table(rng: np.random.Generator, plans: list[_Plan]) -> pd.DataFrame:
+    """Disbursements of exactly the cooperatives whose loan is ``dicairkan``.
+
+    A month drawn at random from three months after the legal entity (and from
+    2025-11, when the Himbara scheme opened in the sample) to 2026-09, not from how
+    the cooperative fares; half to all of the ceiling, in one payment or (three in
+    ten) two, the second two to three months later; one Himbara bank each.
+    """
+    last = N_MONTHS - 1
+    rows = []
+    for plan in plans:
+        if plan.loan_status != LOAN_STATUS[3] or not plan.plafon:
+            continue
+        legal = _month_index(plan.badan_hukum) if plan.badan_hukum else 3
+        earliest = max(legal + 3, 5)
+        month = int(rng.integers(earliest, max(earliest, last - 1) + 1))
+        share = float(rng.choice([0.5, 0.6, 0.75, 1.0]))
+        total = np.floor(plan.plafon * share / 1e6) * 1e6
+        bank = str(rng.choice(HIMBARA_BANKS, p=_BANK_P))
+        paid = [(month, total)]
+        if rng.random() < 0.3 and month + 2 <= last:
+            first = np.floor(total * 0.6 / 1e6) * 1e6
+            later = min(month + int(rng.integers(2, 4)), last)
+            paid = [(month, first), (later, total - first)]
+        for m, amount in paid:
+            rows.append((plan.koperasi_id, _fmt(_month_date(rng, m)), amount, bank))
+    return pd.DataFrame(rows, columns=TABLES["pembiayaan"].column_names)
+
+
+def treatment_months(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each cooperative's treatment month per effort (``YYYY-MM``, None: untreated).
+
+    - ``pelatihan``: the month of ``tanggal_selesai`` by which its ketua, or at
+      least half of its pengurus other than pengawas, had passed (``lulus`` ya)
+      ``dasar``;
+    - ``pendampingan``: the month of ``tanggal_mulai`` of its first assignment;
+    - ``pembiayaan``: the month of its first ``tanggal_cair``.
+
+    Takes the tables as written (text) or as read (typed).
+
+    Examples
+    --------
+    >>> t = {
+    ...     "koperasi": pd.DataFrame({"koperasi_id": ["K1", "K2"]}),
+    ...     "pengurus": pd.DataFrame({"koperasi_id": ["K1", "K1", "K2", "K2"],
+    ...         "id_orang": ["P1", "P2", "P1", "P2"],
+    ...         "peran": ["ketua", "bendahara", "ketua", "bendahara"]}),
+    ...     "pelatihan": pd.DataFrame({"koperasi_id": ["K1", "K2"],
+    ...         "id_orang": ["P2", "P1"], "jenjang": ["dasar", "dasar"],
+    ...         "tanggal_selesai": ["2025-11-15", "2026-01-03"],
+    ...         "lulus": ["ya", "tidak"]}),
+    ...     "pendampingan": pd.DataFrame({"koperasi_id": ["K2", "K2"],
+    ...         "tanggal_mulai": ["2026-05-02", "2026-02-20"]}),
+    ...     "pembiayaan": pd.DataFrame({"koperasi_id": [], "tanggal_cair": []}),
+    ... }
+    >>> treatment_months(t).to_dict("index")  # doctest: +NORMALIZE_WHITESPACE
+    {'K1': {'pelatihan': '2025-11', 'pendampingan': None, 'pembiayaan': None},
+     'K2': {'pelatihan': None, 'pendampingan': '2026-02', 'pembiayaan': None}}
+    """
+    ids = pd.Index(tables["koperasi"]["koperasi_id"].astype(str), name="koperasi_id")
+    out = pd.DataFrame(index=ids, columns=list(EFFORTS), dtype=object)
+    pel, pengurus = tables.get("pelatihan"), tables.get("pengurus")
+    if pel is not None and pengurus is not None and len(pel):
+        lulus = pel["lulus"].astype(str).str.lower().isin(["ya", "true"])
+        passed = pel[lulus.to_numpy() & (pel["jenjang"] == "dasar").to_numpy()]
+        passed = passed.assign(_m=_month_text(passed["tanggal_selesai"]))
+        board = pengurus.loc[
+            pengurus["peran"] != "pengawas", ["koperasi_id", "id_orang", "peran"]
+        ].merge(
+            passed[["koperasi_id", "id_orang", "_m"]],
+            on=["koperasi_id", "id_orang"],
+            how="left",
+        )
+        ketua = board[board["peran"] == "ketua"].groupby("koperasi_id")["_m"].min()
+
+        def half(months: pd.Series) -> str | None:
+            need = -(-len(months) // 2)
+            done = sorted(months.dropna())
+            return done[need - 1] if len(done) >= need else None
+
+        halves = board.groupby("koperasi_id")["_m"].agg(half)
+        both = pd.concat([ketua, halves], axis=1).min(axis=1)
+        out["pelatihan"] = both.reindex(ids).astype(object)
+    for name, column in (
+        ("pendampingan", "tanggal_mulai"),
+        ("pembiayaan", "tanggal_cair"),
+    ):
+        frame = tables.get(name)
+        if frame is not None and len(frame):
+            months = frame.assign(_m=_month_text(frame[column]))
+            out[name] = months.groupby("koperasi_id")["_m"].min().reindex(ids)
+    return out.astype(object).where(out.notna(), None)
+
+
+def _month_text(dates: pd.Series) -> pd.Series:
+    """Dates (text or typed) as ``YYYY-MM``; missing stays missing."""
+    parsed = pd.to_datetime(dates, errors="coerce")
+    return parsed.dt.strftime("%Y-%m").where(parsed.notna(), None)
+
+
+def _plant_effects(
+    laporan: pd.DataFrame,
+    treated: pd.DataFrame,
+    effects: Effects,
+    plans: list[_Plan],
+) -> pd.DataFrame:
+    """``anggota_aktif`` + ``round(X * anggota_terdaftar)`` per effort in every
+    reported month after its treatment month, capped at ``anggota_terdaftar``; a
+    month without sales that gains members gets a small turnover and its income."""
+    lap = laporan.copy()
+    terdaftar = lap["anggota_terdaftar"].to_numpy(float)
+    add = np.zeros(len(lap))
+    for name in EFFORTS:
+        x = getattr(effects, name)
+        if not x:
+            continue
+        start = lap["koperasi_id"].map(treated[name])
+        post = start.notna().to_numpy() & (
+            lap["bulan"].to_numpy(str) > start.fillna("").to_numpy(str)
+        )
+        add += np.where(post, np.round(x * terdaftar), 0.0)
+    before = lap["anggota_aktif"].to_numpy(float)
+    after = np.minimum(terdaftar, before + add)
+    lap["anggota_aktif"] = after
+    spend = lap["koperasi_id"].map({p.koperasi_id: p.spend for p in plans})
+    margin = lap["koperasi_id"].map({p.koperasi_id: p.margin for p in plans})
+    omzet = round_k(after * spend.to_numpy(float) * 0.5)
+    gained = (after > before) & (lap["omzet"].to_numpy(float) == 0) & (omzet > 0)
+    lap.loc[gained, "omzet"] = omzet[gained]
+    income = round_k(omzet * margin.to_numpy(float))
+    lap.loc[gained, "pendapatan_usaha"] = income[gained]
+    return lap
 
 
 def _conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:

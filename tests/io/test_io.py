@@ -38,7 +38,7 @@ from kmp_analysis.io import (
     parse_yesno,
     read_dataset,
 )
-from kmp_analysis.schema import TABLES
+from kmp_analysis.schema import OPTIONAL_TABLES, TABLES
 
 TABLE_NAMES = [
     "koperasi",
@@ -87,7 +87,8 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame]) -> Path:
 def test_good_folder_reads_typed_tables(tmp_path):
     ds = read_dataset(write_csv_folder(tmp_path))
 
-    assert list(ds.tables) == TABLE_NAMES
+    assert list(ds.tables) == [*TABLE_NAMES, *OPTIONAL_TABLES]
+    assert ds.provided == frozenset(TABLE_NAMES)
     assert [len(ds[t]) for t in TABLE_NAMES] == [2, 2, 3, 1, 2, 1]
     kop = ds["koperasi"].set_index("koperasi_id")
     assert list(kop.columns) == TABLES["koperasi"].column_names[1:]
@@ -1011,7 +1012,7 @@ def test_random_cell_text_never_crashes(column, data):
             for line in exc.render("id") + exc.render("en"):
                 assert line.startswith(tmp)
         else:
-            assert list(ds.tables) == TABLE_NAMES
+            assert list(ds.tables) == [*TABLE_NAMES, *OPTIONAL_TABLES]
             assert len(ds[table]) <= len(body)
 
 
