@@ -198,6 +198,39 @@ def template(
 
 
 @command()
+def form(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File .xlsx tujuan (bawaan: outputs/formulir_laporan_bulanan.xlsx).",
+        ),
+    ] = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis formulir XLSForm laporan bulanan untuk ODK Collect / KoboToolbox,
+    dibangun dari definisi tabel yang sama dengan pemeriksa data."""
+    from kmp_analysis.io.xlsform import build_form, question_count, write_form
+    from kmp_analysis.paths import OUTPUTS_DIR
+
+    target = out or OUTPUTS_DIR / "formulir_laporan_bulanan.xlsx"
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError("form_suffix").about("--out")
+    write_form(target, lang=lang.value)
+    sheets = build_form(lang.value)
+    version = sheets["settings"]["version"].iloc[0]
+    typer.echo(
+        message(
+            "form_written",
+            lang,
+            path=target,
+            n=question_count(sheets),
+            version=version,
+        )
+    )
+
+
+@command()
 def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,

@@ -243,33 +243,43 @@ class Dataset:
         ].merge(villages, on="kode_desa", how="left", validate="many_to_one")
 
 
+#: Figures that may not exceed another figure of the same row, by the message code
+#: that says so: (table, column, limit). An empty limit limits nothing. The reader's
+#: checks and the phone form's constraints (``kmp form``) are both built from it.
+NOT_ABOVE: dict[str, tuple[str, str, str]] = {
+    "aktif_gt_terdaftar": ("laporan_bulanan", "anggota_aktif", "anggota_terdaftar"),
+    "tunggak_gt_beredar": (
+        "laporan_bulanan",
+        "pinjaman_tunggak_30",
+        "pinjaman_beredar",
+    ),
+}
+
+
+def _not_above(column: str, limit: str, code: str) -> pa.Check:
+    return pa.Check(lambda df: ~(df[column] > df[limit]), name=code)
+
+
 def _row_checks(table: str) -> list[pa.Check]:
     """Checks across columns of one row, each named by the message code it raises."""
-    if table == "laporan_bulanan":
-        return [
-            pa.Check(
-                lambda df: ~(df["anggota_aktif"] > df["anggota_terdaftar"]),
-                name="aktif_gt_terdaftar",
-            ),
-            pa.Check(
-                lambda df: ~(df["pinjaman_tunggak_30"] > df["pinjaman_beredar"]),
-                name="tunggak_gt_beredar",
-            ),
-        ]
+    checks = [
+        _not_above(column, limit, code)
+        for code, (where, column, limit) in NOT_ABOVE.items()
+        if where == table
+    ]
     if table == "rapat":
-        return [
+        checks.append(
             pa.Check(
                 lambda df: ~((df["jenis"] == "rat") & df["tahun_buku"].isna()),
                 name="rat_needs_tahun_buku",
             )
-        ]
-    return []
+        )
+    return checks
 
 
 #: The column a row check is reported against.
 _ROW_CHECK_COLUMN = {
-    "aktif_gt_terdaftar": "anggota_aktif",
-    "tunggak_gt_beredar": "pinjaman_tunggak_30",
+    **{code: column for code, (_, column, _) in NOT_ABOVE.items()},
     "rat_needs_tahun_buku": "tahun_buku",
 }
 

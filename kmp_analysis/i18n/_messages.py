@@ -587,4 +587,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "month {value} is far after the other months of the data (before it: "
         "{previous}); a typo?",
     },
+    # ---- the phone form and its exports, many sources (issue 16)
+    "form_suffix": {
+        "id": "harus berakhiran .xlsx (formulir XLSForm adalah workbook Excel)",
+        "en": "must end in .xlsx (an XLSForm is an Excel workbook)",
+    },
+    "form_written": {
+        "id": "Formulir laporan bulanan ({n} pertanyaan, versi {version}) ditulis ke "
+        "{path}: unggah ke ODK Central atau KoboToolbox.",
+        "en": "Monthly-report form ({n} questions, version {version}) written to "
+        "{path}: upload it to ODK Central or KoboToolbox.",
+    },
 }
