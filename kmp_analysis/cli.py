@@ -33,6 +33,7 @@ from kmp_analysis.paths import debug
 
 if TYPE_CHECKING:
     from kmp_analysis.batch import BatchReport
+    from kmp_analysis.schema import Dataset
 
 app = typer.Typer(
     name="kmp",
@@ -252,8 +253,37 @@ def validate(
     dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
         _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
+    for line in _source_lines(dataset, lang):
+        typer.echo(line)
     counts = ", ".join(f"{k} {len(v)}" for k, v in dataset.tables.items())
     typer.echo(message("data_valid", lang, path=path, counts=counts))
+
+
+def _source_lines(dataset: Dataset, lang: str) -> list[str]:
+    """Per source of a combined dataset: rows per table, the months of its
+    reports, and whether it is behind the data's last month."""
+    if not dataset.sources:
+        return []
+    last = dataset.last_month
+    lines = [message("sources_header", lang, n=len(dataset.sources))]
+    for source in dataset.sources:
+        rows = ", ".join(f"{t} {n}" for t, n in source.rows.items()) or "–"
+        if source.last_month is None:
+            months = message("source_no_reports", lang)
+        else:
+            months = message(
+                "source_months",
+                lang,
+                first=source.first_month,
+                last=source.last_month,
+                n=source.months,
+            )
+            if last is not None and source.last_month < last:
+                months += "; " + message("source_behind", lang, last=last)
+        lines.append(
+            message("source_line", lang, source=source.label, rows=rows, months=months)
+        )
+    return lines
 
 
 @command()

@@ -182,6 +182,19 @@ TABLES: dict[str, Table] = {
 CHILD_TABLES = ("unit_usaha", "laporan_bulanan", "rapat", "pengurus")
 
 
+@dataclass(frozen=True)
+class SourceRows:
+    """What one source of a combined dataset brought (``kmp validate`` says it)."""
+
+    label: str
+    #: Rows kept per table, tables the source does not have left out.
+    rows: dict[str, int]
+    #: The months its monthly reports cover (None: no report).
+    first_month: str | None = None
+    last_month: str | None = None
+    months: int = 0
+
+
 @dataclass
 class Dataset:
     """The six validated tables, the villages they lie in, and where they came from.
@@ -214,6 +227,9 @@ class Dataset:
     file_hashes: dict[str, str] = field(default_factory=dict)
     #: Legal but suspect data (severity warning), in reading order.
     warnings: list[Problem] = field(default_factory=list)
+    #: Where the data was combined from several sources (a folder of workbooks and
+    #: form exports): what each brought; empty for one CSV folder or workbook.
+    sources: list[SourceRows] = field(default_factory=list)
 
     @property
     def synthetic(self) -> bool:
