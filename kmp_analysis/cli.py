@@ -280,8 +280,11 @@ def _source_lines(dataset: Dataset, lang: str) -> list[str]:
             )
             if last is not None and source.last_month < last:
                 months += "; " + message("source_behind", lang, last=last)
+        shown = Path(source.label)
+        if shown != Path(dataset.source) and shown.is_relative_to(dataset.source):
+            shown = shown.relative_to(dataset.source)
         lines.append(
-            message("source_line", lang, source=source.label, rows=rows, months=months)
+            message("source_line", lang, source=shown, rows=rows, months=months)
         )
     return lines
 
