@@ -50,9 +50,12 @@ RESUBMITTED = 0
 def _fields(lap: pd.DataFrame, sep: str) -> pd.DataFrame:
     """The form's answers per report, columns named ``group<sep>field``."""
     villages = reference.villages().set_index("kode_desa")
-    kode_desa = "64.02." + lap["koperasi_id"].str.slice(8, 10) + "." + lap[
-        "koperasi_id"
-    ].str.slice(10)
+    kode_desa = (
+        "64.02."
+        + lap["koperasi_id"].str.slice(8, 10)
+        + "."
+        + lap["koperasi_id"].str.slice(10)
+    )
     out = pd.DataFrame(index=lap.index)
     out["start"] = "2026-11-02T09:00:00.000+08:00"
     out["end"] = "2026-11-02T09:12:00.000+08:00"
@@ -105,9 +108,7 @@ def kobo_export(lap: pd.DataFrame) -> pd.DataFrame:
     n = len(lap)
     out = fields.copy()
     for unit in UNITS:
-        out[f"unit_beroperasi/{unit}"] = (
-            "1" if unit in ("sembako", "kantor") else "0"
-        )
+        out[f"unit_beroperasi/{unit}"] = "1" if unit in ("sembako", "kantor") else "0"
     out["foto_buku_URL"] = ""
     uuids = [f"kobo-{i:05d}" for i in range(n)]
     out["meta/instanceID"] = ["uuid:" + u for u in uuids]
@@ -157,9 +158,7 @@ def write_export_folder(sample: Path, target: Path, layout: str) -> Path:
     export of the same reports: ``odk`` (CSV, ``,``) or ``kobo`` (XLSX, and a
     ``;`` CSV when ``kobo-csv``)."""
     shutil.copytree(sample, target)
-    lap = pd.read_csv(
-        target / "laporan_bulanan.csv", dtype=str, keep_default_na=False
-    )
+    lap = pd.read_csv(target / "laporan_bulanan.csv", dtype=str, keep_default_na=False)
     (target / "laporan_bulanan.csv").unlink()
     if layout == "odk":
         odk_export(lap).to_csv(target / "kmp_laporan_bulanan.csv", index=False)
@@ -185,9 +184,11 @@ def write_kecamatan_workbooks(sample: Path, target: Path) -> list[Path]:
     kec_of = villages.set_index("kode_desa")["kode_kec"]
     coop_kec = tables["koperasi"].set_index("koperasi_id")["kode_desa"].map(kec_of)
     written = []
-    for kode_kec, nama in villages[["kode_kec", "nama_kec"]].drop_duplicates(
-        "kode_kec"
-    ).itertuples(index=False):
+    for kode_kec, nama in (
+        villages[["kode_kec", "nama_kec"]]
+        .drop_duplicates("kode_kec")
+        .itertuples(index=False)
+    ):
         book: Workbook = build_template()
         for name, frame in tables.items():
             if "koperasi_id" in frame.columns:
