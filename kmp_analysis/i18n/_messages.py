@@ -637,8 +637,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Data sources ({n}):",
     },
     "source_line": {
-        "id": "  {source}: {rows}; {months}",
-        "en": "  {source}: {rows}; {months}",
+        "id": "  {source}: baris {rows}; {months}",
+        "en": "  {source}: rows {rows}; {months}",
     },
     "source_months": {
         "id": "laporan {first}–{last} ({n} bulan)",

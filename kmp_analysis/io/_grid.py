@@ -35,7 +35,7 @@ class RawTable:
     #: (:mod:`.combine`); None: every row is from ``file``.
     files: pd.Series | None = None
 
-    def row_problems(
+    def problems_at(
         self,
         column: str | None,
         code: str,

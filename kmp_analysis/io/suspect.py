@@ -145,7 +145,7 @@ def data_warnings(
             kop["koperasi_id"].notna() & ~kop["koperasi_id"].isin(reporting)
         ]
         out.extend(
-            raws["koperasi"].row_problems(
+            raws["koperasi"].problems_at(
                 "koperasi_id", "never_reported", never, severity=WARNING
             )
         )
@@ -171,7 +171,7 @@ def _last_month(
     if jumps.size:
         far = months.index[months > last]
         out.extend(
-            raw.row_problems(
+            raw.problems_at(
                 "bulan",
                 "month_outlier",
                 far,
@@ -225,7 +225,7 @@ def _future_dates(
             month = dates.dt.year * 12 + dates.dt.month - 1  # as _month_number
             late = frame.index[month > last]
             out.extend(
-                raws[table].row_problems(
+                raws[table].problems_at(
                     column,
                     "date_after_data",
                     late,
@@ -238,7 +238,7 @@ def _future_dates(
     if rapat is not None and "rapat" in raws:
         late = rapat.index[rapat["tahun_buku"] > last // 12]
         out.extend(
-            raws["rapat"].row_problems(
+            raws["rapat"].problems_at(
                 "tahun_buku",
                 "year_after_data",
                 late,
