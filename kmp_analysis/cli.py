@@ -33,6 +33,7 @@ from kmp_analysis.paths import debug
 
 if TYPE_CHECKING:
     from kmp_analysis.batch import BatchReport
+    from kmp_analysis.schema import Dataset
 
 app = typer.Typer(
     name="kmp",
@@ -235,6 +236,39 @@ def template(
 
 
 @command()
+def form(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File .xlsx tujuan (bawaan: outputs/formulir_laporan_bulanan.xlsx).",
+        ),
+    ] = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis formulir XLSForm laporan bulanan untuk ODK Collect / KoboToolbox,
+    dibangun dari definisi tabel yang sama dengan pemeriksa data."""
+    from kmp_analysis.io.xlsform import build_form, question_count, write_form
+    from kmp_analysis.paths import OUTPUTS_DIR
+
+    target = out or OUTPUTS_DIR / "formulir_laporan_bulanan.xlsx"
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError("form_suffix").about("--out")
+    write_form(target, lang=lang.value)
+    sheets = build_form(lang.value)
+    version = sheets["settings"]["version"].iloc[0]
+    typer.echo(
+        message(
+            "form_written",
+            lang,
+            path=target,
+            n=question_count(sheets),
+            version=version,
+        )
+    )
+
+
+@command()
 def validate(
     data: DataOpt = None,
     lang: LangOpt = Lang.id,
@@ -256,10 +290,42 @@ def validate(
     dataset = read_dataset(path, strict=strict, config=load_config(config))
     if dataset.warnings:  # legal but suspect: shown, exit 0
         _echo_lines(ValidationFailed(dataset.warnings), lang, detail)
+    for line in _source_lines(dataset, lang):
+        typer.echo(line)
     counts = ", ".join(
         f"{k} {len(v)}" for k, v in dataset.tables.items() if k in dataset.provided
     )
     typer.echo(message("data_valid", lang, path=path, counts=counts))
+
+
+def _source_lines(dataset: Dataset, lang: str) -> list[str]:
+    """Per source of a combined dataset: rows per table, the months of its
+    reports, and whether it is behind the data's last month."""
+    if not dataset.sources:
+        return []
+    last = dataset.last_month
+    lines = [message("sources_header", lang, n=len(dataset.sources))]
+    for source in dataset.sources:
+        rows = ", ".join(f"{t} {n}" for t, n in source.rows.items()) or "–"
+        if source.last_month is None:
+            months = message("source_no_reports", lang)
+        else:
+            months = message(
+                "source_months",
+                lang,
+                first=source.first_month,
+                last=source.last_month,
+                n=source.months,
+            )
+            if last is not None and source.last_month < last:
+                months += "; " + message("source_behind", lang, last=last)
+        shown = Path(source.label)
+        if shown != Path(dataset.source) and shown.is_relative_to(dataset.source):
+            shown = shown.relative_to(dataset.source)
+        lines.append(
+            message("source_line", lang, source=shown, rows=rows, months=months)
+        )
+    return lines
 
 
 @command()

@@ -258,6 +258,19 @@ def empty_table(name: str) -> pd.DataFrame:
     )
 
 
+@dataclass(frozen=True)
+class SourceRows:
+    """What one source of a combined dataset brought (``kmp validate`` says it)."""
+
+    label: str
+    #: Rows kept per table, tables the source does not have left out.
+    rows: dict[str, int]
+    #: The months its monthly reports cover (None: no report).
+    first_month: str | None = None
+    last_month: str | None = None
+    months: int = 0
+
+
 @dataclass
 class Dataset:
     """The validated tables, the villages they lie in, and where they came from.
@@ -298,6 +311,9 @@ class Dataset:
     #: Legal but suspect data (severity warning), in reading order.
     warnings: list[Problem] = field(default_factory=list)
     provided: frozenset[str] | None = None
+    #: Where the data was combined from several sources (a folder of workbooks and
+    #: form exports): what each brought; empty for one CSV folder or workbook.
+    sources: list[SourceRows] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.provided is None:
@@ -344,42 +360,52 @@ class Dataset:
         ].merge(villages, on="kode_desa", how="left", validate="many_to_one")
 
 
+#: Figures that may not exceed another figure of the same row, by the message code
+#: that says so: (table, column, limit). An empty limit limits nothing. The reader's
+#: checks and the phone form's constraints (``kmp form``) are both built from it.
+NOT_ABOVE: dict[str, tuple[str, str, str]] = {
+    "aktif_gt_terdaftar": ("laporan_bulanan", "anggota_aktif", "anggota_terdaftar"),
+    "tunggak_gt_beredar": (
+        "laporan_bulanan",
+        "pinjaman_tunggak_30",
+        "pinjaman_beredar",
+    ),
+}
+
+
+def _not_above(column: str, limit: str, code: str) -> pa.Check:
+    return pa.Check(lambda df: ~(df[column] > df[limit]), name=code)
+
+
 def _row_checks(table: str) -> list[pa.Check]:
     """Checks across columns of one row, each named by the message code it raises."""
-    if table == "laporan_bulanan":
-        return [
-            pa.Check(
-                lambda df: ~(df["anggota_aktif"] > df["anggota_terdaftar"]),
-                name="aktif_gt_terdaftar",
-            ),
-            pa.Check(
-                lambda df: ~(df["pinjaman_tunggak_30"] > df["pinjaman_beredar"]),
-                name="tunggak_gt_beredar",
-            ),
-        ]
+    checks = [
+        _not_above(column, limit, code)
+        for code, (where, column, limit) in NOT_ABOVE.items()
+        if where == table
+    ]
     if table in ("pelatihan", "pendampingan"):
-        return [
+        checks.append(
             pa.Check(
                 lambda df: ~(df["tanggal_selesai"] < df["tanggal_mulai"]),
                 name="selesai_before_mulai",
             )
-        ]
+        )
     if table == "pembiayaan":
-        return [pa.Check(lambda df: ~(df["jumlah"] == 0), name="jumlah_zero")]
+        checks.append(pa.Check(lambda df: ~(df["jumlah"] == 0), name="jumlah_zero"))
     if table == "rapat":
-        return [
+        checks.append(
             pa.Check(
                 lambda df: ~((df["jenis"] == "rat") & df["tahun_buku"].isna()),
                 name="rat_needs_tahun_buku",
             )
-        ]
-    return []
+        )
+    return checks
 
 
 #: The column a row check is reported against.
 _ROW_CHECK_COLUMN = {
-    "aktif_gt_terdaftar": "anggota_aktif",
-    "tunggak_gt_beredar": "pinjaman_tunggak_30",
+    **{code: column for code, (_, column, _) in NOT_ABOVE.items()},
     "rat_needs_tahun_buku": "tahun_buku",
     "selesai_before_mulai": "tanggal_selesai",
     "jumlah_zero": "jumlah",

@@ -1476,4 +1476,115 @@ LABELS: dict[str, dict[str, str]] = {
         "facilitation and financing, with the 95% range; the months before the "
         "support are shown too.",
     },
+    # ---- the phone form of the monthly report (kmp form, issue 16)
+    "form_title": {
+        "id": "Laporan bulanan Koperasi Merah Putih",
+        "en": "Monthly report of a Koperasi Merah Putih",
+    },
+    "form_group_place": {
+        "id": "Koperasi dan bulan laporan",
+        "en": "Cooperative and month reported",
+    },
+    "form_group_figures": {
+        "id": "Angka bulan ini (dari buku kas/pembukuan)",
+        "en": "This month's figures (from the cash book/ledger)",
+    },
+    "form_q_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "form_q_desa": {"id": "Desa/kelurahan", "en": "Village (desa/kelurahan)"},
+    "form_q_koperasi": {
+        "id": "Koperasi: {ref}",
+        "en": "Cooperative: {ref}",
+    },
+    "form_q_bulan": {"id": "Bulan laporan", "en": "Month reported"},
+    "form_q_anggota_terdaftar": {
+        "id": "Anggota terdaftar (orang)",
+        "en": "Registered members (people)",
+    },
+    "form_q_anggota_aktif": {
+        "id": "Anggota yang bertransaksi bulan ini (orang)",
+        "en": "Members who transacted this month (people)",
+    },
+    "form_q_omzet": {"id": "Omzet (Rp)", "en": "Turnover (IDR)"},
+    "form_q_pendapatan_usaha": {
+        "id": "Pendapatan usaha (Rp)",
+        "en": "Operating income (IDR)",
+    },
+    "form_q_biaya_operasional": {
+        "id": "Biaya operasional (Rp)",
+        "en": "Operating costs (IDR)",
+    },
+    "form_q_pinjaman_beredar": {
+        "id": "Pinjaman beredar (Rp)",
+        "en": "Loans outstanding (IDR)",
+    },
+    "form_q_pinjaman_tunggak_30": {
+        "id": "Pinjaman menunggak lebih dari 30 hari (Rp)",
+        "en": "Loans more than 30 days in arrears (IDR)",
+    },
+    "form_q_simpanan_anggota": {
+        "id": "Simpanan anggota (Rp)",
+        "en": "Members' savings (IDR)",
+    },
+    "form_q_tenaga_kerja": {
+        "id": "Tenaga kerja (orang)",
+        "en": "People working (people)",
+    },
+    "form_q_pembelian_produk_lokal": {
+        "id": "Pembelian produk lokal (Rp)",
+        "en": "Local products bought (IDR)",
+    },
+    "form_q_units": {
+        "id": "Unit usaha yang beroperasi bulan ini",
+        "en": "Business units operating this month",
+    },
+    "form_q_units_hint": {
+        "id": "Pilih semua yang melayani anggota bulan ini.",
+        "en": "Tick every unit that served members this month.",
+    },
+    "form_q_note": {
+        "id": "Catatan (tidak wajib)",
+        "en": "Note (optional)",
+    },
+    "form_q_photo": {
+        "id": "Foto halaman buku kas bulan ini (tidak wajib)",
+        "en": "Photo of this month's ledger page (optional)",
+    },
+    "form_q_photo_hint": {
+        "id": "Foto membantu Dinas memeriksa angka bila ada yang perlu dicek.",
+        "en": "A photo helps the Dinas check a figure that looks odd.",
+    },
+    "form_required": {
+        "id": "Wajib diisi.",
+        "en": "Required.",
+    },
+    "form_c_negative": {
+        "id": "Tidak boleh negatif.",
+        "en": "Must not be negative.",
+    },
+    "form_c_not_above_anggota_terdaftar": {
+        "id": "Tidak boleh lebih dari anggota terdaftar.",
+        "en": "Must not be more than the registered members.",
+    },
+    "form_c_not_above_pinjaman_beredar": {
+        "id": "Tidak boleh lebih dari pinjaman beredar.",
+        "en": "Must not be more than the loans outstanding.",
+    },
+    "form_c_month_future": {
+        "id": "Bulan laporan tidak boleh sesudah bulan ini.",
+        "en": "The month reported cannot be after this month.",
+    },
+    "form_unit_kantor": {"id": "Kantor koperasi", "en": "Cooperative office"},
+    "form_unit_sembako": {"id": "Sembako", "en": "Staple foods (sembako)"},
+    "form_unit_simpan_pinjam": {"id": "Simpan pinjam", "en": "Savings and loans"},
+    "form_unit_klinik": {"id": "Klinik desa", "en": "Village clinic"},
+    "form_unit_apotek": {"id": "Apotek desa", "en": "Village pharmacy"},
+    "form_unit_gudang": {
+        "id": "Gudang/cold storage",
+        "en": "Warehouse/cold storage",
+    },
+    "form_unit_logistik": {"id": "Logistik", "en": "Logistics"},
+    "form_unit_usaha_lokal": {
+        "id": "Usaha potensi lokal",
+        "en": "Local-potential business",
+    },
 }

@@ -665,4 +665,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "month {value} is far after the other months of the data (before it: "
         "{previous}); a typo?",
     },
+    # ---- the phone form and its exports, many sources (issue 16)
+    "form_suffix": {
+        "id": "harus berakhiran .xlsx (formulir XLSForm adalah workbook Excel)",
+        "en": "must end in .xlsx (an XLSForm is an Excel workbook)",
+    },
+    "form_written": {
+        "id": "Formulir laporan bulanan ({n} pertanyaan, versi {version}) ditulis ke "
+        "{path}: unggah ke ODK Central atau KoboToolbox.",
+        "en": "Monthly-report form ({n} questions, version {version}) written to "
+        "{path}: upload it to ODK Central or KoboToolbox.",
+    },
+    "export_unrecognised": {
+        "id": "bukan ekspor formulir ODK Central/KoboToolbox (tidak ada kolom "
+        "SubmissionDate/KEY atau _submission_time) dan bukan workbook templat",
+        "en": "not an ODK Central/KoboToolbox form export (no SubmissionDate/KEY or "
+        "_submission_time column) and not a template workbook",
+    },
+    "submission_replaced": {
+        "id": "{koperasi_id} bulan {bulan} dikirim lebih dari sekali: kiriman {old} "
+        "diganti kiriman terbaru {new} (baris {new_row})",
+        "en": "{koperasi_id} month {bulan} was submitted more than once: submission "
+        "{old} is replaced by the latest submission {new} (row {new_row})",
+    },
+    "kind_submission_replaced": {
+        "id": "laporan yang dikirim ulang (kiriman terbaru dipakai)",
+        "en": "reports submitted again (the latest submission is used)",
+    },
+    "table_in_no_source": {
+        "id": "tabel '{table}' tidak ada di satu pun sumber di folder ini",
+        "en": "table '{table}' is in none of the sources in this folder",
+    },
+    "key_in_two_files": {
+        "id": "{key} juga ada di {other} dengan isi lain; satu baris per kunci di "
+        "seluruh berkas",
+        "en": "{key} is also in {other} with other values; one row per key across "
+        "all files",
+    },
+    "same_row_in_two_files": {
+        "id": "{key} sama persis dengan {other}; dipakai sekali",
+        "en": "{key} is the same as {other}; used once",
+    },
+    "kind_same_row_in_two_files": {
+        "id": "baris yang sama di dua berkas (dipakai sekali)",
+        "en": "the same row in two files (used once)",
+    },
+    "sources_header": {
+        "id": "Sumber data ({n}):",
+        "en": "Data sources ({n}):",
+    },
+    "source_line": {
+        "id": "  {source}: baris {rows}; {months}",
+        "en": "  {source}: rows {rows}; {months}",
+    },
+    "source_months": {
+        "id": "laporan {first}–{last} ({n} bulan)",
+        "en": "reports {first}–{last} ({n} month(s))",
+    },
+    "source_no_reports": {
+        "id": "tanpa laporan bulanan",
+        "en": "no monthly report",
+    },
+    "source_behind": {
+        "id": "belum ada laporan {last}",
+        "en": "no report yet for {last}",
+    },
 }

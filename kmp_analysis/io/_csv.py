@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 import warnings
+from collections.abc import Collection
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,16 @@ _SEPARATOR_NAMES = {",": ",", ";": ";", "\t": "TAB"}
 _CONTROL_BYTES = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
 
-def read_csv_folder(folder: Path, problems: list[Problem]) -> Source:
+def read_csv_folder(
+    folder: Path, problems: list[Problem], exclude: Collection[Path] = ()
+) -> Source:
+    """The tables of a folder of CSV files; ``exclude``: files that are no table
+    (form exports, read by :mod:`.exports`)."""
     raws: dict[str, RawTable] = {}
     hashes: dict[str, str] = {}
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    entries = sorted(
+        p for p in folder.iterdir() if not p.name.startswith(".") and p not in exclude
+    )
     csv_files = [p for p in entries if p.suffix.lower() == ".csv"]
     if not csv_files:
         books = [p for p in entries if p.suffix.lower() == ".xlsx" and p.is_file()]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from kmp_analysis.errors import Problem
+from kmp_analysis.errors import Problem, row_problems
 
 #: Optional geography of the data's own villages (replaces Kukar's reference).
 WILAYAH = "wilayah"
@@ -31,6 +31,42 @@ class RawTable:
     kecamatan: pd.Series | None = None
     #: That column's header as written.
     kecamatan_column: str | None = None
+    #: The file of every row, where the table was combined from several files
+    #: (:mod:`.combine`); None: every row is from ``file``.
+    files: pd.Series | None = None
+
+    def problems_at(
+        self,
+        column: str | None,
+        code: str,
+        index: pd.Index | list,
+        params: dict[str, Any] | None = None,
+        **common: Any,
+    ) -> list[Problem]:
+        """:func:`~kmp_analysis.errors.row_problems` on the rows at ``index``, each
+        named in its own file."""
+        index = pd.Index(index)
+        if self.files is None:
+            values = {k: pd.Series(v, index=index) for k, v in (params or {}).items()}
+            return row_problems(
+                self.file, column, code, self.rows.loc[index], values, **common
+            )
+        out: list[Problem] = []
+        files = self.files.loc[index]
+        for file in pd.unique(files):
+            here = index[(files == file).to_numpy()]
+            values = {
+                k: pd.Series(list(v), index=index).loc[here]
+                for k, v in (params or {}).items()
+            }
+            out.extend(
+                row_problems(file, column, code, self.rows.loc[here], values, **common)
+            )
+        return out
+
+    def file_at(self, index: Any) -> str:
+        """The file of the row at ``index``."""
+        return self.file if self.files is None else str(self.files.at[index])
 
 
 @dataclass

@@ -17,11 +17,11 @@ import pandas as pd
 from kmp_analysis import reference
 from kmp_analysis.config import Config
 from kmp_analysis.errors import Problem, ValidationFailed, collapse, row_problems
-from kmp_analysis.io._csv import csv_grid, read_csv_folder
-from kmp_analysis.io._grid import WILAYAH, RawTable, Source, unreadable
+from kmp_analysis.io._csv import csv_grid
+from kmp_analysis.io._grid import WILAYAH, RawTable, unreadable
 from kmp_analysis.io._header import normalise_header, to_raw
-from kmp_analysis.io._xlsx import read_workbook
 from kmp_analysis.io.cells import parse_kode_desa, parse_table
+from kmp_analysis.io.combine import Part, combine, contributions, read_sources
 from kmp_analysis.io.suspect import data_warnings
 from kmp_analysis.paths import SAMPLE_DIR
 from kmp_analysis.schema import (
@@ -80,36 +80,42 @@ def read_dataset(
     """
     path = Path(path) if path else SAMPLE_DIR
     problems: list[Problem] = []
-    found = _read_source(path, problems)
-    if found is None:
+    parts = _read_source(path, problems)
+    if parts is None:
         raise ValidationFailed(sort_problems(problems))
-    raws, metadata, hashes, wilayah = found
-
+    wilayah = next((p.wilayah for p in parts if p.wilayah is not None), None)
     villages = _villages(wilayah, problems)
     geography = reference.kukar() if wilayah is None else reference.Geography(villages)
-    tables: dict[str, pd.DataFrame] = {}
-    skipped: dict[str, dict[str, set[int]]] = {}
-    for name, raw in raws.items():
-        tables[name], skipped[name] = parse_table(raw, problems, geography)
+    parsed: list[dict[str, pd.DataFrame]] = []
+    skipped: list[dict[str, dict[str, set[int]]]] = []
+    for part in parts:
+        parsed.append({})
+        skipped.append({})
+        for name, raw in part.raws.items():
+            parsed[-1][name], skipped[-1][name] = parse_table(raw, problems, geography)
 
-    koperasi_ids = (
-        tables["koperasi"]["koperasi_id"].dropna().unique()
-        if "koperasi" in tables
-        else None
-    )
+    koperasi_ids = _koperasi_ids(parsed)
     village_codes = frozenset(villages["kode_desa"])
-    for name, frame in tables.items():
-        problems.extend(
-            check_table(
-                frame,
-                name,
-                raws[name].file,
-                raws[name].rows,
-                village_codes=village_codes,
-                koperasi_ids=koperasi_ids if name in CHILD_TABLES else None,
-                skip=skipped[name],
+    for part, frames, skips in zip(parts, parsed, skipped, strict=True):
+        for name, frame in frames.items():
+            raw = part.raws[name]
+            problems.extend(
+                check_table(
+                    frame,
+                    name,
+                    raw.file,
+                    raw.rows,
+                    village_codes=village_codes,
+                    koperasi_ids=koperasi_ids if name in CHILD_TABLES else None,
+                    skip=skips[name],
+                )
             )
-        )
+    if len(parts) == 1:
+        tables, raws = parsed[0], parts[0].raws
+    else:
+        tables, raws = combine(parsed, parts, problems)
+    metadata = _metadata(parts)
+    hashes = {k: v for part in parts for k, v in part.hashes.items()}
     problems.extend(unknown_people(tables, raws))
     consistency = config.konsistensi if config is not None else None
     problems.extend(data_warnings(tables, raws, consistency))
@@ -128,6 +134,7 @@ def read_dataset(
         file_hashes=hashes,
         warnings=collapse(sort_problems(found_warnings)),
         provided=frozenset(raws),
+        sources=contributions(tables, raws, parts) if len(parts) > 1 else [],
     )
 
 
@@ -149,11 +156,10 @@ def unknown_people(
         & pelatihan["id_orang"].notna().to_numpy()
     )
     index = pelatihan.index[unknown]
-    return row_problems(
-        raws["pelatihan"].file,
+    return raws["pelatihan"].problems_at(
         "id_orang",
         "person_not_in_pengurus",
-        raws["pelatihan"].rows.loc[index],
+        index,
         {
             "value": pelatihan.loc[index, "id_orang"],
             "koperasi_id": pelatihan.loc[index, "koperasi_id"],
@@ -161,15 +167,34 @@ def unknown_people(
     )
 
 
-def _read_source(path: Path, problems: list[Problem]) -> Source | None:
-    """The raw tables of a CSV folder or workbook; None where nothing can be read."""
+def _koperasi_ids(parsed: list[dict[str, pd.DataFrame]]) -> list | None:
+    """Every cooperative of every source (None: no source has the table)."""
+    frames = [p["koperasi"]["koperasi_id"] for p in parsed if "koperasi" in p]
+    if not frames:
+        return None
+    return pd.concat(frames).dropna().unique()
+
+
+def _metadata(parts: list[Part]) -> dict:
+    """The sources' metadata, the first source's value first; synthetic where
+    any source is (a brief must not pass synthetic data off as real)."""
+    merged: dict = {}
+    for part in parts:
+        for key, value in part.metadata.items():
+            merged.setdefault(key, value)
+    if any(part.metadata.get("sintetis") for part in parts):
+        merged["sintetis"] = True
+    return merged
+
+
+def _read_source(path: Path, problems: list[Problem]) -> list[Part] | None:
+    """The sources at ``path`` (a CSV folder, a workbook, or a folder of several
+    of these and of form exports); None where nothing can be read."""
     label = str(path)
     try:
-        if path.is_dir():
-            return read_csv_folder(path, problems)
+        if path.is_dir() or (path.is_file() and path.suffix.lower() == ".xlsx"):
+            return read_sources(path, problems)
         suffix = path.suffix.lower()
-        if path.is_file() and suffix == ".xlsx":
-            return read_workbook(path, problems)
         if not path.exists():
             code = "path_not_found"
         elif path.is_file() and suffix == ".csv":

@@ -12,9 +12,20 @@ import pandas as pd
 
 from kmp_analysis.config import Consistency
 from kmp_analysis.consistency import implausible_values, message_params
-from kmp_analysis.errors import WARNING, Problem, row_problems
+from kmp_analysis.errors import WARNING, Problem
 from kmp_analysis.io._grid import RawTable
 from kmp_analysis.schema import TRAINING_TIERS
+
+
+def _file_of_cooperative(raw: RawTable, lap: pd.DataFrame) -> dict[str, str]:
+    """The file a cooperative's months are named in: where its last report is
+    (one file, unless the table was combined from several)."""
+    ids = lap["koperasi_id"].dropna()
+    if raw.files is None:
+        return dict.fromkeys(ids.unique(), raw.file)
+    order = lap.loc[ids.index].sort_values("bulan", kind="stable")
+    latest = order.drop_duplicates("koperasi_id", keep="last")
+    return dict(zip(latest["koperasi_id"], raw.files.loc[latest.index], strict=True))
 
 
 def _month_number(months: pd.Series) -> pd.Series:
@@ -36,7 +47,7 @@ def _month_range(first: int, last: int) -> str:
 
 
 def _unreported_months(
-    ids: pd.Series, months: pd.Series, last: int, unsure: set, file: str
+    ids: pd.Series, months: pd.Series, last: int, unsure: set, file_of: dict[str, str]
 ) -> list[Problem]:
     """One warning per cooperative with months missing from its first report on."""
     reports = (
@@ -58,7 +69,7 @@ def _unreported_months(
         ranges = list(zip(firsts[start:end], lasts[start:end], strict=True))
         out.append(
             Problem(
-                file,
+                file_of[ids_of[start]],
                 None,
                 "bulan",
                 "months_not_reported",
@@ -127,7 +138,9 @@ def data_warnings(
     ids = lap.loc[months.index, "koperasi_id"]
     bad_month = lap.index[lap["bulan"].isna() & lap["koperasi_id"].notna()]
     unsure = set(lap.loc[bad_month, "koperasi_id"]) | set(lap.loc[far, "koperasi_id"])
-    out.extend(_unreported_months(ids, months, last, unsure, raw.file))
+    out.extend(
+        _unreported_months(ids, months, last, unsure, _file_of_cooperative(raw, lap))
+    )
     out.extend(_figures_to_check(lap, raw, last, consistency))
     kop = tables.get("koperasi")
     if kop is not None and "koperasi" in raws:
@@ -136,12 +149,8 @@ def data_warnings(
             kop["koperasi_id"].notna() & ~kop["koperasi_id"].isin(reporting)
         ]
         out.extend(
-            row_problems(
-                raws["koperasi"].file,
-                "koperasi_id",
-                "never_reported",
-                raws["koperasi"].rows.loc[never],
-                severity=WARNING,
+            raws["koperasi"].problems_at(
+                "koperasi_id", "never_reported", never, severity=WARNING
             )
         )
     out.extend(_future_dates(tables, raws, last))
@@ -166,11 +175,10 @@ def _last_month(
     if jumps.size:
         far = months.index[months > last]
         out.extend(
-            row_problems(
-                raw.file,
+            raw.problems_at(
                 "bulan",
                 "month_outlier",
-                raw.rows.loc[far],
+                far,
                 {"value": lap.loc[far, "bulan"]},
                 severity=WARNING,
                 previous=_month_text(last),
@@ -187,14 +195,16 @@ def _figures_to_check(
     rows = raw.rows.loc[flags.index].to_numpy()
     return [
         Problem(
-            raw.file,
+            raw.file_at(index),
             int(row),
             flag.kolom,
             "value_to_check",
             severity=WARNING,
             **message_params(flag),
         )
-        for row, flag in zip(rows, flags.itertuples(index=False), strict=True)
+        for index, row, flag in zip(
+            flags.index, rows, flags.itertuples(index=False), strict=True
+        )
     ]
 
 
@@ -294,11 +304,10 @@ def _future_dates(
             month = dates.dt.year * 12 + dates.dt.month - 1  # as _month_number
             late = frame.index[month > last]
             out.extend(
-                row_problems(
-                    raws[table].file,
+                raws[table].problems_at(
                     column,
                     "date_after_data",
-                    raws[table].rows.loc[late],
+                    late,
                     {"value": frame.loc[late, column].dt.strftime("%Y-%m-%d")},
                     severity=WARNING,
                     last=last_text,
@@ -308,11 +317,10 @@ def _future_dates(
     if rapat is not None and "rapat" in raws:
         late = rapat.index[rapat["tahun_buku"] > last // 12]
         out.extend(
-            row_problems(
-                raws["rapat"].file,
+            raws["rapat"].problems_at(
                 "tahun_buku",
                 "year_after_data",
-                raws["rapat"].rows.loc[late],
+                late,
                 {"value": rapat.loc[late, "tahun_buku"].map(lambda v: f"{v:.0f}")},
                 severity=WARNING,
                 last=last_text,

@@ -232,7 +232,7 @@ def _warning_codes() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            position = {"Problem": 3, "row_problems": 2}.get(name)
+            position = {"Problem": 3, "row_problems": 2, "problems_at": 1}.get(name)
             warns = any(
                 k.arg == "severity" and getattr(k.value, "id", "") == "WARNING"
                 for k in node.keywords

@@ -78,6 +78,7 @@ def uses() -> list[tuple[str, int, dict, str, set[str] | None]]:
                 "column_label": (0, None),
                 "Problem": (3, MESSAGES),
                 "row_problems": (2, MESSAGES),
+                "problems_at": (1, MESSAGES),  # RawTable.problems_at
                 **{k: (0, v) for k, v in ERRORS.items()},
             }.get(name, (None, None))
             if position is None or len(node.args) <= position:
@@ -86,7 +87,8 @@ def uses() -> list[tuple[str, int, dict, str, set[str] | None]]:
             if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
                 continue
             passes_all = any(k.arg is None for k in node.keywords) or (
-                name == "row_problems" and len(node.args) > 4
+                (name, len(node.args) > 4) == ("row_problems", True)
+                or (name, len(node.args) > 3) == ("problems_at", True)
             )
             keywords = None if passes_all else {k.arg for k in node.keywords}
             rel = path.relative_to(PACKAGE.parent)
