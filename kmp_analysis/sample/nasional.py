@@ -55,6 +55,7 @@ from kmp_analysis.schema import (
     LEGAL_DOCS,
     LOAN_STATUS,
     MEETING_TYPES,
+    REQUIRED_TABLES,
     ROLES,
     SEXES,
     TABLES,
@@ -172,7 +173,7 @@ def make_national(
     Examples
     --------
     >>> t = make_national(seed=1, n_kecamatan=5, n_koperasi=40)
-    >>> sorted(t) == sorted([*TABLES, "wilayah"]), len(t["koperasi"])
+    >>> sorted(t) == sorted([*REQUIRED_TABLES, "wilayah"]), len(t["koperasi"])
     (True, 40)
     """
     _check_sizes(n_kecamatan, n_koperasi)
