@@ -55,7 +55,6 @@ from kmp_analysis.schema import (
     LEGAL_DOCS,
     LOAN_STATUS,
     MEETING_TYPES,
-    REQUIRED_TABLES,
     ROLES,
     SEXES,
     TABLES,
@@ -172,6 +171,7 @@ def make_national(
 
     Examples
     --------
+    >>> from kmp_analysis.schema import REQUIRED_TABLES
     >>> t = make_national(seed=1, n_kecamatan=5, n_koperasi=40)
     >>> sorted(t) == sorted([*REQUIRED_TABLES, "wilayah"]), len(t["koperasi"])
     (True, 40)
