@@ -388,8 +388,9 @@ def sample_plan(
     7
     >>> bool(plan.cooperatives["tidak_pernah_bergerak"].any())
     True
-    >>> plan.cooperatives.loc["KMP-6402012001", "perlakuan_pelatihan"]
-    '2025-11'
+    >>> trained = plan.cooperatives["perlakuan_pelatihan"] == "2025-11"
+    >>> int(trained.sum()), plan.cooperatives.loc[trained, "nama_kec"].nunique()
+    (63, 5)
     """
     effects = Effects(efek_pelatihan, efek_pendampingan, efek_pembiayaan)
     return _generate(seed, villages, effects)[1]

@@ -171,8 +171,9 @@ def make_national(
 
     Examples
     --------
+    >>> from kmp_analysis.schema import REQUIRED_TABLES
     >>> t = make_national(seed=1, n_kecamatan=5, n_koperasi=40)
-    >>> sorted(t) == sorted([*TABLES, "wilayah"]), len(t["koperasi"])
+    >>> sorted(t) == sorted([*REQUIRED_TABLES, "wilayah"]), len(t["koperasi"])
     (True, 40)
     """
     _check_sizes(n_kecamatan, n_koperasi)

@@ -30,6 +30,9 @@ SHEETS = [
     "rapat",
     "pengurus",
     "bumdes",
+    "pelatihan",
+    "pendampingan",
+    "pembiayaan",
     "desa",
 ]
 
@@ -73,6 +76,22 @@ HEADERS = {
         "jenjang_pelatihan",
     ],
     "bumdes": ["kode_desa", "nama_bumdes", "status", "unit_usaha", "kerja_sama_kmp"],
+    "pelatihan": [
+        "koperasi_id",
+        "id_orang",
+        "jenjang",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "penyelenggara",
+        "lulus",
+    ],
+    "pendampingan": [
+        "koperasi_id",
+        "pendamping_id",
+        "tanggal_mulai",
+        "tanggal_selesai",
+    ],
+    "pembiayaan": ["koperasi_id", "tanggal_cair", "jumlah", "bank"],
 }
 
 YA_TIDAK = "ya,tidak"
@@ -97,6 +116,8 @@ LISTS = {
     ("pengurus", "E"): "belum,dasar,menengah,lanjut",
     ("bumdes", "C"): "aktif,tidak_aktif",
     ("bumdes", "E"): YA_TIDAK,
+    ("pelatihan", "C"): "dasar,menengah,lanjut",
+    ("pelatihan", "G"): YA_TIDAK,
 }
 DESA_LIST = "desa!$A$2:$A$238"
 KODE_DESA_COLUMNS = {("koperasi", "C"), ("bumdes", "A")}
