@@ -57,6 +57,8 @@ NO_CONTROLS = "tidak_ada_pembanding"  # nobody left untreated to compare with
 ESTIMATED = "ada"
 
 METHOD = "callaway_santanna"
+#: Refits of the jackknife at most (a group of kecamatan left out each time).
+JACKKNIFE_GROUPS = 20
 CROSS_CHECK = "imputasi_borusyak_jaravel_spiess"
 
 
@@ -303,10 +305,13 @@ def estimate(
     fit, events = fitted
     clusters = int(data["kode_kec"].nunique())
     crit = _critical(clusters)
-    result.att = float(fit.overall_att)
-    result.ci = (result.att - crit * fit.overall_se, result.att + crit * fit.overall_se)
-    result.n_clusters = clusters
     table = events.to_dataframe()
+    overall_se, event_se = _jackknife_se(data, settings)
+    se = max(float(fit.overall_se), overall_se)
+    table["se"] = np.fmax(table["se"], table["event_time"].map(event_se).fillna(0))
+    result.att = float(fit.overall_att)
+    result.ci = (result.att - crit * se, result.att + crit * se)
+    result.n_clusters = clusters
     result.event_study = _event_rows(table, crit, settings)
     result.pre_trend_p = _pre_trend_p(
         table, events.vcov, events.vcov_index, clusters, settings
@@ -317,14 +322,14 @@ def estimate(
     return result
 
 
-def _callaway_santanna(data: pd.DataFrame, settings: EffectSettings):
+def _callaway_santanna(data: pd.DataFrame, settings: EffectSettings, boot: bool = True):
     from diff_diff import CallawaySantAnna
 
     model = CallawaySantAnna(
         control_group="not_yet_treated",
         estimation_method="reg",
         cluster="kode_kec",
-        n_bootstrap=settings.bootstrap,
+        n_bootstrap=settings.bootstrap if boot else 0,
         bootstrap_weights="webb",
         seed=settings.seed,
         cband=False,
@@ -342,6 +347,53 @@ def _callaway_santanna(data: pd.DataFrame, settings: EffectSettings):
             return fit, fit.aggregate("event_study")
         except (ValueError, np.linalg.LinAlgError):
             return None
+
+
+def _jackknife_se(
+    data: pd.DataFrame, settings: EffectSettings
+) -> tuple[float, dict[int, float]]:
+    """Standard errors of the overall effect and of each month since the effort by
+    the delete-one-kecamatan jackknife.
+
+    With more than :data:`JACKKNIFE_GROUPS` kecamatan, groups of kecamatan are
+    deleted instead (the grouped jackknife). The cluster bootstrap understates the
+    spread where few cooperatives are treated, scattered over kecamatan and months
+    (financing: a handful of loans a month): in planted samples its 95% interval
+    held a true zero 72–92% of the time, the jackknife's 96%. The interval uses the
+    larger of the two, so it is never narrower than the bootstrap's.
+    """
+    overall, events = [], []
+    clusters = np.sort(data["kode_kec"].unique())
+    # more than JACKKNIFE_GROUPS kecamatan: deleted a group at a time (dealt in
+    # code order), so the cost stays 20 refits at any scale
+    group = dict(
+        zip(clusters, np.arange(len(clusters)) % JACKKNIFE_GROUPS, strict=True)
+    )
+    groups = data["kode_kec"].map(group).to_numpy()
+    for left_out in np.unique(groups):
+        fitted = _callaway_santanna(data[groups != left_out], settings, False)
+        if fitted is None or not math.isfinite(fitted[0].overall_att):
+            continue
+        overall.append(float(fitted[0].overall_att))
+        table = fitted[1].to_dataframe()
+        events.append(
+            dict(zip(table["event_time"].astype(int), table["att"], strict=True))
+        )
+    n = len(overall)
+    if n < 2:
+        return 0.0, {}
+
+    def spread(values: np.ndarray) -> float:
+        values = values[np.isfinite(values)]
+        m = len(values)
+        if m < 2:
+            return 0.0
+        return float(np.sqrt((m - 1) / m * np.sum((values - values.mean()) ** 2)))
+
+    by_e = pd.DataFrame(events)
+    return spread(np.array(overall)), {
+        int(e): spread(by_e[e].to_numpy(dtype=float)) for e in by_e.columns
+    }
 
 
 def _critical(clusters: int) -> float:

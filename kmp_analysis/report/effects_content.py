@@ -90,12 +90,12 @@ def effect_sentence(
         members = entry.get("anggota_median") or 0
         extra = abs(att) * members
         key = "efek_naik" if att > 0 else "efek_turun"
+        common["lo"] = _points(min(abs(lo), abs(hi)), lang)
+        common["hi"] = _points(max(abs(lo), abs(hi)), lang)
         text = label(
             key,
             lang,
             **common,
-            lo=_points(min(abs(lo), abs(hi)), lang),
-            hi=_points(max(abs(lo), abs(hi)), lang),
             anggota=fmt_int(max(1, round(extra)), lang) if extra >= 0.5 else "<1",
         )
     else:

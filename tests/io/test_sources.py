@@ -183,7 +183,7 @@ def test_validate_says_what_each_kecamatan_sent(made):
     start = lines.index("Sumber data (20):")
     assert lines[start + 1] == (
         "  640201_muara_muntai.xlsx: baris koperasi 13, unit_usaha 51, "
-        "laporan_bulanan 71, rapat 45, pengurus 91, bumdes 8; "
-        "laporan 2025-06–2026-10 (17 bulan)"
+        "laporan_bulanan 71, rapat 45, pengurus 91, bumdes 8, pelatihan 23, "
+        "pendampingan 9, pembiayaan 0; laporan 2025-06–2026-10 (17 bulan)"
     )
     assert len(lines) == start + 22  # 20 sources, then "Data valid"
