@@ -200,7 +200,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     # effects of support (kmp effects --out FILE.xlsx, the summary's table)
     "upaya": {"id": "Dukungan", "en": "Support"},
-    "hasil": {"id": "Hasil yang diukur", "en": "Outcome"},
+    "hasil": {"id": "Hasil yang diukur", "en": "Outcome measured"},
     "perkiraan": {"id": "Perkiraan (rentang 95%)", "en": "Estimate (95% range)"},
     "kesimpulan": {"id": "Kesimpulan", "en": "Conclusion"},
     "pra_tren_p": {"id": "Uji pra-tren (p)", "en": "Pre-trend test (p)"},

@@ -495,8 +495,10 @@ def test_notebook_runs_unedited_with_its_defaults(tmp_path):
     )
     assert "Ringkasan evaluasi KMP Kabupaten Kutai Kartanegara" in shown
     assert "Rencana gelombang pelatihan berikutnya" in shown
-    # map, quadrant, two rank charts, the flow of classes; the kecamatan trends in SVG
-    assert shown.count("data:image/png;base64,") == 5
+    # map, quadrant, two rank charts, the flow of classes, the effects of support by
+    # months since the effort; the kecamatan trends in SVG
+    assert "Apakah dukungan berdampak?" in shown
+    assert shown.count("data:image/png;base64,") == 6
     assert shown.count("<svg ") == 1
     said = json.loads((tmp_path / JSON_FILE).read_text("utf-8"))
     assert said["period"] == "2026-10" and said["synthetic"] is True
