@@ -317,8 +317,10 @@ def estimate(
         table, events.vcov, events.vcov_index, clusters, settings
     )
     result.cross_check = _imputation(data, settings)
-    post = [row["e"] for row in result.event_study if row["e"] >= 0]
-    result.months_after = int(max(post)) + 1 if post else None
+    # months after the effort that the overall effect averages over (all of them,
+    # also those beyond the event study's bulan_pasca)
+    post = table.loc[table["event_time"] >= 0, "event_time"]
+    result.months_after = int(post.max()) + 1 if len(post) else None
     return result
 
 

@@ -1399,10 +1399,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "efek_pra_tren": {
         "id": "Hati-hati: sebelum upaya ini, koperasi tersebut sudah bergerak berbeda "
-        "dari pembandingnya (uji pra-tren p = {p}); sebagian angka ini bisa jadi "
+        "dari pembandingnya (uji pra-tren: {p}); sebagian angka ini bisa jadi "
         "perbedaan itu, bukan dampak.",
         "en": "Caution: before the effort these cooperatives already moved "
-        "differently from their comparison (pre-trend test p = {p}); part of this "
+        "differently from their comparison (pre-trend test: {p}); part of this "
         "figure may be that difference, not an effect.",
     },
     "efek_cek_silang_beda": {

@@ -37,6 +37,21 @@ def _points(share: float, lang: str) -> str:
     return fmt_num(value, lang, 0 if abs(value) >= 2 else 1)
 
 
+def p_value(p: float | None, lang: str) -> str:
+    """A p-value as a reader takes it: two decimals, "< 0,01" below that.
+
+    Examples
+    --------
+    >>> p_value(0.3871, "id"), p_value(0.0047, "id"), p_value(0.0047, "en")
+    ('0,39', '< 0,01', '< 0.01')
+    """
+    if p is None:
+        return "–"
+    if p < 0.01:
+        return f"< {fmt_num(0.01, lang, 2)}"
+    return fmt_num(p, lang, 2)
+
+
 def effect_value(outcome: str, value: float, lang: str) -> str:
     """One estimate in its outcome's unit: points, or rupiah per member."""
     if outcome == "omzet_per_anggota":
@@ -115,7 +130,12 @@ def _warnings(entry: Mapping[str, Any], lang: str) -> list[str]:
     out = []
     p = entry.get("pre_trend_p")
     if p is not None and p < PRE_TREND_ALARM:
-        out.append(label("efek_pra_tren", lang, p=fmt_num(p, lang, 3)))
+        shown = (
+            f"p < {fmt_num(0.001, lang, 3)}"
+            if p < 0.001
+            else f"p = {fmt_num(p, lang, 3)}"
+        )
+        out.append(label("efek_pra_tren", lang, p=shown))
     check = entry.get("cek_silang") or {}
     ci = entry.get("ci")
     other = check.get("att")
@@ -156,8 +176,7 @@ def effect_table(effects: Mapping[str, Mapping[str, Any]], lang: str) -> pd.Data
                 verdict = label(
                     "efek_vonis_ya" if conclusive(entry) else "efek_vonis_belum", lang
                 )
-                p = entry.get("pre_trend_p")
-                pre = "–" if p is None else fmt_num(p, lang, 2)
+                pre = p_value(entry.get("pre_trend_p"), lang)
             else:
                 shown, verdict, pre = "–", label(f"efek_status_{status}", lang), "–"
             rows.append(
