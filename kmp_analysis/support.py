@@ -317,3 +317,62 @@ def _count_known(support: pd.DataFrame, column: str) -> pd.Series:
     known = flags.notna().groupby(support["kode_kec"]).any()
     count = flags.fillna(False).astype("int64").groupby(support["kode_kec"]).sum()
     return count.astype("Int64").where(known, pd.NA)
+
+
+def support_record(row: Mapping[str, object]) -> dict[str, object]:
+    """One row of :func:`cooperative_support` for JSON (``brief.json``,
+    ``rapor.json``): counts as ints, dates as ``YYYY-MM-DD``, no data as null.
+
+    Examples
+    --------
+    >>> record = support_record({"pengurus": 7, "jenjang_belum": 4,
+    ...     "jenjang_dasar": 2, "jenjang_menengah": 1, "jenjang_lanjut": 0,
+    ...     "terlatih": 3, "ke_dasar": 4, "ke_menengah": 1, "ke_lanjut": 0,
+    ...     "pelatihan_terakhir": pd.NaT, "ada_pendamping": True,
+    ...     "pendamping_id": "PD-1", "pendamping_pertama": pd.Timestamp("2026-02-12"),
+    ...     "bulan_pendampingan": 8, "pendampingan_selesai": pd.NaT,
+    ...     "dibiayai": pd.NA, "kali_pembiayaan": pd.NA,
+    ...     "jumlah_pembiayaan": float("nan"), "pembiayaan_terakhir": pd.NaT,
+    ...     "bank": pd.NA})
+    >>> record["terlatih"], record["berikutnya"], record["pendampingan"]["pertama"]
+    (3, {'dasar': 4, 'menengah': 1, 'lanjut': 0}, '2026-02-12')
+    >>> record["pembiayaan"]
+    {'dibiayai': None, 'kali': None, 'jumlah': None, 'terakhir': None, 'bank': None}
+    """
+    return {
+        "pengurus": _int(row["pengurus"]),
+        "terlatih": _int(row["terlatih"]),
+        "jenjang": {t: _int(row[f"jenjang_{t}"]) for t in LEVELS},
+        "berikutnya": {t: _int(row[f"ke_{t}"]) for t in TIERS},
+        "pelatihan_terakhir": _date(row["pelatihan_terakhir"]),
+        "pendampingan": {
+            "ada": _bool(row["ada_pendamping"]),
+            "pendamping_id": _text(row["pendamping_id"]),
+            "pertama": _date(row["pendamping_pertama"]),
+            "bulan": _int(row["bulan_pendampingan"]),
+            "selesai": _date(row["pendampingan_selesai"]),
+        },
+        "pembiayaan": {
+            "dibiayai": _bool(row["dibiayai"]),
+            "kali": _int(row["kali_pembiayaan"]),
+            "jumlah": _int(row["jumlah_pembiayaan"]),
+            "terakhir": _date(row["pembiayaan_terakhir"]),
+            "bank": _text(row["bank"]),
+        },
+    }
+
+
+def _int(value: object) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _bool(value: object) -> bool | None:
+    return None if pd.isna(value) else bool(value)
+
+
+def _text(value: object) -> str | None:
+    return None if pd.isna(value) else str(value)
+
+
+def _date(value: object) -> str | None:
+    return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
