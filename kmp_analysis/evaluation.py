@@ -95,7 +95,9 @@ class Evaluation:
     period, config, synthetic, source, file_hashes
         What it was computed for and from.
     tables
-        The input tables, where the evaluation was made here (not loaded).
+        The input tables, where the evaluation was made here or saved with it
+        (the optional ``pelatihan``, ``pendampingan``, ``pembiayaan`` are absent
+        from an evaluation saved before they existed).
     perlu_dicek
         Figures far from their cooperative's own history at the period
         (:func:`~kmp_analysis.consistency.implausible_values`), computed when
