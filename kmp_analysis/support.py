@@ -7,7 +7,8 @@ This module describes; it does not estimate (the effects of support are
 Definitions, all as of the evaluated period ``P`` (its last day, ``end``):
 
 - **Trained**: a pengurus or pengawas whose ``pengurus.jenjang_pelatihan`` is not
-  ``belum`` (the current tier, which validation checks against ``pelatihan``).
+  ``belum`` (the tier as recorded, which validation checks against ``pelatihan``;
+  the table has no dates, so for an earlier ``P`` it is still today's tier).
 - **Due for the next tier**: :func:`kmp_analysis.recommend.training_participants`
   (belum → dasar, dasar → menengah, menengah → lanjut only in an Aktif or Berdampak
   cooperative).
