@@ -37,6 +37,7 @@ from kmp_analysis.indicators import (
 from kmp_analysis.reference import CONTEXT_COLUMNS, IDM_STATUSES, NOT_APPLICABLE
 from kmp_analysis.safeio import atomic_write_bytes, atomic_write_text
 from kmp_analysis.schema import Dataset
+from kmp_analysis.support import cooperative_support
 
 T = TypeVar("T")
 
@@ -94,7 +95,9 @@ class Evaluation:
     period, config, synthetic, source, file_hashes
         What it was computed for and from.
     tables
-        The input tables, where the evaluation was made here (not loaded).
+        The input tables, where the evaluation was made here or saved with it
+        (the optional ``pelatihan``, ``pendampingan``, ``pembiayaan`` are absent
+        from an evaluation saved before they existed).
     perlu_dicek
         Figures far from their cooperative's own history at the period
         (:func:`~kmp_analysis.consistency.implausible_values`), computed when
@@ -161,6 +164,21 @@ class Evaluation:
             return {}
         places = self.cooperatives[["koperasi_id", "kode_kec"]]
         return effects_to_json(estimate_effects(tables, places, self.config))
+
+    @property
+    def support(self) -> pd.DataFrame | None:
+        """What support each cooperative has received by the period: training by
+        tier, who is due next, pendamping, financing
+        (:func:`~kmp_analysis.support.cooperative_support`), computed once; None
+        where the evaluation carries no input tables. An evaluation saved before
+        the optional tables existed has none of them: their columns are empty."""
+        if self.tables is None:
+            return None
+        tables = self.tables
+        return self.memo(
+            "dukungan",
+            lambda: cooperative_support(self.cooperatives, tables, self.period),
+        )
 
     @property
     def window(self) -> list[str]:

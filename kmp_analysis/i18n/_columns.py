@@ -186,6 +186,13 @@ COLUMNS: dict[str, dict[str, str]] = {
         "en": "% active or impactful KMP",
     },
     "koperasi_peserta": {"id": "KMP dengan peserta", "en": "KMP with participants"},
+    "terlatih_dari": {"id": "Pengurus terlatih", "en": "Board trained"},
+    "pendamping_sekarang": {"id": "Pendamping sekarang", "en": "Facilitator now"},
+    "bulan_pendampingan": {
+        "id": "Bulan sejak pendamping pertama",
+        "en": "Months since the first facilitator",
+    },
+    "pembiayaan_cair": {"id": "Pembiayaan cair", "en": "Financing disbursed"},
     "peserta_dasar": {"id": "Peserta dasar", "en": "Basic participants"},
     "peserta_menengah": {
         "id": "Peserta menengah",

@@ -501,10 +501,38 @@ LABELS: dict[str, dict[str, str]] = {
     "rapor_section_around": {"id": "Sekitar koperasi", "en": "Around the cooperative"},
     "rapor_context": {"id": "Desa: {facts}.", "en": "Village: {facts}."},
     "rapor_training": {
-        "id": "Pengurus dan pengawas: belum dilatih {belum}, dasar {dasar}, menengah "
-        "{menengah}, lanjut {lanjut}; jenjang berikutnya: {next}.",
-        "en": "Board and supervisors: untrained {belum}, basic {dasar}, intermediate "
-        "{menengah}, advanced {lanjut}; next tier: {next}.",
+        "id": "Pengurus terlatih: {terlatih} dari {pengurus} ({tiers}); jenjang "
+        "berikutnya: {next}.",
+        "en": "Board trained: {terlatih} of {pengurus} ({tiers}); next tier: {next}.",
+    },
+    "rapor_tier_item": {"id": "{tier} {n}", "en": "{tier} {n}"},
+    "rapor_last_course": {
+        "id": " Pelatihan terakhir yang diluluskan: {month}.",
+        "en": " Last course passed: {month}.",
+    },
+    "rapor_pendamping": {
+        "id": "Pendamping: {id}; didampingi sejak {month} ({n} bulan).",
+        "en": "Facilitator: {id}; facilitated since {month} ({n} months).",
+    },
+    "rapor_pendamping_left": {
+        "id": "Pendamping: tidak ada sekarang (didampingi {month_from}–{month_to}).",
+        "en": "Facilitator: none now (facilitated {month_from}–{month_to}).",
+    },
+    "rapor_pendamping_none": {
+        "id": "Pendamping: belum ada pendamping.",
+        "en": "Facilitator: none yet.",
+    },
+    "rapor_pendamping_no_data": {
+        "id": "Pendamping: belum ada data pendampingan.",
+        "en": "Facilitator: no facilitation data yet.",
+    },
+    "rapor_financing_one": {
+        "id": "Pembiayaan: {jumlah} dicairkan {month} ({bank}).",
+        "en": "Financing: {jumlah} disbursed in {month} ({bank}).",
+    },
+    "rapor_financing_many": {
+        "id": "Pembiayaan: {jumlah} dalam {n} pencairan, terakhir {month} ({bank}).",
+        "en": "Financing: {jumlah} in {n} disbursements, the last in {month} ({bank}).",
     },
     "rapor_bumdes": {
         "id": "{nama}: {tindakan}.",
@@ -749,6 +777,71 @@ LABELS: dict[str, dict[str, str]] = {
     "none_training": {
         "id": "Tidak ada peserta pelatihan berikutnya.",
         "en": "No participants for the next training.",
+    },
+    # ---- support received so far (issue 15): describes, does not estimate
+    "section_support": {
+        "id": "Dukungan yang sudah diterima",
+        "en": "Support received so far",
+    },
+    "support_training": {
+        "id": "{terlatih} dari {pengurus} pengurus dan pengawas ({pct}; kabupaten "
+        "{pct_kab}) sudah dilatih: dasar {dasar} ({pct_dasar}), menengah {menengah} "
+        "({pct_menengah}), lanjut {lanjut} ({pct_lanjut}); {belum} ({pct_belum}) "
+        "belum.",
+        "en": "{terlatih} of {pengurus} board members and supervisors ({pct}; "
+        "regency {pct_kab}) are trained: basic {dasar} ({pct_dasar}), intermediate "
+        "{menengah} ({pct_menengah}), advanced {lanjut} ({pct_lanjut}); {belum} "
+        "({pct_belum}) not yet.",
+    },
+    "support_training_nobody": {
+        "id": "Belum ada data pengurus di kecamatan ini.",
+        "en": "No board members recorded in this kecamatan yet.",
+    },
+    "support_next_tier": {
+        "id": "Jenjang berikutnya: {next}; peserta dan kelasnya ada di tabel "
+        "{section} di atas.",
+        "en": "Next tier: {next}; participants and classes are in the {section} "
+        "table above.",
+    },
+    "support_next_item": {"id": "{n} orang ke {tier}", "en": "{n} to {tier}"},
+    "support_last_course": {
+        "id": "Pelatihan terakhir yang diluluskan selesai {month}.",
+        "en": "The last course passed ended in {month}.",
+    },
+    "support_no_pelatihan": {
+        "id": "Belum ada data pelatihan (jenjang di atas menurut tabel pengurus).",
+        "en": "No training data yet (the tiers above are those of the board table).",
+    },
+    "support_pendamping": {
+        "id": "{n} dari {total} KMP didampingi pendamping sekarang; median "
+        "{bulan} bulan sejak pendamping pertama datang.",
+        "en": "{n} of {total} KMP have a facilitator now; median {bulan} months since "
+        "the first facilitator arrived.",
+    },
+    "support_pendamping_zero": {
+        "id": "Belum ada KMP di kecamatan ini yang didampingi pendamping sekarang.",
+        "en": "No KMP in this kecamatan has a facilitator now.",
+    },
+    "support_no_pendampingan": {
+        "id": "Belum ada data pendampingan.",
+        "en": "No facilitation (pendampingan) data yet.",
+    },
+    "support_financing": {
+        "id": "{n} dari {total} KMP sudah menerima pembiayaan, seluruhnya {jumlah}.",
+        "en": "{n} of {total} KMP have received financing, {jumlah} in all.",
+    },
+    "support_financing_zero": {
+        "id": "Belum ada KMP di kecamatan ini yang menerima pembiayaan.",
+        "en": "No KMP in this kecamatan has received financing yet.",
+    },
+    "support_no_pembiayaan": {
+        "id": "Belum ada data pembiayaan.",
+        "en": "No financing (pembiayaan) data yet.",
+    },
+    "support_of": {"id": "{n} dari {total}", "en": "{n} of {total}"},
+    "support_table": {
+        "id": "Dukungan per koperasi",
+        "en": "Support per cooperative",
     },
     "section_bumdes": {"id": "Sinkronisasi BUMDes", "en": "BUMDes synchronisation"},
     "none_bumdes": {

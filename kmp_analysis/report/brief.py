@@ -244,6 +244,22 @@ class Brief(BriefContent):
         plan = self.training_plan[["jenjang", "peserta", "kelas_pelatihan"]]
         return HTML(self._table(plan, "training"))
 
+    def support(self) -> HTML:
+        """Dukungan yang sudah diterima: pengurus trained by tier, who is due next
+        (the training plan lists them), pendamping and financing, in sentences,
+        then per cooperative; "belum ada data …" for a table not given."""
+        sentences = self.support_sentences()
+        if not sentences:
+            return HTML("")
+        lang = self.lang
+        text = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+        table = blocks.table_html(
+            self.support_frame(), lang, title=label("support_table", lang)
+        ).data
+        return HTML(
+            blocks.heading(label("section_support", lang)) + f"<ul>{text}</ul>" + table
+        )
+
     def bumdes(self) -> HTML:
         """BUMDes synchronisation: overlap, revive, already linked."""
         actions = self.bumdes_actions[

@@ -22,16 +22,34 @@ from kmp_analysis.classify import CLASSES
 from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
 from kmp_analysis.evaluation import PEER_INDICATORS, Evaluation, headline, peer_medians
-from kmp_analysis.i18n import fmt_dec, fmt_int, fmt_pct, fmt_percent, label
+from kmp_analysis.i18n import (
+    fmt_dec,
+    fmt_int,
+    fmt_num,
+    fmt_pct,
+    fmt_percent,
+    fmt_rupiah,
+    label,
+)
 from kmp_analysis.indicators import month_label, month_number
+from kmp_analysis.recommend import TIERS
 from kmp_analysis.reference import CONTEXT_COLUMNS
 from kmp_analysis.report.tables import (
+    date_month,
     describe_step,
     format_indicator,
     in_table_order,
     move_arrow,
+    next_tier_phrase,
 )
 from kmp_analysis.safeio import atomic_write_text
+from kmp_analysis.support import (
+    LEVELS,
+    SUPPORT_TABLES,
+    has_data,
+    kecamatan_support,
+    support_record,
+)
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
 #: (green if at most, amber if at most) for the share of stale reporters.
@@ -296,6 +314,170 @@ class BriefContent:
         )
         return out
 
+    # ------------------------------------------------------------ support received
+
+    @cached_property
+    def support_rows(self) -> pd.DataFrame | None:
+        """The support each of the kecamatan's cooperatives has received by the
+        period (:attr:`Evaluation.support`), in the order of the brief's table;
+        None without input tables."""
+        table = self.evaluation.support
+        if table is None:
+            return None
+        own = table[table["kode_kec"] == self.kode_kec]
+        order = in_table_order(self.cooperatives)["koperasi_id"]
+        return own.set_index("koperasi_id").loc[order].reset_index()
+
+    def support_data(self) -> dict[str, bool]:
+        """Which optional tables have data (a part without says so)."""
+        return {name: has_data(self.evaluation.tables, name) for name in SUPPORT_TABLES}
+
+    def support_figures(self) -> dict[str, Any] | None:
+        """The kecamatan's row of :func:`~kmp_analysis.support.kecamatan_support`
+        (None without input tables or cooperatives)."""
+        rows = self.support_rows
+        if rows is None or rows.empty:
+            return None
+        return kecamatan_support(rows).iloc[0].to_dict()
+
+    def support_sentences(self) -> list[str]:
+        """What support the kecamatan's cooperatives have received, in a few
+        sentences: pengurus trained by tier (regency beside), who is due for the
+        next tier (the training plan lists them), the last course passed, the
+        pendamping now, financing; "belum ada data …" for a table not given."""
+        k = self.support_figures()
+        if k is None:
+            return []
+        lang, has = self.lang, self.support_data()
+        out = []
+        if k["pengurus"]:
+            shares = {
+                f"pct_{t}": fmt_pct(k[f"jenjang_{t}"], k["pengurus"], lang)
+                for t in LEVELS
+            }
+            out.append(
+                label(
+                    "support_training",
+                    lang,
+                    terlatih=fmt_int(k["terlatih"], lang),
+                    pengurus=fmt_int(k["pengurus"], lang),
+                    pct=fmt_pct(k["terlatih"], k["pengurus"], lang),
+                    pct_kab=self.regency_quotes()["pct_terlatih_kab"],
+                    **{t: fmt_int(k[f"jenjang_{t}"], lang) for t in LEVELS},
+                    **shares,
+                )
+            )
+        else:
+            out.append(label("support_training_nobody", lang))
+        due = next_tier_phrase({t: int(k[f"ke_{t}"]) for t in TIERS}, lang)
+        if due:
+            out.append(
+                label(
+                    "support_next_tier",
+                    lang,
+                    next=due,
+                    section=label("section_training", lang),
+                )
+            )
+        if has["pelatihan"]:
+            last = self.support_rows["pelatihan_terakhir"].max()
+            if not pd.isna(last):
+                out.append(
+                    label("support_last_course", lang, month=date_month(last, lang))
+                )
+        else:
+            out.append(label("support_no_pelatihan", lang))
+        n = fmt_int(k["koperasi"], lang)
+        if not has["pendampingan"]:
+            out.append(label("support_no_pendampingan", lang))
+        elif k["didampingi"]:
+            out.append(
+                label(
+                    "support_pendamping",
+                    lang,
+                    n=fmt_int(k["didampingi"], lang),
+                    total=n,
+                    bulan=fmt_num(k["median_bulan_pendampingan"], lang, 1),
+                )
+            )
+        else:
+            out.append(label("support_pendamping_zero", lang))
+        if not has["pembiayaan"]:
+            out.append(label("support_no_pembiayaan", lang))
+        elif k["dibiayai"]:
+            out.append(
+                label(
+                    "support_financing",
+                    lang,
+                    n=fmt_int(k["dibiayai"], lang),
+                    total=n,
+                    jumlah=fmt_rupiah(k["jumlah_pembiayaan"], lang),
+                )
+            )
+        else:
+            out.append(label("support_financing_zero", lang))
+        return out
+
+    def support_frame(self) -> pd.DataFrame:
+        """Per cooperative, in the table's order: pengurus trained ("3 dari 7"),
+        the pendamping now and months since the first arrived, financing
+        disbursed; the columns of a table without data left out."""
+        rows = self.support_rows
+        if rows is None:
+            return pd.DataFrame()
+        lang, has = self.lang, self.support_data()
+        names = self.cooperatives.set_index("koperasi_id")["nama_desa"]
+        frame = pd.DataFrame({"nama_desa": rows["koperasi_id"].map(names).to_numpy()})
+        frame["terlatih_dari"] = [
+            label(
+                "support_of",
+                lang,
+                n=fmt_int(r.terlatih, lang),
+                total=fmt_int(r.pengurus, lang),
+            )
+            for r in rows.itertuples(index=False)
+        ]
+        if has["pendampingan"]:
+            now = rows["ada_pendamping"].fillna(False).astype(bool)
+            frame["pendamping_sekarang"] = (
+                rows["pendamping_id"].where(now).astype(object).to_numpy()
+            )
+            frame["bulan_pendampingan"] = (
+                rows["bulan_pendampingan"].astype(object).to_numpy()
+            )
+        if has["pembiayaan"]:
+            frame["pembiayaan_cair"] = [
+                fmt_rupiah(r.jumlah_pembiayaan, lang) if r.dibiayai else "–"
+                for r in rows.itertuples(index=False)
+            ]
+        return frame
+
+    def support_json(self) -> dict[str, Any] | None:
+        """The support figures for brief.json ("dukungan"): which tables have
+        data, the kecamatan's counts and shares, and each cooperative's record
+        (:func:`~kmp_analysis.support.support_record`)."""
+        k = self.support_figures()
+        if k is None:
+            return None
+        people = k["pengurus"]
+        return {
+            "ada_data": self.support_data(),
+            "pengurus": int(people),
+            "terlatih": int(k["terlatih"]),
+            "porsi_terlatih": _json_number(k["porsi_terlatih"]),
+            "jenjang": {t: int(k[f"jenjang_{t}"]) for t in LEVELS},
+            "porsi_jenjang": {t: _json_number(k[f"porsi_{t}"]) for t in LEVELS},
+            "berikutnya": {t: int(k[f"ke_{t}"]) for t in TIERS},
+            "didampingi": _json_int(k["didampingi"]),
+            "median_bulan_pendampingan": _json_number(k["median_bulan_pendampingan"]),
+            "dibiayai": _json_int(k["dibiayai"]),
+            "jumlah_pembiayaan": _json_int(k["jumlah_pembiayaan"]),
+            "koperasi": {
+                r["koperasi_id"]: support_record(r)
+                for r in self.support_rows.to_dict("records")
+            },
+        }
+
     # ------------------------------------------------------------ village context
 
     @property
@@ -470,6 +652,10 @@ class BriefContent:
             for name in ("koperasi", "unit_usaha", "pengurus", "bumdes"):
                 rows = self._own_rows(name, villages_only=name == "bumdes")
                 parts[f"masukan_{name}"] = rows.to_csv(index=False)
+            for name in SUPPORT_TABLES:  # absent from an evaluation saved before
+                if has_data(self.evaluation.tables, name):
+                    rows = self._own_rows(name)
+                    parts[f"masukan_{name}"] = rows.to_csv(index=False)
         to_check = self.perlu_dicek[list(TO_CHECK_FIELDS)]
         parts["perlu_dicek"] = to_check.to_csv(index=False)
         parts["kabupaten"] = json.dumps(self.regency_quotes(), sort_keys=True)
@@ -641,6 +827,7 @@ class BriefContent:
                 r.jenjang: int(r.peserta) for r in self.training_plan.itertuples()
             }
             result["bumdes"] = self.bumdes_actions["tindakan"].value_counts().to_dict()
+            result["dukungan"] = self.support_json()
         return result
 
     def change_json(self) -> dict[str, Any] | None:
@@ -686,6 +873,11 @@ def _plain_number(value: float) -> int | float:
 def _json_number(value: Any) -> float | None:
     """A float for JSON (NaN as null), rounded to 6 decimals."""
     return None if pd.isna(value) else round(float(value), 6)
+
+
+def _json_int(value: Any) -> int | None:
+    """A count for JSON (NA as null)."""
+    return None if pd.isna(value) else int(value)
 
 
 def _rate_high(value: float, limits: tuple[float, float]) -> str:
@@ -748,6 +940,11 @@ def _regency_quotes(ev: Evaluation, lang: str) -> dict[str, str]:
     if ev.tables is not None:
         ready = recommend.supported(coops, ev.tables["koperasi"])
         quotes["n_siap_kab"] = fmt_int(ready["siap_pembiayaan"].sum(), lang)
+        support = ev.support
+        if support is not None:
+            quotes["pct_terlatih_kab"] = fmt_pct(
+                support["terlatih"].sum(), support["pengurus"].sum(), lang
+            )
     hist = ev.history
     if hist is not None:
         moving = hist.moving_share(ev.period)

@@ -137,48 +137,12 @@ class Rapor(RaporContent):
         )
 
     def around(self) -> HTML:
-        """Its desa, its pengurus' training, its BUMDes, risks, figures to check."""
-        lang = self.lang
-        lines = []
-        context = self.context()
-        if context:
-            lines.append(label("rapor_context", lang, facts="; ".join(context)))
-        training = self.training()
-        if training:
-            lines.append(
-                label(
-                    "rapor_training",
-                    lang,
-                    belum=fmt_int(training["jenjang"]["belum"], lang),
-                    dasar=fmt_int(training["jenjang"]["dasar"], lang),
-                    menengah=fmt_int(training["jenjang"]["menengah"], lang),
-                    lanjut=fmt_int(training["jenjang"]["lanjut"], lang),
-                    next=", ".join(
-                        f"{label(t, lang)} {fmt_int(n, lang)}"
-                        for t, n in training["berikutnya"].items()
-                        if n
-                    )
-                    or "–",
-                )
-            )
-        partners = self.bumdes()
-        for r in partners.itertuples(index=False):
-            lines.append(
-                label(
-                    "rapor_bumdes",
-                    lang,
-                    nama=r.nama_bumdes,
-                    tindakan=label(str(r.tindakan), lang),
-                )
-            )
-        risks = self.risks()
-        if risks:
-            lines.append(label("rapor_risks", lang, risks=risks))
-        lines += [label("rapor_check", lang, flag=f) for f in self.to_check()]
-        items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+        """Its desa, its support (training, pendamping, financing), its BUMDes,
+        risks, figures to check."""
+        items = "".join(f"<li>{html.escape(x)}</li>" for x in self.around_lines())
         return HTML(
             '<div class="kmp-card-page">'
-            + blocks.heading(label("rapor_section_around", lang))
+            + blocks.heading(label("rapor_section_around", self.lang))
             + f"<ul>{items}</ul></div>"
         )
 

@@ -5,8 +5,9 @@ shows to a cooperative's pengurus, pendamping and desa: where it stands (class n
 and six months earlier, the 12-month strip), its outcome indicators beside the
 kecamatan median and the threshold of the next class, the steps to the next class
 in things they can count (:func:`kmp_analysis.recommend.next_steps`), its village
-context, its pengurus' training, its BUMDes partner, its risk flags and the figures
-to check; and ``rapor.json`` for machines. The notebook that renders it comes next.
+context, its pengurus' training, its pendamping and financing, its BUMDes partner,
+its risk flags and the figures to check; and ``rapor.json`` for machines.
+:mod:`kmp_analysis.report.rapor` renders it.
 """
 
 from __future__ import annotations
@@ -26,13 +27,18 @@ from kmp_analysis.config import check_lang
 from kmp_analysis.consistency import describe
 from kmp_analysis.errors import UsageError
 from kmp_analysis.evaluation import Evaluation
+from kmp_analysis.i18n import fmt_int, fmt_rupiah, label
+from kmp_analysis.recommend import TIERS
 from kmp_analysis.report.tables import (
     context_word,
+    date_month,
     describe_reasons,
     describe_step,
     move_arrow,
+    next_tier_phrase,
 )
 from kmp_analysis.safeio import atomic_write_text
+from kmp_analysis.support import SUPPORT_TABLES, has_data, support_record
 
 #: The outcome indicators a card shows, in its order.
 CARD_INDICATORS = (
@@ -171,26 +177,109 @@ class RaporContent:
             if row.get(c) is not None
         ]
 
+    @cached_property
+    def support_row(self) -> dict[str, Any] | None:
+        """What support it has received by the period
+        (:attr:`Evaluation.support`); None without input tables."""
+        table = self.evaluation.support
+        if table is None:
+            return None
+        memo = self.evaluation.memo(
+            "dukungan_by_id", lambda: table.set_index("koperasi_id")
+        )
+        return {"koperasi_id": self.koperasi_id, **memo.loc[self.koperasi_id]}
+
+    def support_data(self) -> dict[str, bool]:
+        """Which optional tables have data (a line without says so)."""
+        return {name: has_data(self.evaluation.tables, name) for name in SUPPORT_TABLES}
+
     def training(self) -> dict[str, Any]:
-        """Its pengurus and pengawas per training tier, and how many go to which
-        next tier (DESIGN §7)."""
-        tables = self.evaluation.tables
-        if tables is None:
+        """Its pengurus and pengawas per training tier, how many are trained, how
+        many go to which next tier (DESIGN §7), and the last course passed."""
+        row = self.support_row
+        if row is None:
             return {}
-        people = tables["pengurus"][
-            tables["pengurus"]["koperasi_id"] == self.koperasi_id
-        ]
-        tiers = people["jenjang_pelatihan"].astype(str).value_counts()
-        nxt = recommend.training_participants(
-            self.evaluation.cooperatives[
-                self.evaluation.cooperatives["koperasi_id"] == self.koperasi_id
-            ],
-            people,
-        )["jenjang_berikut"].value_counts()
+        record = support_record(row)
         return {
-            "jenjang": {t: int(tiers.get(t, 0)) for t in ("belum", *recommend.TIERS)},
-            "berikutnya": {t: int(nxt.get(t, 0)) for t in recommend.TIERS},
+            key: record[key]
+            for key in (
+                "pengurus",
+                "terlatih",
+                "jenjang",
+                "berikutnya",
+                "pelatihan_terakhir",
+            )
         }
+
+    def support_lines(self) -> list[str]:
+        """Its pengurus' training ("Pengurus terlatih: 3 dari 7 (dasar 2, menengah
+        1); jenjang berikutnya: 4 orang ke dasar, 1 orang ke menengah"), its
+        pendamping ("Pendamping: PD-…; didampingi sejak Februari 2026 (8
+        bulan)", or none), and its financing where any was disbursed."""
+        row, lang = self.support_row, self.lang
+        if row is None:
+            return []
+        trained = ", ".join(
+            label(
+                "rapor_tier_item",
+                lang,
+                tier=label(t, lang).lower(),
+                n=fmt_int(row[f"jenjang_{t}"], lang),
+            )
+            for t in TIERS
+            if row[f"jenjang_{t}"]
+        )
+        line = label(
+            "rapor_training",
+            lang,
+            terlatih=fmt_int(row["terlatih"], lang),
+            pengurus=fmt_int(row["pengurus"], lang),
+            tiers=trained or "–",
+            next=next_tier_phrase({t: row[f"ke_{t}"] for t in TIERS}, lang) or "–",
+        )
+        if not pd.isna(row["pelatihan_terakhir"]):
+            line += label(
+                "rapor_last_course",
+                lang,
+                month=date_month(row["pelatihan_terakhir"], lang),
+            )
+        lines = [line]
+        if pd.isna(row["ada_pendamping"]):
+            lines.append(label("rapor_pendamping_no_data", lang))
+        elif row["ada_pendamping"]:
+            lines.append(
+                label(
+                    "rapor_pendamping",
+                    lang,
+                    id=row["pendamping_id"],
+                    month=date_month(row["pendamping_pertama"], lang),
+                    n=fmt_int(row["bulan_pendampingan"], lang),
+                )
+            )
+        elif not pd.isna(row["pendamping_pertama"]):
+            lines.append(
+                label(
+                    "rapor_pendamping_left",
+                    lang,
+                    month_from=date_month(row["pendamping_pertama"], lang),
+                    month_to=date_month(row["pendampingan_selesai"], lang),
+                )
+            )
+        else:
+            lines.append(label("rapor_pendamping_none", lang))
+        if not pd.isna(row["dibiayai"]) and row["dibiayai"]:
+            many = row["kali_pembiayaan"] > 1
+            lines.append(
+                label(
+                    "rapor_financing_many" if many else "rapor_financing_one",
+                    lang,
+                    jumlah=fmt_rupiah(row["jumlah_pembiayaan"], lang),
+                    month=date_month(row["pembiayaan_terakhir"], lang),
+                    bank="–" if pd.isna(row["bank"]) else row["bank"],
+                    **({"n": fmt_int(row["kali_pembiayaan"], lang)} if many else {}),
+                )
+            )
+        return lines
 
     def bumdes(self) -> pd.DataFrame:
         """Its desa's BUMDes and what to agree with it."""
@@ -198,6 +287,31 @@ class RaporContent:
             return pd.DataFrame()
         sync = _bumdes_agreements(self.evaluation)
         return sync[sync["koperasi_id"] == self.koperasi_id].reset_index(drop=True)
+
+    def around_lines(self) -> list[str]:
+        """The lines of "Sekitar koperasi": its desa, its support (training,
+        pendamping, financing), its BUMDes, why it is at risk, its figures to
+        check."""
+        lang = self.lang
+        lines = []
+        context = self.context()
+        if context:
+            lines.append(label("rapor_context", lang, facts="; ".join(context)))
+        lines += self.support_lines()
+        for r in self.bumdes().itertuples(index=False):
+            lines.append(
+                label(
+                    "rapor_bumdes",
+                    lang,
+                    nama=r.nama_bumdes,
+                    tindakan=label(str(r.tindakan), lang),
+                )
+            )
+        risks = self.risks()
+        if risks:
+            lines.append(label("rapor_risks", lang, risks=risks))
+        lines += [label("rapor_check", lang, flag=f) for f in self.to_check()]
+        return lines
 
     def risks(self) -> str:
         """Why it is Berisiko, in words ('' where it is not)."""
@@ -228,6 +342,9 @@ class RaporContent:
             "langkah": recommend.step_records(self.steps()),
             "berisiko": bool(row.get("berisiko")),
             "perlu_dicek": self.to_check(),
+            "dukungan": None
+            if self.support_row is None
+            else {"ada_data": self.support_data(), **support_record(self.support_row)},
         }
 
     def save_json(self, out_dir: str | Path) -> Path:
@@ -241,7 +358,8 @@ class RaporContent:
 def card_inputs(evaluation: Evaluation) -> dict[str, str]:
     """What each cooperative's card is made of, as one digest per ``koperasi_id``:
     its evaluated row, its rows in the history, the medians of its kecamatan, its
-    pengurus, its BUMDes agreements, its figures to check, and the period.
+    pengurus, its rows of pelatihan, pendampingan and pembiayaan, its BUMDes
+    agreements, its figures to check, and the period.
 
     The batch keys a card on it (with the notebook, parameters, config and code):
     a card is rebuilt when one of these changes, and only then. Computed for every
@@ -262,6 +380,9 @@ def card_inputs(evaluation: Evaluation) -> dict[str, str]:
     if ev.tables is not None:
         pieces.append(_digests(ev.tables["pengurus"]))
         pieces.append(_digests(_bumdes_agreements(ev)))
+        for name in SUPPORT_TABLES:  # absent from an evaluation saved before
+            if has_data(ev.tables, name):
+                pieces.append(_digests(ev.tables[name]))
     pieces.append(_digests(ev.perlu_dicek))
     common = f"{ev.period}|{ev.synthetic}"
     out = {}

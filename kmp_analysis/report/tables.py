@@ -15,6 +15,7 @@ from kmp_analysis.i18n import (
     column_label,
     fmt_dec,
     fmt_int,
+    fmt_month,
     fmt_num,
     fmt_percent,
     fmt_rupiah,
@@ -196,3 +197,26 @@ def describe_step(step: dict[str, Any], lang: str = "id") -> str:
             label(f"benefit_{b}", lang) for b in step.get("belum", [])
         )
     return label(f"step_{name}", lang, **params)
+
+
+def date_month(value: object, lang: str = "id") -> str:
+    """The month of a date as the reader says it ("Februari 2026"); "–" where
+    there is none."""
+    if value is None or pd.isna(value):
+        return "–"
+    return fmt_month(pd.Timestamp(value).strftime("%Y-%m"), lang)
+
+
+def next_tier_phrase(counts: dict[str, int], lang: str = "id") -> str:
+    """Who is due for which tier, in tier order, tiers nobody is due for left out:
+    "4 orang ke dasar, 1 orang ke menengah" ("" where nobody is due)."""
+    return ", ".join(
+        label(
+            "support_next_item",
+            lang,
+            n=fmt_int(n, lang),
+            tier=label(tier, lang).lower(),  # a tier mid-sentence
+        )
+        for tier, n in counts.items()
+        if n
+    )

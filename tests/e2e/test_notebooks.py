@@ -263,7 +263,9 @@ def test_a_period_outside_the_data_is_a_message_in_the_notebook(tmp_path, lang):
 def test_the_rapor_notebook_prints_one_a4_page(tmp_path):
     """A cooperative's card, run as a planner runs it in JupyterLab, exported as the
     batch exports pages and printed: one A4 page, its rapor.json written. The
-    cooperative with the most steps of the sample is the longest card."""
+    cooperative with the most text in its steps and its lines around it (desa,
+    training, pendamping, financing, BUMDes, risks, figures to check) is the
+    longest card of the sample."""
     from kmp_analysis.paths import RAPOR_NOTEBOOK
     from kmp_analysis.report.page import notebook_to_html
     from kmp_analysis.report.pdf import find_chromium, html_to_pdf, pdf_page_count
@@ -276,12 +278,12 @@ def test_the_rapor_notebook_prints_one_a4_page(tmp_path):
     from kmp_analysis.paths import SAMPLE_DIR
 
     ev = evaluate(read_dataset(SAMPLE_DIR))
-    longest = max(
-        ev.cooperatives["koperasi_id"],
-        key=lambda k: (
-            len(RaporContent(ev, k).steps()) + len(RaporContent(ev, k).bumdes())
-        ),
-    )
+
+    def length(kid: str) -> int:
+        card = RaporContent(ev, kid)
+        return sum(len(line) for line in card.step_sentences() + card.around_lines())
+
+    longest = max(ev.cooperatives["koperasi_id"], key=length)
     for kid, lang in ((longest, "id"), (longest, "en")):
         executed = tmp_path / f"{kid}-{lang}.ipynb"
         papermill.execute_notebook(

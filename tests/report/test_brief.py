@@ -23,6 +23,7 @@ SECTIONS = (
     "table",
     "recommendations",
     "training",
+    "support",
     "bumdes",
     "provenance",
 )
@@ -55,6 +56,7 @@ def test_every_section_is_present(evaluation):
         "Didukung (Aktif dan Berdampak)",
         "Dievaluasi (Tidak bergerak, lalu Administratif)",
         "Pelatihan berjenjang",
+        "Dukungan yang sudah diterima",
         "Sinkronisasi BUMDes",
         "Metode dan sumber",
         "DATA SINTETIS",

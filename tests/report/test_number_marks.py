@@ -50,6 +50,7 @@ BRIEF_SECTIONS = (
     "village_context",
     "recommendations",
     "training",
+    "support",
     "bumdes",
     "provenance",
 )
