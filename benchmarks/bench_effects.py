@@ -85,7 +85,18 @@ def _one(args: tuple[str, int]) -> dict[str, float]:
         return {"estimated": 0.0}
     lo, hi = found.ci
     cross = (found.cross_check or {}).get("att", np.nan)
+    others = {}
+    if effect == 0.0 and not follow and regencies == 1:
+        # nothing is planted for facilitation and financing either: their
+        # intervals should hold zero as often (financing is few and scattered)
+        for effort in ("pendampingan", "pembiayaan"):
+            other = estimate(
+                panel, adoption(tables, effort), "partisipasi", effort, Config().efek
+            )
+            if other.estimated:
+                others[f"zero_{effort}"] = float(other.ci[0] <= 0 <= other.ci[1])
     return {
+        **others,
         "estimated": 1.0,
         "att": found.att,
         "covers": float(lo <= effect <= hi),
@@ -130,6 +141,13 @@ def main() -> None:
                 f"treated {done['n_treated'].median():.0f} (medians); "
                 f"{seconds:.0f} s"
             )
+            for column in ("zero_pendampingan", "zero_pembiayaan"):
+                if column in done:
+                    held = done[column].dropna()
+                    print(
+                        f"  {column[5:]} (nothing planted): interval holds 0 in "
+                        f"{held.mean():.1%} of {len(held)} estimates"
+                    )
 
 
 if __name__ == "__main__":

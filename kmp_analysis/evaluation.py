@@ -20,7 +20,7 @@ from kmp_analysis import __version__, reference
 from kmp_analysis.classify import CLASSES, classify
 from kmp_analysis.config import Config
 from kmp_analysis.consistency import implausible_values, no_flags
-from kmp_analysis.effects import effects_to_json, estimate_effects
+from kmp_analysis.effects import effects_json
 from kmp_analysis.history import COMPACT_COLUMNS, History, check_period, compute_history
 from kmp_analysis.index import (
     INDICES,
@@ -163,7 +163,7 @@ class Evaluation:
         if "laporan_bulanan" not in tables or "pengurus" not in tables:
             return {}
         places = self.cooperatives[["koperasi_id", "kode_kec"]]
-        return effects_to_json(estimate_effects(tables, places, self.config))
+        return effects_json(tables, places, self.config)
 
     @property
     def support(self) -> pd.DataFrame | None:
