@@ -15,7 +15,7 @@ the pre-trend check fires, and the cross-check's bias. Three cases:
 
 Nothing is asserted (shared, noisy machines)::
 
-    .venv/bin/python benchmarks/bench_effects.py [--reps 100] [--workers 2]
+    .venv/bin/python benchmarks/bench_effects.py [--reps 100] [--workers 2] [--case NAME]
 """
 
 from __future__ import annotations
@@ -120,9 +120,14 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=10_000, help="first seed")
+    parser.add_argument(
+        "--case", action="append", choices=list(CASES), help="only these cases"
+    )
     options = parser.parse_args()
     with Pool(options.workers, initializer=_init) as pool:
         for case, (effect, _, _) in CASES.items():
+            if options.case and case not in options.case:
+                continue
             start = time.perf_counter()
             seeds = range(options.seed, options.seed + options.reps)
             rows = pd.DataFrame(pool.map(_one, [(case, s) for s in seeds]))
