@@ -82,6 +82,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_nasional.py
 	$(BIN)/python benchmarks/bench_history.py
 	$(BIN)/python benchmarks/bench_rapor.py
+	$(BIN)/python benchmarks/bench_effects.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ the pre-trend check fires, and the cross-check's bias. Three cases:
 
 Nothing is asserted (shared, noisy machines)::
 
-    .venv/bin/python benchmarks/bench_effects.py [--reps 100] [--workers 2] [--case NAME]
+    .venv/bin/python benchmarks/bench_effects.py [--reps 100] [--case NAME]
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import timed
+from measure import forget_effects, timed
 
 from kmp_analysis.report.pdf import find_chromium
 
@@ -37,9 +37,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kmp-bench-rapor-") as tmp:
         root = Path(tmp)
         full = [*kmp, "--rapor", "--format", "html,pdf", "--out", str(root / "all")]
+        forget_effects()
         a, a_peak = timed([*full, "--force"])
         b, _ = timed(full)
+        forget_effects()
         c, _ = timed([*kmp, "--out", str(root / "html"), "--force"])
+        forget_effects()
         d, _ = timed(
             [*kmp, "--format", "html,pdf", "--out", str(root / "pdf"), "--force"]
         )

@@ -59,3 +59,13 @@ def timed_tree(args: list[str], interval: float = 0.1) -> tuple[float, int, int]
         sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{err[-2000:]!r}")
     own = peaks.pop(proc.pid, 0)
     return seconds, own, max(peaks.values(), default=0)
+
+
+def forget_effects() -> None:
+    """Remove the kept effect estimates (``outputs/.cache/efek``), so that a cold
+    run estimates them again, as on a new machine."""
+    import shutil
+
+    from kmp_analysis.effects import CACHE_DIR
+
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)

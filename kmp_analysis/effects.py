@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import math
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,6 +44,8 @@ import pandas as pd
 from scipy import stats
 
 from kmp_analysis.config import Config, EffectSettings
+from kmp_analysis.paths import OUTPUTS_DIR
+from kmp_analysis.safeio import atomic_write_text
 from kmp_analysis.schema import Dataset
 
 #: The efforts whose effect is estimated, each an optional table of DESIGN §3.
@@ -529,10 +533,12 @@ def estimate_effects(
     return result
 
 
-#: Effects already estimated, by a digest of what they were estimated from (a few
+#: Effects already estimated, by a digest of what they were estimated from (several
 #: seconds each: the summary, its tests and a notebook ask again for the same data).
 _ESTIMATED: dict[str, dict[str, Any]] = {}
 _INPUTS = ("laporan_bulanan", "pengurus", *EFFORTS)
+#: Where estimates are kept between runs (git-ignored), one JSON file per digest.
+CACHE_DIR = OUTPUTS_DIR / ".cache" / "efek"
 
 
 def effects_json(
@@ -542,11 +548,31 @@ def effects_json(
 ) -> dict[str, Any]:
     """:func:`effects_to_json` of :func:`estimate_effects`, kept for the same inputs.
 
-    The key is a digest of the tables the estimator reads, the places and the
-    ``efek`` settings; the last four results are kept.
+    The key is a digest of the tables the estimator reads, the places, the ``efek``
+    settings and the code that estimates (this module and the library's version);
+    the result is kept in memory and in :data:`CACHE_DIR`, so a batch that rebuilds
+    the summary for another reason (a changed BUMDes row) does not estimate again.
     """
-    settings = (config or Config()).efek
+    key = _digest(tables, places, (config or Config()).efek)
+    if key not in _ESTIMATED:
+        found = _read_cached(key)
+        if found is None:
+            found = effects_to_json(estimate_effects(tables, places, config))
+            _write_cached(key, found)
+        if len(_ESTIMATED) >= 4:
+            _ESTIMATED.pop(next(iter(_ESTIMATED)))
+        _ESTIMATED[key] = found
+    return copy.deepcopy(_ESTIMATED[key])
+
+
+def _digest(
+    tables: Mapping[str, pd.DataFrame], places: pd.DataFrame, settings: EffectSettings
+) -> str:
+    from importlib.metadata import version
+
     digest = hashlib.sha256(repr(settings).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(version("diff-diff").encode())
     for name in _INPUTS:
         frame = tables.get(name)
         digest.update(name.encode())
@@ -554,12 +580,22 @@ def effects_json(
             digest.update(repr(list(frame.columns)).encode())
             digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy())
     digest.update(pd.util.hash_pandas_object(places, index=False).to_numpy())
-    key = digest.hexdigest()
-    if key not in _ESTIMATED:
-        if len(_ESTIMATED) >= 4:
-            _ESTIMATED.pop(next(iter(_ESTIMATED)))
-        _ESTIMATED[key] = effects_to_json(estimate_effects(tables, places, config))
-    return copy.deepcopy(_ESTIMATED[key])
+    return digest.hexdigest()
+
+
+def _read_cached(key: str) -> dict[str, Any] | None:
+    try:
+        return json.loads((CACHE_DIR / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_cached(key: str, found: dict[str, Any]) -> None:
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(CACHE_DIR / f"{key}.json", json.dumps(found, allow_nan=False))
+    except (OSError, ValueError):
+        pass  # a read-only project folder: estimate again next time
 
 
 def dataset_effects(

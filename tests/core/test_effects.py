@@ -218,3 +218,35 @@ def test_outcomes_of_a_month():
     assert panel["bulan_berusaha"].tolist() == [1.0, 0.0, 1.0]
     assert panel["omzet_per_anggota"].tolist()[:2] == [50_000.0, 0.0]
     assert panel["t"].diff().dropna().tolist() == [1, 1]
+
+
+def test_estimates_are_kept_for_the_same_inputs_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(effects, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(effects, "_ESTIMATED", {})
+    laporan = pd.DataFrame(
+        {
+            "koperasi_id": ["A", "B"],
+            "bulan": ["2026-01", "2026-01"],
+            "anggota_terdaftar": [40.0, 50.0],
+            "anggota_aktif": [10.0, 5.0],
+            "omzet": [1e6, 0.0],
+        }
+    )
+    pengurus = pd.DataFrame(
+        {"koperasi_id": ["A"], "id_orang": ["P1"], "peran": ["ketua"]}
+    )
+    places = pd.DataFrame({"koperasi_id": ["A", "B"], "kode_kec": ["k1", "k2"]})
+    tables = {"laporan_bulanan": laporan, "pengurus": pengurus}
+    first = effects.effects_json(tables, places)
+    assert first["pelatihan"]["partisipasi"]["status"] == "belum_ada_data"
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    def no_estimating(*args, **kwargs):
+        raise AssertionError("estimated again")
+
+    monkeypatch.setattr(effects, "estimate_effects", no_estimating)
+    monkeypatch.setattr(effects, "_ESTIMATED", {})  # a new process: from disk
+    assert effects.effects_json(tables, places) == first
+    changed = {**tables, "laporan_bulanan": laporan.assign(anggota_aktif=[11.0, 5.0])}
+    with pytest.raises(AssertionError, match="estimated again"):
+        effects.effects_json(changed, places)
