@@ -9,22 +9,25 @@ is estimated here with a staggered difference-in-differences:
   month had turnover), ``omzet_per_anggota`` (rupiah of turnover per registered
   member);
 - **treatment** (:func:`adoption`): the first *whole* month after the cooperative's
-  ketua, or at least half of its pengurus (pengawas not counted), passed a tier of
-  ``pelatihan``; after its first pendamping arrived; after its first disbursement.
+  ketua, or at least half of its pengurus (pengawas not counted), passed the dasar
+  tier of ``pelatihan`` (or a higher one); after its first pendamping arrived; after
+  its first disbursement.
   The month of the event itself is only partly treated, so it counts as before;
 - **estimator** (:func:`estimate`): Callaway & Sant'Anna (2021) group-time effects
   with the not-yet-treated cooperatives as controls (never two-way fixed effects,
   which mix early- and late-treated comparisons), through the ``diff-diff``
   library, aggregated overall and by months since the effort (event study);
   inference by a multiplier (wild) bootstrap clustered by kecamatan with Webb's
-  six-point weights, made for few clusters (Kukar has 20); a Wald test that the
-  effects before the effort are all zero (the pre-trend check); and a second
-  estimator, the imputation estimator of Borusyak, Jaravel & Spiess (2024), as a
-  cross-check.
+  six-point weights, made for few clusters (Kukar has 20), guarded by a
+  delete-one-kecamatan jackknife (the interval uses the larger standard error and
+  Student's t with G − 1 degrees of freedom); a Wald test that the effects before
+  the effort are all zero (the pre-trend check); and a second estimator, the
+  imputation estimator of Borusyak, Jaravel & Spiess (2024), as a cross-check.
 
-Everything is pure over the dataset's frames; :func:`estimate_effects` is the one
-entry point, :func:`effects_to_json` the machine-readable form ``kmp effects``
-writes.
+:func:`estimate_effects` is the one entry point, pure over the dataset's frames;
+:func:`effects_to_json` is the machine-readable form ``kmp effects`` writes, and
+:func:`effects_json` keeps it for the same inputs (in memory and in
+``outputs/.cache/efek``), as the summary reads it.
 """
 
 from __future__ import annotations
@@ -444,7 +447,7 @@ def _pre_trend_p(
 
     The Wald statistic is read as Hotelling's T² over the kecamatan (F with q and
     G − q degrees of freedom): the plain χ² rejected a true "no pre-trend" 20% of
-    the time at 5% with 20 clusters and six pre-months in simulation, the F 3%.
+    the time at 5% with 20 clusters and six pre-months in simulation, the F 3–7%.
     """
     if vcov is None or index is None:
         return None
