@@ -422,7 +422,7 @@ def effects(
     import json
 
     from kmp_analysis.config import load_config
-    from kmp_analysis.effects import dataset_effects, effects_to_json
+    from kmp_analysis.effects import effects_json
     from kmp_analysis.io import read_dataset
     from kmp_analysis.report.effects_content import effect_sentences, effects_workbook
     from kmp_analysis.report.workbook import write_workbook
@@ -433,7 +433,8 @@ def effects(
         raise UsageError("out_suffix_effects").about("--out")
     cfg = load_config(config)
     dataset = read_dataset(_data_path(data), strict=strict, config=cfg)
-    found = effects_to_json(dataset_effects(dataset, cfg))
+    places = dataset.places()[["koperasi_id", "kode_kec"]]
+    found = effects_json(dataset.tables, places, cfg)
     text = json.dumps(found, indent=2, ensure_ascii=False, allow_nan=False)
     if out is None:
         typer.echo(text)

@@ -49,7 +49,6 @@ from scipy import stats
 from kmp_analysis.config import Config, EffectSettings
 from kmp_analysis.paths import OUTPUTS_DIR
 from kmp_analysis.safeio import atomic_write_text
-from kmp_analysis.schema import Dataset
 
 #: The efforts whose effect is estimated, each an optional table of DESIGN §3.
 EFFORTS = ("pelatihan", "pendampingan", "pembiayaan")
@@ -599,13 +598,6 @@ def _write_cached(key: str, found: dict[str, Any]) -> None:
         atomic_write_text(CACHE_DIR / f"{key}.json", json.dumps(found, allow_nan=False))
     except (OSError, ValueError):
         pass  # a read-only project folder: estimate again next time
-
-
-def dataset_effects(
-    dataset: Dataset, config: Config | None = None
-) -> dict[str, dict[str, Estimate]]:
-    """:func:`estimate_effects` over a read dataset (``kmp effects``)."""
-    return estimate_effects(dataset.tables, dataset.places(), config)
 
 
 def _members(laporan: pd.DataFrame) -> pd.Series:
