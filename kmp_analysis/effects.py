@@ -47,8 +47,10 @@ import pandas as pd
 from scipy import stats
 
 from kmp_analysis.config import Config, EffectSettings
+from kmp_analysis.indicators import month_label, month_number
 from kmp_analysis.paths import OUTPUTS_DIR
 from kmp_analysis.safeio import atomic_write_text
+from kmp_analysis.support import has_data
 
 #: The efforts whose effect is estimated, each an optional table of DESIGN §3.
 EFFORTS = ("pelatihan", "pendampingan", "pembiayaan")
@@ -146,17 +148,6 @@ def _round(value: float | None, digits: int = 6) -> float | None:
 # --- outcomes and treatment ------------------------------------------------------
 
 
-def _month_number(months: pd.Series) -> pd.Series:
-    """``YYYY-MM`` as a running month number (year · 12 + month)."""
-    text = months.astype("string")
-    return text.str[:4].astype(int) * 12 + text.str[5:7].astype(int)
-
-
-def _number_month(number: int) -> str:
-    year, month = divmod(int(number) - 1, 12)
-    return f"{year:04d}-{month + 1:02d}"
-
-
 def outcome_panel(laporan: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One row per cooperative and reported month with the three outcomes.
 
@@ -186,7 +177,7 @@ def outcome_panel(laporan: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
             "koperasi_id": frame["koperasi_id"].astype(str),
             "kode_kec": frame["kode_kec"].astype(str),
             "bulan": frame["bulan"].astype(str),
-            "t": _month_number(frame["bulan"]).to_numpy(),
+            "t": frame["bulan"].astype(str).map(month_number).to_numpy(),
             "partisipasi": (frame["anggota_aktif"].astype(float) / members).to_numpy(),
             "bulan_berusaha": np.where(omzet.isna(), np.nan, (omzet > 0).astype(float)),
             "omzet_per_anggota": (omzet / members).to_numpy(),
@@ -228,9 +219,10 @@ def adoption(dataset_tables: Mapping[str, pd.DataFrame], effort: str) -> pd.Seri
     events = events.dropna()
     if events.empty:
         return pd.Series(dtype="string", name="bulan_mulai")
-    months = events.dt.year * 12 + events.dt.month + 1  # the next whole month
+    # month_number counts from 0 for January: year · 12 + month is the next month
+    months = events.dt.year * 12 + events.dt.month
     return pd.Series(
-        [_number_month(m) for m in months], index=events.index, name="bulan_mulai"
+        [month_label(int(m)) for m in months], index=events.index, name="bulan_mulai"
     ).sort_index()
 
 
@@ -286,7 +278,7 @@ def estimate(
         columns={outcome: "y"}
     )
     first = pd.Series(first_month.dropna().astype(str))
-    g = data["koperasi_id"].map(_month_number(first).set_axis(first.index))
+    g = data["koperasi_id"].map(first.map(month_number))
     g = g.fillna(0).astype(int)
     last = int(data["t"].max()) if len(data) else 0
     g = g.where(g <= last, 0)
@@ -520,9 +512,8 @@ def estimate_effects(
     members = _members(tables["laporan_bulanan"])
     result: dict[str, dict[str, Estimate]] = {}
     for effort in EFFORTS:
-        table = tables.get(effort)
         result[effort] = {}
-        if table is None or table.empty:
+        if not has_data(tables, effort):
             for outcome in OUTCOMES:
                 result[effort][outcome] = Estimate(effort, outcome, NO_DATA)
             continue

@@ -72,6 +72,12 @@ def has_data(tables: Mapping[str, pd.DataFrame] | None, name: str) -> bool:
     return tables is not None and name in tables and not tables[name].empty
 
 
+def tables_with_data(tables: Mapping[str, pd.DataFrame] | None) -> dict[str, bool]:
+    """For each optional table, whether ``tables`` has rows of it (a part of a page
+    without says "belum ada data …")."""
+    return {name: has_data(tables, name) for name in SUPPORT_TABLES}
+
+
 def cooperative_support(
     cooperatives: pd.DataFrame,
     tables: Mapping[str, pd.DataFrame],

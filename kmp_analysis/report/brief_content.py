@@ -49,6 +49,7 @@ from kmp_analysis.support import (
     has_data,
     kecamatan_support,
     support_record,
+    tables_with_data,
 )
 
 #: Data-quality ratings: (green if at least, amber if at least) for coverage,
@@ -330,7 +331,7 @@ class BriefContent:
 
     def support_data(self) -> dict[str, bool]:
         """Which optional tables have data (a part without says so)."""
-        return {name: has_data(self.evaluation.tables, name) for name in SUPPORT_TABLES}
+        return tables_with_data(self.evaluation.tables)
 
     def support_figures(self) -> dict[str, Any] | None:
         """The kecamatan's row of :func:`~kmp_analysis.support.kecamatan_support`

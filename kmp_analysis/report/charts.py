@@ -373,4 +373,5 @@ def event_study(
     axes[0].yaxis.set_major_formatter(decimal_formatter(lang))
     fig.supxlabel(label("efek_grafik_x", lang), fontsize=9)
     fig.tight_layout()
+    plt.close(fig)
     return fig

@@ -38,7 +38,12 @@ from kmp_analysis.report.tables import (
     next_tier_phrase,
 )
 from kmp_analysis.safeio import atomic_write_text
-from kmp_analysis.support import SUPPORT_TABLES, has_data, support_record
+from kmp_analysis.support import (
+    SUPPORT_TABLES,
+    has_data,
+    support_record,
+    tables_with_data,
+)
 
 #: The outcome indicators a card shows, in its order.
 CARD_INDICATORS = (
@@ -191,7 +196,7 @@ class RaporContent:
 
     def support_data(self) -> dict[str, bool]:
         """Which optional tables have data (a line without says so)."""
-        return {name: has_data(self.evaluation.tables, name) for name in SUPPORT_TABLES}
+        return tables_with_data(self.evaluation.tables)
 
     def training(self) -> dict[str, Any]:
         """Its pengurus and pengawas per training tier, how many are trained, how

@@ -39,12 +39,6 @@ from kmp_analysis.report.summary_content import (
 _PRINT_STYLE = "<style>@media print{.kmp-figure.kmp-map img{max-height:125mm}}</style>"
 
 
-def _close(figure: Figure) -> None:
-    import matplotlib.pyplot as plt
-
-    plt.close(figure)
-
-
 def _section(title: str, *parts: str) -> HTML:
     return HTML(blocks.heading(title) + "".join(parts))
 
@@ -505,7 +499,6 @@ class Summary(SummaryContent):
             parts.append(
                 blocks.figure_html(figure, label("efek_grafik_alt", lang)).data
             )
-            _close(figure)
             parts.append(
                 blocks.table_html(
                     effect_table(found, lang),

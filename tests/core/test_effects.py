@@ -9,6 +9,7 @@ import pytest
 
 from kmp_analysis import effects
 from kmp_analysis.config import EffectSettings
+from kmp_analysis.indicators import month_number
 
 FAST = EffectSettings(bootstrap=299, min_koperasi_diperlakukan=10)
 
@@ -51,7 +52,7 @@ def simulate(effect: float, seed: int, selection: float = 0.0) -> tuple:
                     y += effect
                 rows.append((kid, f"64.02.{k:02d}", month, t, y))
     panel = pd.DataFrame(rows, columns=["koperasi_id", "kode_kec", "bulan", "t", "y"])
-    panel["t"] = effects._month_number(panel["bulan"])
+    panel["t"] = panel["bulan"].map(month_number)
     panel = panel.rename(columns={"y": "partisipasi"})
     return panel, pd.Series(first, dtype="string")
 
